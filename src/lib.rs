@@ -1,0 +1,22 @@
+//! plancalc: a scenario calculator for investment-plan targets (扩大有效投资攻坚行动方案).
+//!
+//! Exact decimal arithmetic throughout; rounding happens once, at display, by the plan's rule.
+//! The core is plain Rust; [`wasm`] is the only module that touches JavaScript.
+//!
+//! - [`plan`]: the plan document (`"schema": 1`), read and validated
+//! - [`calc`]: indicators, targets and the editing session
+//! - [`number`]: numbers as planners type them; rounding for display
+//! - [`error`]: the one error type, with stable codes and field paths
+
+pub mod calc;
+pub mod error;
+mod json;
+pub mod number;
+pub mod plan;
+pub mod wasm;
+
+pub use calc::indicator::{Quantity, Unit};
+pub use calc::session::{Results, Session};
+pub use calc::target::{Status, TargetResult};
+pub use error::{Error, Result};
+pub use plan::Plan;
