@@ -1,0 +1,83 @@
+# plancalc's only task runner. `make serve` and `make test` set up everything they need on a
+# fresh machine (Rust wasm target, wasm-bindgen-cli, npm packages, Chromium) and skip what is there.
+
+SHELL := /bin/bash
+.SHELLFLAGS := -eu -o pipefail -c
+.DEFAULT_GOAL := help
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+
+PORT ?= 8080
+WASM_TARGET := wasm32-unknown-unknown
+# wasm-bindgen-cli must be exactly the wasm-bindgen version that Cargo.lock pins.
+WB_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"$$/\1/p;}' Cargo.lock)
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
+NPM_STAMP := www/node_modules/.installed
+WASM := www/pkg/plancalc_bg.wasm
+RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
+WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
+	--enable-mutable-globals --enable-reference-types --enable-multivalue
+BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
+
+.PHONY: help serve build test test-native lint test-wasm test-e2e setup-rust setup-browser clean
+
+help:
+	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
+	@echo "make test    install what the tests need, then run native, wasm-in-Chromium and end-to-end tests"
+	@echo "make build   build and optimise the wasm into www/pkg/"
+
+## Set-up: each step checks first and does nothing when it is already done.
+
+setup-rust:
+	@rustup target list --installed | grep -qx '$(WASM_TARGET)' || rustup target add $(WASM_TARGET)
+	@if [ "$$(wasm-bindgen --version 2>/dev/null)" != "wasm-bindgen $(WB_VERSION)" ]; then \
+		echo "installing wasm-bindgen-cli $(WB_VERSION) (the version in Cargo.lock)"; \
+		cargo install wasm-bindgen-cli --version $(WB_VERSION); \
+	fi
+
+$(NPM_STAMP): www/package.json www/package-lock.json
+	cd www && npm ci --no-audit --no-fund
+	@touch $@
+
+# Chromium and its driver for the browser tests, and a small CJK font so that screenshots are legible.
+BROWSER_PACKAGES := chromium chromium-driver fonts-wqy-microhei
+setup-browser:
+	@missing=$$(for p in $(BROWSER_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
+	fi
+
+## Build
+
+build: $(WASM)
+
+$(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
+	cargo build --release --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir www/pkg target/$(WASM_TARGET)/release/plancalc.wasm
+	www/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
+	@for f in $@ www/pkg/plancalc.js; do \
+		printf '%-28s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; \
+	done
+
+serve: $(WASM)
+	node tools/serve.mjs --port $(PORT)
+
+## Tests, in order: native, wasm in headless Chromium, end to end in Chromium.
+
+test: test-native lint test-wasm test-e2e
+
+test-native:
+	cargo test
+
+lint:
+	cargo clippy --all-targets -- -D warnings
+
+test-wasm: setup-rust setup-browser
+	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
+
+test-e2e: $(WASM) $(NPM_STAMP) setup-browser
+	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+
+clean:
+	cargo clean
+	rm -rf www/pkg test-artifacts

@@ -1,0 +1,46 @@
+// Shared set-up for the end-to-end tests: the project's dev server on a free port, Debian's
+// Chromium driven by playwright-core, and a page that records every console error, uncaught
+// error and failed request so that a test can insist there were none.
+
+import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { serve } from '../../tools/serve.mjs';
+
+const require = createRequire(new URL('../../www/package.json', import.meta.url));
+const { chromium } = require('playwright-core');
+
+export const ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const ARTIFACTS = `${ROOT}test-artifacts`;
+
+const ARGS = [
+  '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
+  '--disable-sync', '--no-first-run', '--disable-dev-shm-usage',
+];
+
+/** Starts the server and the browser; returns helpers and a `close()`. */
+export async function start() {
+  const { server, url } = await serve({ root: `${ROOT}www`, port: 0 });
+  const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ARGS, headless: true });
+  mkdirSync(ARTIFACTS, { recursive: true });
+  return {
+    url,
+    browser,
+    /** A fresh page whose `problems` lists console errors, page errors and failed requests. */
+    async open(path) {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+      const page = await context.newPage();
+      page.problems = [];
+      page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
+      page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
+      page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+      await page.goto(new URL(path, url).href);
+      return page;
+    },
+    async close() {
+      await browser.close();
+      await new Promise((ok) => server.close(ok));
+    },
+  };
+}
