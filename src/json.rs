@@ -1,7 +1,8 @@
 //! Path-aware reading of a JSON document: every error names the field it is about.
 
 use crate::error::{Error, Result};
-use crate::number::parse_decimal;
+use crate::exact::Exact;
+use crate::number::{parse_decimal, parse_exact};
 use rust_decimal::Decimal;
 use serde_json::{Map, Value};
 
@@ -133,5 +134,13 @@ pub fn as_decimal(value: &Value, path: &str) -> Result<Decimal> {
         Value::String(s) => parse_decimal(s, path),
         Value::Number(n) => parse_decimal(&n.to_string(), path),
         _ => Err(Error::Type { path: path.to_owned(), expected: "a decimal string such as \"1450.5\"" }),
+    }
+}
+
+/// Reads an exact amount: a decimal or fraction string, or a JSON number.
+pub fn as_exact(value: &Value, path: &str) -> Result<Exact> {
+    match value {
+        Value::String(s) => parse_exact(s, path),
+        _ => as_decimal(value, path).map(Exact::from),
     }
 }

@@ -4,19 +4,24 @@
 //! The core is plain Rust; [`wasm`] is the only module that touches JavaScript.
 //!
 //! - [`plan`]: the plan document (`"schema": 1`), read and validated
-//! - [`calc`]: indicators, targets and the editing session
+//! - [`exact`]: exact values (a ratio of decimals) and rounding once
+//! - [`calc`]: indicators, targets, checks, goal seek and the editing session
+//! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
 //! - [`number`]: numbers as planners type them; rounding for display
 //! - [`error`]: the one error type, with stable codes and field paths
 
 pub mod calc;
 pub mod error;
+pub mod exact;
+pub mod explain;
 mod json;
 pub mod number;
 pub mod plan;
 pub mod wasm;
 
+pub use calc::goal::Mode;
 pub use calc::indicator::{Quantity, Unit};
-pub use calc::session::{Results, Session};
+pub use calc::session::{Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
 pub use calc::target::{Status, TargetResult};
 pub use error::{Error, Result};
 pub use plan::Plan;

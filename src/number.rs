@@ -1,6 +1,7 @@
 //! Numbers as planners type them, and rounding once at display.
 
 use crate::error::{Error, NumberProblem, Result};
+use crate::exact::Exact;
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +36,21 @@ pub fn parse_decimal(text: &str, path: &str) -> Result<Decimal> {
     };
     let value = Decimal::from_str_exact(&canonical).map_err(|_| problem(NumberProblem::OutOfRange))?;
     Ok(normalise_zero(value))
+}
+
+/// Reads an exact value: a decimal as [`parse_decimal`] reads it, or a fraction `"5900/7"` (as goal seek
+/// writes answers that do not terminate), so that applying such an answer is exact.
+pub fn parse_exact(text: &str, path: &str) -> Result<Exact> {
+    let Some((n, d)) = text.split_once(['/', '／']) else {
+        return parse_decimal(text, path).map(Exact::from);
+    };
+    let num = parse_decimal(n, path)?;
+    let den = parse_decimal(d, path)?;
+    Exact::ratio(num, den).ok_or_else(|| Error::Number {
+        path: path.to_owned(),
+        text: text.to_owned(),
+        problem: NumberProblem::Invalid,
+    })
 }
 
 /// Full-width digits and signs to ASCII; white space inside the number is dropped.

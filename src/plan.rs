@@ -1,17 +1,19 @@
 //! The plan document (`"schema": 1`): read, validated, and held as an indexed model.
 //!
-//! The format is documented in `docs/plan-format.md`.
+//! The format is documented in `docs/plan-format.md`. Reading never panics: every problem is an
+//! [`Error`] with a stable code and the path of the field concerned.
 
 use crate::calc::indicator::IndicatorSpec;
 use crate::error::{Error, Result};
-use crate::json::{as_str, index, join, parse_text, Obj};
+use crate::exact::Exact;
+use crate::json::{as_decimal, as_exact, as_str, index, join, parse_text, Obj};
 use crate::number::TieRule;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
-/// The plan schema version this build reads and writes.
+/// The plan schema version this build reads.
 pub const SCHEMA_VERSION: u32 = 1;
 
 /// A text in the plan's languages: zh-CN and en required, zh-TW optional.
@@ -24,6 +26,17 @@ pub struct Labels {
     pub zh_tw: Option<String>,
 }
 
+impl Labels {
+    /// The text in `locale` ("zh-CN", "zh-TW", "en"), falling back to zh-CN.
+    pub fn get(&self, locale: &str) -> &str {
+        match locale {
+            "en" => &self.en,
+            "zh-TW" => self.zh_tw.as_deref().unwrap_or(&self.zh_cn),
+            _ => &self.zh_cn,
+        }
+    }
+}
+
 /// Where the plan's figures come from.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Source {
@@ -31,26 +44,85 @@ pub struct Source {
     pub issuer: Labels,
     /// ISO date of issue, or `None` where the document is undated.
     pub date: Option<String>,
+    /// Where the text was read, if it matters (a scraped page, a gazette).
+    pub location: Option<String>,
 }
 
-/// One period of the plan: a year, a quarter, a month, or a multi-year span.
+/// What kind of span a period is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum PeriodKind {
+    Year,
+    Quarter,
+    Month,
+    /// Several years taken together (2021–2023 cumulative).
+    Span,
+}
+
+/// One period of the plan.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
 pub struct Period {
     pub id: String,
     pub label: Labels,
+    pub kind: PeriodKind,
+    /// The same period a year earlier (同比 base), by index, when the plan has it.
+    #[serde(skip)]
+    pub previous: Option<usize>,
+}
+
+/// The date progress is measured at: 序时进度 = months elapsed ÷ 12.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AsOf {
+    /// ISO date or year-month, as written in the plan.
+    pub date: String,
+    /// Whole months of the year elapsed at that date (end of September → 9).
+    pub months: u32,
+}
+
+/// How a series gets its values.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum SeriesKind {
+    /// Figures given by the plan or typed by the user.
+    Input,
+    /// The sum of other series (indices), computed.
+    Sum(Vec<usize>),
 }
 
 /// A named figure with a value per period.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Series {
     pub id: String,
     pub label: Labels,
-    /// The series this one lies within without being part of a breakdown (private within FAI).
-    pub within: Option<String>,
-    /// Whether the figure may be negative (a balance, a change); amounts may not by default.
+    /// 亿元, 万元, 亿美元, 个 …; the plan's unit unless stated. Series of different units are never summed.
+    pub unit: String,
+    #[serde(skip)]
+    pub kind: SeriesKind,
+    /// The series this one lies within without being part of a breakdown (private within FAI), by index.
+    #[serde(skip)]
+    pub within: Option<usize>,
+    /// Whether the figure may be negative; amounts may not by default.
     pub allow_negative: bool,
-    /// Values by period index; `None` where the plan gives no figure.
-    pub values: Vec<Option<Decimal>>,
+    /// Input values by period index; `None` where the plan gives no figure (always `None` for sums).
+    #[serde(skip)]
+    pub values: Vec<Option<Exact>>,
+    /// Published year-on-year growth in % by period index (可比口径), stored as given.
+    #[serde(skip)]
+    pub growth: Vec<Option<Decimal>>,
+    pub note: Option<Labels>,
+}
+
+/// Several series that lie within a parent: a sector list, a county list. A parent may have several.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Breakdown {
+    pub id: String,
+    pub label: Labels,
+    #[serde(skip)]
+    pub parent: usize,
+    #[serde(skip)]
+    pub children: Vec<usize>,
+    /// Whether the children are meant to cover the parent (transport = roads + rail + air); a shortfall is then flagged.
+    pub complete: bool,
 }
 
 /// How an indicator is compared with its target value.
@@ -75,12 +147,16 @@ pub enum Comparator {
 pub struct Target {
     pub id: String,
     pub label: Labels,
+    #[serde(skip)]
     pub indicator: IndicatorSpec,
     /// Index into `Plan::periods`.
+    #[serde(skip)]
     pub period: usize,
     pub cmp: Comparator,
+    #[serde(with = "rust_decimal::serde::str")]
     pub value: Decimal,
     /// For `About`: the allowed distance, in the indicator's unit.
+    #[serde(with = "rust_decimal::serde::str_option")]
     pub tolerance: Option<Decimal>,
     /// 力争: a "strive for" target rather than a binding one.
     pub soft: bool,
@@ -113,21 +189,26 @@ pub enum Baseline {
     PlanAsWritten,
 }
 
-/// A validated plan.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+/// A validated plan: the baseline figures and everything needed to compute from them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
     pub id: String,
     pub title: Labels,
     pub region: Option<Labels>,
     pub source: Option<Source>,
-    /// The money unit of every amount: 亿元 unless stated.
+    /// The money unit of amounts unless a series says otherwise: 亿元 by default.
     pub unit: String,
     pub baseline: Baseline,
     pub periods: Vec<Period>,
+    pub as_of: Option<AsOf>,
     pub series: Vec<Series>,
+    pub breakdowns: Vec<Breakdown>,
     pub targets: Vec<Target>,
     pub rounding: Rounding,
     pub notes: Vec<Labels>,
+    /// Series in an order where every sum comes after its parts.
+    #[serde(skip)]
+    pub order: Vec<usize>,
     #[serde(skip)]
     series_index: HashMap<String, usize>,
     #[serde(skip)]
@@ -144,54 +225,49 @@ impl Plan {
     pub fn from_value(doc: &Value) -> Result<Plan> {
         let root = Obj::new(doc, "")?;
         check_schema(&root)?;
-        let periods = read_periods(&root)?;
-        let period_index = index_ids(periods.iter().map(|p| p.id.as_str()), "periods")?;
+        let unit = root.opt_str("unit")?.unwrap_or("亿元").to_owned();
+        let (periods, period_index) = read_periods(&root)?;
         let raw_series = root.opt_array("series")?;
         if raw_series.is_empty() {
             return Err(Error::Empty { path: "series".into() });
         }
+        let series_index = index_ids(raw_series, "series")?;
         let series = raw_series
             .iter()
             .enumerate()
-            .map(|(i, v)| read_series(v, &index("series", i), &period_index, periods.len()))
+            .map(|(i, v)| read_series(v, &index("series", i), &unit, &series_index, &period_index, periods.len()))
             .collect::<Result<Vec<_>>>()?;
-        let series_index = index_ids(series.iter().map(|s| s.id.as_str()), "series")?;
-        for (i, s) in series.iter().enumerate() {
-            if let Some(w) = &s.within {
-                if !series_index.contains_key(w) {
-                    let path = join(&index("series", i), "within");
-                    return Err(Error::UnknownId { path, id: w.clone() });
-                }
-            }
-        }
-        let targets = root
-            .opt_array("targets")?
+        let order = evaluation_order(&series)?;
+        check_sum_units(&series)?;
+        let raw_breakdowns = root.opt_array("breakdowns")?;
+        index_ids(raw_breakdowns, "breakdowns")?;
+        let breakdowns = raw_breakdowns
             .iter()
             .enumerate()
-            .map(|(i, v)| read_target(v, &index("targets", i), &series_index, &period_index))
+            .map(|(i, v)| read_breakdown(v, &index("breakdowns", i), &series, &series_index))
             .collect::<Result<Vec<_>>>()?;
-        index_ids(targets.iter().map(|t| t.id.as_str()), "targets")?;
+        let raw_targets = root.opt_array("targets")?;
+        index_ids(raw_targets, "targets")?;
+        let targets = raw_targets
+            .iter()
+            .enumerate()
+            .map(|(i, v)| read_target(v, &index("targets", i), &series, &series_index, &breakdowns, &period_index))
+            .collect::<Result<Vec<_>>>()?;
         Ok(Plan {
             id: root.req_id("id")?.to_owned(),
             title: read_labels(&root, "title")?,
             region: opt_labels(&root, "region")?,
             source: root.opt_obj("source")?.map(|s| read_source(&s)).transpose()?,
-            unit: root.opt_str("unit")?.unwrap_or("亿元").to_owned(),
-            baseline: match root.opt_str("baseline")? {
-                None | Some("actual") => Baseline::Actual,
-                Some("plan_as_written") => Baseline::PlanAsWritten,
-                Some(other) => {
-                    return Err(Error::Invalid {
-                        path: "baseline".into(),
-                        reason: format!("\"{other}\" is not a baseline (actual, plan_as_written)"),
-                    })
-                }
-            },
+            unit,
+            baseline: read_baseline(&root)?,
             periods,
+            as_of: read_as_of(&root)?,
             series,
+            breakdowns,
             targets,
             rounding: read_rounding(&root)?,
             notes: read_notes(&root)?,
+            order,
             series_index,
             period_index,
         })
@@ -207,17 +283,35 @@ impl Plan {
         self.period_index.get(id).copied()
     }
 
-    /// A series' value in a period, if the plan has one.
-    pub fn value(&self, series: usize, period: usize) -> Option<Decimal> {
-        self.series.get(series)?.values.get(period).copied().flatten()
+    /// The id of series `s` ("?" if out of range, which validated indices never are).
+    pub fn series_id(&self, s: usize) -> &str {
+        self.series.get(s).map_or("?", |x| x.id.as_str())
+    }
+
+    /// The id of period `p`.
+    pub fn period_id(&self, p: usize) -> &str {
+        self.periods.get(p).map_or("?", |x| x.id.as_str())
+    }
+
+    /// The series that directly contain `s`: breakdown parents and its `within` series.
+    pub fn containers(&self, s: usize) -> Vec<usize> {
+        let mut out: Vec<usize> =
+            self.breakdowns.iter().filter(|b| b.children.contains(&s)).map(|b| b.parent).collect();
+        if let Some(w) = self.series.get(s).and_then(|x| x.within) {
+            out.push(w);
+        }
+        out.extend(self.series.iter().enumerate().filter_map(|(i, x)| match &x.kind {
+            SeriesKind::Sum(parts) if parts.contains(&s) => Some(i),
+            _ => None,
+        }));
+        out.sort_unstable();
+        out.dedup();
+        out
     }
 }
 
 fn check_schema(root: &Obj<'_>) -> Result<()> {
-    let found = match root.get("schema") {
-        None => return Err(Error::Schema { found: "(none)".into() }),
-        Some(v) => v,
-    };
+    let found = root.get("schema").ok_or(Error::Schema { found: "(none)".into() })?;
     if found.as_u64() == Some(u64::from(SCHEMA_VERSION)) {
         Ok(())
     } else {
@@ -225,10 +319,11 @@ fn check_schema(root: &Obj<'_>) -> Result<()> {
     }
 }
 
-/// Maps ids to positions, refusing duplicates.
-fn index_ids<'a>(ids: impl Iterator<Item = &'a str>, list: &str) -> Result<HashMap<String, usize>> {
-    let mut map = HashMap::new();
-    for (i, id) in ids.enumerate() {
+/// Maps the `id` of each object in a list to its position, refusing duplicates.
+fn index_ids(items: &[Value], list: &str) -> Result<HashMap<String, usize>> {
+    let mut map = HashMap::with_capacity(items.len());
+    for (i, v) in items.iter().enumerate() {
+        let id = Obj::new(v, &index(list, i))?.req_id("id")?;
         if map.insert(id.to_owned(), i).is_some() {
             return Err(Error::DuplicateId { path: join(&index(list, i), "id"), id: id.to_owned() });
         }
@@ -257,67 +352,301 @@ fn read_source(o: &Obj<'_>) -> Result<Source> {
         document: read_labels(o, "document")?,
         issuer: read_labels(o, "issuer")?,
         date: o.opt_str("date")?.map(str::to_owned),
+        location: o.opt_str("location")?.map(str::to_owned),
     })
 }
 
-fn read_periods(root: &Obj<'_>) -> Result<Vec<Period>> {
+fn read_baseline(root: &Obj<'_>) -> Result<Baseline> {
+    match root.opt_str("baseline")? {
+        None | Some("actual") => Ok(Baseline::Actual),
+        Some("plan_as_written") => Ok(Baseline::PlanAsWritten),
+        Some(other) => Err(Error::Invalid {
+            path: "baseline".into(),
+            reason: format!("\"{other}\" is not a baseline (actual, plan_as_written)"),
+        }),
+    }
+}
+
+fn read_periods(root: &Obj<'_>) -> Result<(Vec<Period>, HashMap<String, usize>)> {
     let raw = root.opt_array("periods")?;
     if raw.is_empty() {
         return Err(Error::Empty { path: "periods".into() });
     }
-    raw.iter()
+    let ids = index_ids(raw, "periods")?;
+    let periods = raw
+        .iter()
         .enumerate()
         .map(|(i, v)| {
             let o = Obj::new(v, &index("periods", i))?;
-            Ok(Period { id: o.req_id("id")?.to_owned(), label: read_labels(&o, "label")? })
+            let kind = match o.opt_str("kind")? {
+                None | Some("year") => PeriodKind::Year,
+                Some("quarter") => PeriodKind::Quarter,
+                Some("month") => PeriodKind::Month,
+                Some("span") => PeriodKind::Span,
+                Some(other) => {
+                    return Err(Error::Invalid {
+                        path: o.field_path("kind"),
+                        reason: format!("\"{other}\" is not a period kind (year, quarter, month, span)"),
+                    })
+                }
+            };
+            let previous = match o.opt_str("previous")? {
+                None => None,
+                Some(id) => Some(
+                    *ids.get(id)
+                        .ok_or_else(|| Error::UnknownId { path: o.field_path("previous"), id: id.to_owned() })?,
+                ),
+            };
+            if previous == Some(i) {
+                return Err(Error::Invalid {
+                    path: o.field_path("previous"),
+                    reason: "a period cannot be its own previous period".into(),
+                });
+            }
+            Ok(Period { id: o.req_id("id")?.to_owned(), label: read_labels(&o, "label")?, kind, previous })
+        })
+        .collect::<Result<Vec<_>>>()?;
+    Ok((periods, ids))
+}
+
+fn read_as_of(root: &Obj<'_>) -> Result<Option<AsOf>> {
+    let Some(date) = root.opt_str("as_of")? else { return Ok(None) };
+    let months = date
+        .get(5..7)
+        .filter(|_| date.len() >= 7 && date.as_bytes().get(4) == Some(&b'-'))
+        .and_then(|m| m.parse::<u32>().ok())
+        .filter(|m| (1..=12).contains(m))
+        .ok_or_else(|| Error::Invalid {
+            path: "as_of".into(),
+            reason: format!("\"{date}\" is not a year-month such as \"2023-09\" (the end of that month)"),
+        })?;
+    Ok(Some(AsOf { date: date.to_owned(), months }))
+}
+
+/// Reads a reference to a series by id.
+pub fn series_ref(o: &Obj<'_>, key: &str, series: &HashMap<String, usize>) -> Result<usize> {
+    let path = o.field_path(key);
+    let id = as_str(o.req(key)?, &path)?;
+    series.get(id).copied().ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })
+}
+
+/// Reads a list of references to series.
+pub fn series_refs(o: &Obj<'_>, key: &str, series: &HashMap<String, usize>) -> Result<Vec<usize>> {
+    let path = o.field_path(key);
+    let items = match o.req(key)? {
+        Value::Array(items) => items,
+        _ => return Err(Error::Type { path, expected: "an array of series ids" }),
+    };
+    items
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let p = index(&path, i);
+            let id = as_str(v, &p)?;
+            series.get(id).copied().ok_or_else(|| Error::UnknownId { path: p, id: id.to_owned() })
         })
         .collect()
 }
 
-fn read_series(v: &Value, path: &str, periods: &HashMap<String, usize>, n_periods: usize) -> Result<Series> {
-    let o = Obj::new(v, path)?;
-    let allow_negative = o.opt_bool("allow_negative")?.unwrap_or(false);
-    let mut values = vec![None; n_periods];
-    if let Some(vals) = o.opt_obj("values")? {
+/// Reads `{period: value}` into a per-period vector.
+fn per_period<T>(
+    o: &Obj<'_>,
+    key: &str,
+    periods: &HashMap<String, usize>,
+    n: usize,
+    mut read: impl FnMut(&Value, &str) -> Result<T>,
+) -> Result<Vec<Option<T>>> {
+    let mut out: Vec<Option<T>> = (0..n).map(|_| None).collect();
+    if let Some(vals) = o.opt_obj(key)? {
         for (period, raw) in vals.entries() {
-            let vpath = vals.field_path(period);
+            let path = vals.field_path(period);
             let slot = periods
                 .get(period)
-                .and_then(|&p| values.get_mut(p))
-                .ok_or_else(|| Error::UnknownId { path: vpath.clone(), id: period.clone() })?;
-            if raw.is_null() {
-                continue;
+                .and_then(|&p| out.get_mut(p))
+                .ok_or_else(|| Error::UnknownId { path: path.clone(), id: period.clone() })?;
+            if !raw.is_null() {
+                *slot = Some(read(raw, &path)?);
             }
-            let amount = crate::json::as_decimal(raw, &vpath)?;
-            check_sign(amount, allow_negative, &vpath)?;
-            *slot = Some(amount);
         }
     }
+    Ok(out)
+}
+
+fn read_series(
+    v: &Value,
+    path: &str,
+    plan_unit: &str,
+    series: &HashMap<String, usize>,
+    periods: &HashMap<String, usize>,
+    n_periods: usize,
+) -> Result<Series> {
+    let o = Obj::new(v, path)?;
+    let allow_negative = o.opt_bool("allow_negative")?.unwrap_or(false);
+    let kind = match o.get("sum") {
+        Some(_) => {
+            if o.get("values").is_some() {
+                return Err(Error::Invalid {
+                    path: o.field_path("values"),
+                    reason: "a series that is a sum has no values of its own".into(),
+                });
+            }
+            let parts = series_refs(&o, "sum", series)?;
+            if parts.is_empty() {
+                return Err(Error::Empty { path: o.field_path("sum") });
+            }
+            SeriesKind::Sum(parts)
+        }
+        None => SeriesKind::Input,
+    };
+    let values = per_period(&o, "values", periods, n_periods, |raw, p| {
+        let amount = as_exact(raw, p)?;
+        check_sign(&amount, allow_negative, p)?;
+        Ok(amount)
+    })?;
+    let growth = per_period(&o, "growth", periods, n_periods, as_decimal)?;
+    let within = match o.opt_str("within")? {
+        None => None,
+        Some(id) => {
+            Some(*series.get(id).ok_or_else(|| Error::UnknownId { path: o.field_path("within"), id: id.to_owned() })?)
+        }
+    };
     Ok(Series {
         id: o.req_id("id")?.to_owned(),
         label: read_labels(&o, "label")?,
-        within: o.opt_str("within")?.map(str::to_owned),
+        unit: o.opt_str("unit")?.unwrap_or(plan_unit).to_owned(),
+        kind,
+        within,
         allow_negative,
         values,
+        growth,
+        note: opt_labels(&o, "note")?,
     })
 }
 
 /// Refuses a negative amount where the series does not allow one.
-pub fn check_sign(amount: Decimal, allow_negative: bool, path: &str) -> Result<()> {
-    if amount.is_sign_negative() && !amount.is_zero() && !allow_negative {
+pub fn check_sign(amount: &Exact, allow_negative: bool, path: &str) -> Result<()> {
+    if amount.is_negative() && !allow_negative {
         return Err(Error::Negative { path: path.to_owned(), value: amount.to_string() });
     }
     Ok(())
 }
 
+/// Orders series so that parts come before their sums; refuses sums defined in a circle.
+fn evaluation_order(series: &[Series]) -> Result<Vec<usize>> {
+    #[derive(Clone, Copy, PartialEq)]
+    enum Mark {
+        New,
+        Open,
+        Done,
+    }
+    let mut marks = vec![Mark::New; series.len()];
+    let mut order = Vec::with_capacity(series.len());
+    for start in 0..series.len() {
+        // Depth-first with an explicit stack: (series, next part to visit).
+        let mut stack = vec![(start, 0usize)];
+        while let Some(&mut (s, ref mut next)) = stack.last_mut() {
+            let parts: &[usize] = match series.get(s).map(|x| &x.kind) {
+                Some(SeriesKind::Sum(parts)) => parts,
+                _ => &[],
+            };
+            if *next == 0 {
+                match marks.get(s) {
+                    Some(Mark::Done) => {
+                        stack.pop();
+                        continue;
+                    }
+                    Some(Mark::Open) => {
+                        let ids = stack.iter().map(|&(x, _)| series.get(x).map_or("?", |y| &y.id).to_owned());
+                        return Err(Error::Cycle { path: join(&index("series", s), "sum"), ids: ids.collect() });
+                    }
+                    _ => {}
+                }
+                if let Some(m) = marks.get_mut(s) {
+                    *m = Mark::Open;
+                }
+            }
+            if let Some(&part) = parts.get(*next) {
+                *next += 1;
+                if marks.get(part) == Some(&Mark::Open) {
+                    let mut ids: Vec<String> =
+                        stack.iter().map(|&(x, _)| series.get(x).map_or("?", |y| &y.id).to_owned()).collect();
+                    ids.push(series.get(part).map_or("?", |y| &y.id).to_owned());
+                    return Err(Error::Cycle { path: join(&index("series", s), "sum"), ids });
+                }
+                stack.push((part, 0));
+            } else {
+                if let Some(m) = marks.get_mut(s) {
+                    *m = Mark::Done;
+                }
+                order.push(s);
+                stack.pop();
+            }
+        }
+    }
+    Ok(order)
+}
+
+/// Series of different units are never added: 亿元 and 亿美元 need a stated rate.
+fn check_sum_units(series: &[Series]) -> Result<()> {
+    for (i, s) in series.iter().enumerate() {
+        if let SeriesKind::Sum(parts) = &s.kind {
+            for (k, &p) in parts.iter().enumerate() {
+                let part_unit = series.get(p).map_or("", |x| x.unit.as_str());
+                if part_unit != s.unit {
+                    return Err(Error::Invalid {
+                        path: index(&join(&index("series", i), "sum"), k),
+                        reason: format!("cannot add {part_unit} to a sum in {}", s.unit),
+                    });
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn read_breakdown(v: &Value, path: &str, series: &[Series], ids: &HashMap<String, usize>) -> Result<Breakdown> {
+    let o = Obj::new(v, path)?;
+    let parent = series_ref(&o, "parent", ids)?;
+    let children = series_refs(&o, "children", ids)?;
+    if children.is_empty() {
+        return Err(Error::Empty { path: o.field_path("children") });
+    }
+    let parent_unit = series.get(parent).map_or("", |s| s.unit.as_str());
+    for (k, &c) in children.iter().enumerate() {
+        let cpath = index(&o.field_path("children"), k);
+        if c == parent {
+            return Err(Error::Invalid { path: cpath, reason: "a series cannot be part of its own breakdown".into() });
+        }
+        if children.iter().take(k).any(|&x| x == c) {
+            return Err(Error::DuplicateId { path: cpath, id: series.get(c).map_or("?", |s| &s.id).to_owned() });
+        }
+        let unit = series.get(c).map_or("", |s| s.unit.as_str());
+        if unit != parent_unit {
+            return Err(Error::Invalid {
+                path: cpath,
+                reason: format!("cannot add {unit} to a total in {parent_unit}"),
+            });
+        }
+    }
+    Ok(Breakdown {
+        id: o.req_id("id")?.to_owned(),
+        label: read_labels(&o, "label")?,
+        parent,
+        children,
+        complete: o.opt_bool("complete")?.unwrap_or(false),
+    })
+}
+
 fn read_target(
     v: &Value,
     path: &str,
-    series: &HashMap<String, usize>,
+    series: &[Series],
+    series_ids: &HashMap<String, usize>,
+    breakdowns: &[Breakdown],
     periods: &HashMap<String, usize>,
 ) -> Result<Target> {
     let o = Obj::new(v, path)?;
-    let indicator = IndicatorSpec::read(&o.req_obj("indicator")?, series)?;
+    let indicator = IndicatorSpec::read(&o.req_obj("indicator")?, series, series_ids, breakdowns, periods)?;
     let period_id = o.req_str("period")?;
     let period = *periods
         .get(period_id)
@@ -339,7 +668,7 @@ fn read_target(
         return Err(Error::Missing { path: o.field_path("tolerance") });
     }
     if let Some(t) = tolerance {
-        check_sign(t, false, &o.field_path("tolerance"))?;
+        check_sign(&Exact::from(t), false, &o.field_path("tolerance"))?;
     }
     Ok(Target {
         id: o.req_id("id")?.to_owned(),
@@ -387,9 +716,121 @@ fn read_notes(root: &Obj<'_>) -> Result<Vec<Labels>> {
     root.opt_array("notes")?.iter().enumerate().map(|(i, v)| labels_from(&Obj::new(v, &index("notes", i))?)).collect()
 }
 
-/// Reads a string field that must name a known series.
-pub fn series_ref(o: &Obj<'_>, key: &str, series: &HashMap<String, usize>) -> Result<usize> {
-    let path = o.field_path(key);
-    let id = as_str(o.req(key)?, &path)?;
-    series.get(id).copied().ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })
+impl Plan {
+    /// The plan as a schema-1 document, with `inputs` (a scenario's figures) in place of the plan's own when given.
+    /// Loading the result gives back the same plan.
+    pub fn to_document(&self, inputs: Option<&[Vec<Option<Exact>>]>) -> Value {
+        use serde_json::{json, Map};
+        let labels = |l: &Labels| serde_json::to_value(l).unwrap_or(Value::Null);
+        let sid = |s: usize| Value::String(self.series_id(s).to_owned());
+        let per_period = |vals: &[Option<String>]| -> Value {
+            let mut m = Map::new();
+            for (p, v) in vals.iter().enumerate() {
+                if let Some(v) = v {
+                    m.insert(self.period_id(p).to_owned(), Value::String(v.clone()));
+                }
+            }
+            Value::Object(m)
+        };
+        let periods: Vec<Value> = self
+            .periods
+            .iter()
+            .map(|p| {
+                let mut o = json!({"id": p.id, "label": labels(&p.label), "kind": p.kind});
+                if let (Some(q), Value::Object(m)) = (p.previous, &mut o) {
+                    m.insert("previous".into(), Value::String(self.period_id(q).to_owned()));
+                }
+                o
+            })
+            .collect();
+        let series: Vec<Value> = self
+            .series
+            .iter()
+            .enumerate()
+            .map(|(i, s)| {
+                let mut o = Map::new();
+                o.insert("id".into(), json!(s.id));
+                o.insert("label".into(), labels(&s.label));
+                if s.unit != self.unit {
+                    o.insert("unit".into(), json!(s.unit));
+                }
+                if let Some(w) = s.within {
+                    o.insert("within".into(), sid(w));
+                }
+                if s.allow_negative {
+                    o.insert("allow_negative".into(), json!(true));
+                }
+                match &s.kind {
+                    SeriesKind::Sum(parts) => {
+                        o.insert("sum".into(), Value::Array(parts.iter().map(|&p| sid(p)).collect()));
+                    }
+                    SeriesKind::Input => {
+                        let row = inputs.and_then(|x| x.get(i)).unwrap_or(&s.values);
+                        let texts: Vec<Option<String>> = row.iter().map(|v| v.as_ref().map(exact_text)).collect();
+                        o.insert("values".into(), per_period(&texts));
+                    }
+                }
+                if s.growth.iter().any(Option::is_some) {
+                    let texts: Vec<Option<String>> =
+                        s.growth.iter().map(|g| g.map(|g| g.normalize().to_string())).collect();
+                    o.insert("growth".into(), per_period(&texts));
+                }
+                if let Some(n) = &s.note {
+                    o.insert("note".into(), labels(n));
+                }
+                Value::Object(o)
+            })
+            .collect();
+        let breakdowns: Vec<Value> = self
+            .breakdowns
+            .iter()
+            .map(|b| {
+                json!({"id": b.id, "label": labels(&b.label), "parent": sid(b.parent),
+                       "children": b.children.iter().map(|&c| sid(c)).collect::<Vec<_>>(), "complete": b.complete})
+            })
+            .collect();
+        let targets: Vec<Value> = self
+            .targets
+            .iter()
+            .map(|t| {
+                let mut o = json!({"id": t.id, "label": labels(&t.label), "indicator": t.indicator.to_document(self),
+                    "period": self.period_id(t.period), "cmp": t.cmp, "value": t.value.normalize().to_string(), "soft": t.soft});
+                if let Value::Object(m) = &mut o {
+                    if let Some(tol) = t.tolerance {
+                        m.insert("tolerance".into(), json!(tol.normalize().to_string()));
+                    }
+                    if let Some(text) = &t.source_text {
+                        m.insert("source_text".into(), json!(text));
+                    }
+                }
+                o
+            })
+            .collect();
+        let mut doc = json!({
+            "schema": SCHEMA_VERSION, "id": self.id, "title": labels(&self.title), "unit": self.unit,
+            "baseline": self.baseline, "periods": periods, "series": series, "breakdowns": breakdowns,
+            "targets": targets, "rounding": self.rounding, "notes": self.notes.iter().map(labels).collect::<Vec<_>>(),
+        });
+        if let Value::Object(m) = &mut doc {
+            if let Some(r) = &self.region {
+                m.insert("region".into(), labels(r));
+            }
+            if let Some(s) = &self.source {
+                m.insert("source".into(), serde_json::to_value(s).unwrap_or(Value::Null));
+            }
+            if let Some(a) = &self.as_of {
+                m.insert("as_of".into(), json!(a.date));
+            }
+        }
+        doc
+    }
+}
+
+/// The exact text of a value: a decimal where it terminates, else a reduced fraction "p/q".
+pub fn exact_text(v: &Exact) -> String {
+    match (v.as_decimal(), v.fraction()) {
+        (Some(d), _) => d.normalize().to_string(),
+        (None, Some(f)) => f,
+        (None, None) => v.to_string(),
+    }
 }

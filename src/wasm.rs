@@ -1,10 +1,61 @@
 //! The JavaScript API: the only module that touches `wasm_bindgen`, `js_sys` and `serde_wasm_bindgen`.
+//! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
-use crate::calc::session::Session;
+use crate::calc::goal::Mode;
+use crate::calc::session::{Edit, Session};
 use crate::error::Error;
+use crate::explain::{explain_goal, explain_target};
 use crate::plan::Plan;
+use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
+
+#[wasm_bindgen(typescript_custom_section)]
+const TYPES: &str = r#"
+/** An error thrown by plancalc: `code` is stable, `path` names the offending field. */
+export interface PlanError extends Error { code: string; path: string; }
+export type Unit = "amount" | "percent" | "pp" | "times";
+/** A computed figure: `exact` unrounded (decimal string), `display` rounded once by the plan's rule. */
+export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; }
+export type Status = "met" | "not_met" | "no_data" | "undefined";
+export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
+export interface TargetResult {
+  id: string; status: Status; value: Quantity | null; target: Quantity; margin: Quantity | null;
+  needed: Quantity | null; lever: string | null; extras?: Extra[]; missing?: string[]; reason?: string;
+}
+export interface SeriesResult { id: string; values: (Quantity | null)[]; }
+export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
+export interface Warning { code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; "zh-CN": string; en: string; }
+export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
+export interface Outcome { changed_series: [string, string][]; changed_targets: string[]; results: Results; }
+export type Mode = "additive" | "substitute";
+/** One edit: exactly one of `set`, `add`, `percent` (decimal strings; `set` also takes "p/q"). */
+export interface Edit {
+  series: string; period: string; set?: string; add?: string; percent?: string;
+  mode?: Mode; counts_toward?: string[]; offset?: string;
+}
+export interface CompareRow {
+  kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
+  delta: Quantity | null; status_a: Status | null; status_b: Status | null;
+}
+export type Unreachable =
+  | { reason: "lever_not_used" } | { reason: "asymptote" } | { reason: "constant" } | { reason: "overflow" }
+  | { reason: "negative_investment"; needed: string }
+  | { reason: "no_room"; needed: string; available: string; from: string }
+  | { reason: "no_value"; detail: string } | { reason: "conflict"; first: string; second: string };
+export type GoalOutcome =
+  | { status: "reachable"; from: Quantity; value: Quantity; delta: Quantity; side: "at_least" | "at_most" | "exactly"; edit: Edit; binding: string }
+  | ({ status: "unreachable" } & Unreachable);
+export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; }
+export type Expr =
+  | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };
+export interface Step { kind: "formula" | "substitute" | "exact" | "round" | "compare" | "gap" | "mode" | "solve" | "check" | "note"; text: string; math?: Expr; }
+export interface Explanation { title: string; locale: string; steps: Step[]; }
+export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
+/** A plan document, schema 1 (docs/plan-format.md). */
+export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
+export interface ScenarioList { active: string; names: string[]; can_undo: boolean; can_redo: boolean; }
+"#;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
 fn js_error(e: &Error) -> JsValue {
@@ -21,7 +72,33 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
 }
 
-/// One plan being explored: its current figures and every result computed from them.
+/// Reads a JS value into a Rust type through JSON's data model, reporting a coded error at `path`.
+fn from_js<T: DeserializeOwned>(value: JsValue, path: &str, expected: &'static str) -> Result<T, JsValue> {
+    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
+        .map_err(|_| js_error(&Error::Type { path: path.to_owned(), expected }))?;
+    serde_json::from_value(json).map_err(|e| js_error(&Error::Invalid { path: path.to_owned(), reason: e.to_string() }))
+}
+
+fn mode(text: &str) -> Result<Mode, JsValue> {
+    match text {
+        "additive" => Ok(Mode::Additive),
+        "substitute" | "" => Ok(Mode::Substitute),
+        other => Err(js_error(&Error::Invalid {
+            path: "mode".into(),
+            reason: format!("\"{other}\" is not a mode (additive, substitute)"),
+        })),
+    }
+}
+
+fn ids(list: Option<Vec<String>>) -> Vec<String> {
+    list.unwrap_or_default()
+}
+
+fn err(e: Error) -> JsValue {
+    js_error(&e)
+}
+
+/// One plan being explored: its baseline, named scenarios of edits, and every result computed from them.
 #[wasm_bindgen]
 pub struct PlanSession {
     inner: Session,
@@ -29,36 +106,158 @@ pub struct PlanSession {
 
 #[wasm_bindgen]
 impl PlanSession {
-    /// Opens a plan given as JSON text or as an already parsed object.
-    ///
-    /// Throws an `Error` with `code` and `path` if the plan is malformed.
+    /// Opens a plan given as JSON text or as a parsed object. Throws a `PlanError` if it is malformed.
     #[wasm_bindgen(constructor)]
-    pub fn new(plan: JsValue) -> Result<PlanSession, JsValue> {
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "string | PlanDocument")] plan: JsValue,
+    ) -> Result<PlanSession, JsValue> {
         let parsed = match plan.as_string() {
             Some(text) => Plan::from_json(&text),
             None => serde_wasm_bindgen::from_value::<serde_json::Value>(plan)
                 .map_err(|_| Error::Type { path: String::new(), expected: "a plan object or JSON text" })
                 .and_then(|doc| Plan::from_value(&doc)),
         };
-        parsed.map(|p| PlanSession { inner: Session::new(p) }).map_err(|e| js_error(&e))
+        parsed.map(|p| PlanSession { inner: Session::new(p) }).map_err(err)
     }
 
-    /// The plan with its current figures (labels, periods, series values aligned with periods).
+    /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets).
+    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
-        to_js(self.inner.plan())
+        to_js(&self.inner.plan().to_document(None))
     }
 
-    /// Every target evaluated against the current figures.
+    /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.
+    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
+    pub fn document(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.to_document())
+    }
+
+    /// Every result for the active scenario.
+    #[wasm_bindgen(unchecked_return_type = "Results")]
     pub fn results(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.results())
     }
 
-    /// Sets a figure from text as typed ("1,450", "１４５０"; empty clears it) and returns the new results.
-    ///
-    /// Throws an `Error` with `code` and `path` on bad input; the session keeps its previous figures.
-    #[wasm_bindgen(js_name = setValue)]
+    /// Sets a figure from text as typed ("1,450", "１４５０"; empty clears it), totals held.
+    #[wasm_bindgen(js_name = setValue, unchecked_return_type = "Outcome")]
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<JsValue, JsValue> {
-        self.inner.set_value(series, period, text).map_err(|e| js_error(&e))?;
-        to_js(&self.inner.results())
+        to_js(&self.inner.set_value(series, period, text).map_err(err)?)
+    }
+
+    /// Applies an edit: set, add or percent; additive or substitute; counts toward; offset.
+    #[wasm_bindgen(unchecked_return_type = "Outcome")]
+    pub fn apply(&mut self, #[wasm_bindgen(unchecked_param_type = "Edit")] edit: JsValue) -> Result<JsValue, JsValue> {
+        let edit: Edit = from_js(edit, "edit", "an edit object")?;
+        to_js(&self.inner.apply(edit).map_err(err)?)
+    }
+
+    /// Undoes the last edit of the active scenario; `null` when there is none.
+    #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
+    pub fn undo(&mut self) -> Result<JsValue, JsValue> {
+        self.inner.undo().map_or(Ok(JsValue::NULL), |o| to_js(&o))
+    }
+
+    /// Redoes the last undone edit; `null` when there is none.
+    #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
+    pub fn redo(&mut self) -> Result<JsValue, JsValue> {
+        self.inner.redo().map_or(Ok(JsValue::NULL), |o| to_js(&o))
+    }
+
+    /// The scenarios, the active one, and whether undo and redo are possible.
+    #[wasm_bindgen(unchecked_return_type = "ScenarioList")]
+    pub fn scenarios(&self) -> Result<JsValue, JsValue> {
+        #[derive(Serialize)]
+        struct List {
+            active: String,
+            names: Vec<String>,
+            can_undo: bool,
+            can_redo: bool,
+        }
+        to_js(&List {
+            active: self.inner.active_scenario().to_owned(),
+            names: self.inner.scenario_names(),
+            can_undo: self.inner.can_undo(),
+            can_redo: self.inner.can_redo(),
+        })
+    }
+
+    /// The edits of the active scenario, oldest first.
+    #[wasm_bindgen(unchecked_return_type = "Edit[]")]
+    pub fn edits(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.edits())
+    }
+
+    /// Creates a scenario from the baseline (or a copy of `from`) and makes it active.
+    #[wasm_bindgen(js_name = newScenario, unchecked_return_type = "Results")]
+    pub fn new_scenario(&mut self, name: &str, from: Option<String>) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.new_scenario(name, from.as_deref()).map_err(err)?)
+    }
+
+    /// Makes another scenario active.
+    #[wasm_bindgen(js_name = switchScenario, unchecked_return_type = "Results")]
+    pub fn switch_scenario(&mut self, name: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.switch_scenario(name).map_err(err)?)
+    }
+
+    /// Deletes a scenario (not the last one).
+    #[wasm_bindgen(js_name = deleteScenario)]
+    pub fn delete_scenario(&mut self, name: &str) -> Result<(), JsValue> {
+        self.inner.delete_scenario(name).map_err(err)
+    }
+
+    /// Compares two scenarios ("baseline" is the plan's own figures): values and deltas (pp for shares).
+    #[wasm_bindgen(unchecked_return_type = "CompareRow[]")]
+    pub fn compare(&self, a: &str, b: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.compare(a, b).map_err(err)?)
+    }
+
+    /// The exact lever value that puts a target's indicator on target, under a mode.
+    #[wasm_bindgen(js_name = goalSeek, unchecked_return_type = "GoalResult")]
+    pub fn goal_seek(
+        &self,
+        target: &str,
+        lever: &str,
+        #[wasm_bindgen(unchecked_param_type = "Mode")] mode_name: &str,
+        counts_toward: Option<Vec<String>>,
+        offset: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let result = self.inner.goal_seek(target, lever, mode(mode_name)?, &ids(counts_toward), offset.as_deref());
+        to_js(&result.map_err(err)?)
+    }
+
+    /// The smallest lever value meeting every target that depends on it in `period`, and which target binds.
+    #[wasm_bindgen(js_name = goalSeekAll, unchecked_return_type = "GoalResult")]
+    pub fn goal_seek_all(
+        &self,
+        lever: &str,
+        period: &str,
+        #[wasm_bindgen(unchecked_param_type = "Mode")] mode_name: &str,
+        counts_toward: Option<Vec<String>>,
+        offset: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let result = self.inner.goal_seek_all(lever, period, mode(mode_name)?, &ids(counts_toward), offset.as_deref());
+        to_js(&result.map_err(err)?)
+    }
+
+    /// Step-by-step explanation of a target's value and status, in "zh-CN", "zh-TW" or "en".
+    #[wasm_bindgen(js_name = explainTarget, unchecked_return_type = "Explanation")]
+    pub fn explain_target(&self, target: &str, locale: &str) -> Result<JsValue, JsValue> {
+        to_js(&explain_target(&self.inner, target, locale).map_err(err)?)
+    }
+
+    /// Step-by-step explanation of a goal-seek answer, with the other mode's answer beside it.
+    #[wasm_bindgen(js_name = explainGoal, unchecked_return_type = "Explanation")]
+    pub fn explain_goal(
+        &self,
+        target: &str,
+        lever: &str,
+        #[wasm_bindgen(unchecked_param_type = "Mode")] mode_name: &str,
+        locale: &str,
+        counts_toward: Option<Vec<String>>,
+        offset: Option<String>,
+    ) -> Result<JsValue, JsValue> {
+        let e =
+            explain_goal(&self.inner, target, lever, mode(mode_name)?, &ids(counts_toward), offset.as_deref(), locale);
+        to_js(&e.map_err(err)?)
     }
 }

@@ -66,9 +66,10 @@ function renderFields() {
   const form = $('figures');
   form.replaceChildren();
   plan.series.forEach((series, s) => {
+    if (!series.values) return; // a sum of other series is computed, not typed
     plan.periods.forEach((period, p) => {
       const id = `f-${s}-${p}`;
-      const value = series.values[p];
+      const value = series.values[period.id];
       const input = el('input', {
         id, type: 'text', inputMode: 'decimal', value: value ?? '',
         dataset: { series: series.id, period: period.id },
@@ -134,7 +135,7 @@ function onInput(event) {
   if (!(input instanceof HTMLInputElement)) return;
   const err = $(`${input.id}-err`);
   try {
-    state.results = state.session.setValue(input.dataset.series, input.dataset.period, input.value);
+    state.results = state.session.setValue(input.dataset.series, input.dataset.period, input.value).results;
     err.textContent = '';
     input.removeAttribute('aria-invalid');
     renderTargets();

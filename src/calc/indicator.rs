@@ -1,34 +1,52 @@
-//! Indicators: what a target is set on, each with an exact value, a display value and a unit.
+//! Indicators: what targets are set on. Each evaluates to an exact numerator ÷ denominator, both
+//! affine in any single input, which is what makes goal seek exact and closed-form.
 
-use super::Ratio;
+use super::grid::{Cell, Grid};
 use crate::error::{Error, Result};
+use crate::exact::Exact;
 use crate::json::Obj;
-use crate::number::round_for_display;
-use crate::plan::{series_ref, Plan, Rounding};
+use crate::plan::{series_ref, series_refs, Breakdown, Plan, Rounding, Series};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
 
-/// What an indicator measures; series are held by index into `Plan::series`.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
-#[serde(tag = "kind", rename_all = "snake_case")]
+/// What an indicator measures; series, periods and breakdowns are held by index.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum IndicatorSpec {
-    /// A series' amount in a period.
+    /// A series' amount in the target's period.
     Amount { series: usize },
-    /// 占比: part ÷ whole × 100, same period and scope.
+    /// 累计: the sum of a series over several periods.
+    Cumulative { series: usize, periods: Vec<usize> },
+    /// 占比 (%) = part ÷ whole × 100.
     Share { part: usize, whole: usize },
+    /// 同比增长 (%) = (this period ÷ base − 1) × 100; base = last year's level, or level ÷ (1 + g) where a growth g is published.
+    Growth { series: usize },
+    /// 完成率 (%) = completed ÷ annual plan × 100, set against 序时进度 = months elapsed ÷ 12.
+    Completion { done: usize, plan: usize },
+    /// 拉动 (pp) = Δpart ÷ whole(base) × 100.
+    Contribution { part: usize, whole: usize },
+    /// 贡献率 (%) = Δpart ÷ Δwhole × 100.
+    ContributionShare { part: usize, whole: usize },
+    /// A multiple (×) = numerator ÷ denominator, each in its own period (reserve ≥ 2.5 × last year's FAI).
+    Ratio { numerator: usize, numerator_period: Option<usize>, denominator: usize, denominator_period: Option<usize> },
+    /// Growth of several units together (%) = (Σ current ÷ Σ base − 1) × 100.
+    AggregateGrowth { units: Vec<usize> },
+    /// The unallocated remainder of a breakdown = parent − Σ children.
+    Remainder { breakdown: usize },
 }
 
-/// The unit an indicator's value is in.
+/// The unit of an indicator's value.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Unit {
-    /// Money, in the plan's unit (亿元 unless stated).
+    /// An amount in a series' unit (亿元 unless stated).
     Amount,
     /// Per cent.
     Percent,
-    /// Percentage points (百分点): the difference of two percentages.
+    /// Percentage points (百分点): a difference of percentages, or a contribution.
     Pp,
+    /// A multiple (×).
+    Times,
 }
 
 impl Unit {
@@ -38,100 +56,500 @@ impl Unit {
             Unit::Amount => rounding.amount,
             Unit::Percent => rounding.percent,
             Unit::Pp => rounding.pp,
+            Unit::Times => rounding.amount,
         }
     }
 
-    /// The unit a difference of two values of this unit is in.
+    /// The unit of a difference of two values in this unit.
     pub fn difference(self) -> Unit {
         match self {
             Unit::Percent | Unit::Pp => Unit::Pp,
-            Unit::Amount => Unit::Amount,
+            other => other,
         }
     }
 }
 
-/// A computed figure: the exact decimal, the display text rounded once, and the unit.
+/// A computed figure: the exact value, the display text rounded once, and the unit.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
+    /// The exact value as a decimal (to 28 significant digits where it does not terminate).
     #[serde(with = "rust_decimal::serde::str")]
     pub exact: Decimal,
+    /// The exact value as a reduced fraction "p/q", where the decimal does not terminate.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub fraction: Option<String>,
+    /// Rounded once, by the plan's rule, with a fixed number of places.
     pub display: String,
     pub unit: Unit,
+    /// What to write after the number: "亿元", "%", "pp", "×".
+    pub symbol: String,
 }
 
 impl Quantity {
-    /// Wraps an exact value, rounding it for display by the plan's rule.
-    pub fn new(exact: Decimal, unit: Unit, rounding: &Rounding) -> Self {
-        let display = round_for_display(exact, unit.decimals(rounding), rounding.tie);
-        Quantity { exact, display, unit }
+    /// Rounds an exact value for display; `None` if it is beyond a decimal's range.
+    pub fn new(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
+        Some(Quantity {
+            exact: value.to_decimal()?,
+            fraction: value.fraction(),
+            display: value.display(unit.decimals(rounding), rounding.tie)?,
+            unit,
+            symbol: symbol.to_owned(),
+        })
     }
 }
 
-/// The value of an indicator in one period.
+/// An indicator's value before division: `num ÷ den`, each affine in any one input.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Frac {
+    pub num: Exact,
+    pub den: Exact,
+}
+
+impl Frac {
+    /// The value; `None` when the denominator is zero or on overflow.
+    pub fn value(&self) -> Option<Exact> {
+        self.num.checked_div(&self.den)
+    }
+}
+
+/// A figure that went into an indicator, for explanations: its symbol, series, period and value.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Term {
+    pub symbol: &'static str,
+    pub series: usize,
+    pub period: usize,
+    pub value: Exact,
+    /// Whether this is a base derived from a published growth rate (level ÷ (1 + g)).
+    pub from_growth: Option<Decimal>,
+}
+
+/// Why an indicator has no value.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Evaluation {
-    /// An exact value.
-    Value(Ratio),
-    /// Inputs the indicator needs have no figure (series ids).
-    NoData(Vec<String>),
-    /// The formula has no value here (a division by zero), with the reason's code.
+pub enum Gap {
+    /// Inputs without a figure (series indices).
+    NoData(Vec<usize>),
+    /// The formula has no value: `whole_is_zero`, `base_is_zero`, `overflow`, `no_base`.
     Undefined(&'static str),
+}
+
+/// An evaluated indicator: its fraction and the figures that went in.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Evaluated {
+    pub frac: Frac,
+    pub terms: Vec<Term>,
+}
+
+/// What evaluation needs: the plan, the current figures, and the baseline figures (for published growth bases).
+pub struct Ctx<'a> {
+    pub plan: &'a Plan,
+    pub grid: &'a Grid,
+    pub baseline: &'a Grid,
+    /// A lever moved by `x` on top of `grid`, for goal seek: no grid is recomputed.
+    pub shift: Option<&'a Shift>,
+}
+
+/// Lever movement `x` and how much each series moves per unit of it, in one period.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Shift {
+    pub lever: usize,
+    pub period: usize,
+    pub x: Exact,
+    /// `(series, coefficient)`: the lever 1, containers 1 under additive mode, an offset −1, sums their parts' total.
+    pub coefs: Vec<(usize, Exact)>,
+}
+
+const OVERFLOW: Gap = Gap::Undefined("overflow");
+
+fn ov<T>(x: Option<T>) -> std::result::Result<T, Gap> {
+    x.ok_or(OVERFLOW)
+}
+
+impl Ctx<'_> {
+    fn cell(&self, s: usize, p: usize) -> std::result::Result<Exact, Gap> {
+        let moved = self.shift.filter(|sh| sh.period == p).and_then(|sh| sh.coefs.iter().find(|(x, _)| *x == s));
+        match (self.grid.get(s, p), moved) {
+            (Cell::Value(v), None) => Ok(v),
+            (Cell::Value(v), Some((_, c))) => {
+                ov(c.checked_mul(&self.shift.map_or(Exact::ZERO, |sh| sh.x)).and_then(|d| v.checked_add(&d)))
+            }
+            // The lever itself, without a figure yet, counts from zero.
+            (Cell::NoData, Some((_, c))) if self.shift.is_some_and(|sh| sh.lever == s) => {
+                ov(c.checked_mul(&self.shift.map_or(Exact::ZERO, |sh| sh.x)))
+            }
+            (Cell::NoData, _) => Err(Gap::NoData(vec![s])),
+            (Cell::Overflow, _) => Err(OVERFLOW),
+        }
+    }
+
+    fn term(&self, symbol: &'static str, s: usize, p: usize) -> std::result::Result<Term, Gap> {
+        Ok(Term { symbol, series: s, period: p, value: self.cell(s, p)?, from_growth: None })
+    }
+
+    /// Last year's level of `s` for period `p`: from a published growth rate g (baseline level ÷ (1 + g/100),
+    /// the comparable base), else the previous period's figure. A published rate is never re-derived from levels.
+    pub fn base(&self, symbol: &'static str, s: usize, p: usize) -> std::result::Result<Term, Gap> {
+        let published = self.plan.series.get(s).and_then(|x| x.growth.get(p)).copied().flatten();
+        if let Some(g) = published {
+            let level = match self.baseline.get(s, p) {
+                Cell::Value(v) => v,
+                _ => return Err(Gap::NoData(vec![s])),
+            };
+            let factor = ov(Exact::from(Decimal::ONE_HUNDRED).checked_add(&Exact::from(g)))?;
+            let base = level.checked_mul(&Exact::HUNDRED).and_then(|x| x.checked_div(&factor));
+            return Ok(Term {
+                symbol,
+                series: s,
+                period: p,
+                value: base.ok_or(Gap::Undefined("base_is_zero"))?,
+                from_growth: Some(g),
+            });
+        }
+        match self.plan.periods.get(p).and_then(|x| x.previous) {
+            Some(q) => self.term(symbol, s, q),
+            None => Err(Gap::Undefined("no_base")),
+        }
+    }
+}
+
+/// `a ∪ b` of missing-series lists, so that every missing input is reported at once.
+fn both<A, B>(a: std::result::Result<A, Gap>, b: std::result::Result<B, Gap>) -> std::result::Result<(A, B), Gap> {
+    match (a, b) {
+        (Ok(a), Ok(b)) => Ok((a, b)),
+        (Err(Gap::NoData(mut x)), Err(Gap::NoData(y))) => {
+            x.extend(y);
+            x.dedup();
+            Err(Gap::NoData(x))
+        }
+        (Err(e), _) | (_, Err(e)) => Err(e),
+    }
 }
 
 impl IndicatorSpec {
     /// Reads `{"kind": "share", "part": "industrial", "whole": "fai"}` and the like.
-    pub fn read(o: &Obj<'_>, series: &HashMap<String, usize>) -> Result<Self> {
-        match o.req_str("kind")? {
-            "amount" => Ok(IndicatorSpec::Amount { series: series_ref(o, "series", series)? }),
-            "share" => Ok(IndicatorSpec::Share {
-                part: series_ref(o, "part", series)?,
-                whole: series_ref(o, "whole", series)?,
-            }),
-            other => Err(Error::Invalid {
-                path: o.field_path("kind"),
-                reason: format!("\"{other}\" is not an indicator kind (amount, share)"),
-            }),
-        }
+    pub fn read(
+        o: &Obj<'_>,
+        series: &[Series],
+        ids: &HashMap<String, usize>,
+        breakdowns: &[Breakdown],
+        periods: &HashMap<String, usize>,
+    ) -> Result<Self> {
+        let period = |key: &str| -> Result<Option<usize>> {
+            match o.opt_str(key)? {
+                None => Ok(None),
+                Some(id) => periods
+                    .get(id)
+                    .copied()
+                    .map(Some)
+                    .ok_or_else(|| Error::UnknownId { path: o.field_path(key), id: id.to_owned() }),
+            }
+        };
+        let pair = |a: &str, b: &str| -> Result<(usize, usize)> {
+            let (x, y) = (series_ref(o, a, ids)?, series_ref(o, b, ids)?);
+            let (ux, uy) = (series.get(x).map(|s| &s.unit), series.get(y).map(|s| &s.unit));
+            if ux != uy {
+                return Err(Error::Invalid {
+                    path: o.field_path(b),
+                    reason: format!("{a} and {b} must be in one unit to be compared"),
+                });
+            }
+            Ok((x, y))
+        };
+        let spec = match o.req_str("kind")? {
+            "amount" => IndicatorSpec::Amount { series: series_ref(o, "series", ids)? },
+            "cumulative" => {
+                let list = o.opt_array("periods")?;
+                if list.is_empty() {
+                    return Err(Error::Empty { path: o.field_path("periods") });
+                }
+                let periods = list
+                    .iter()
+                    .enumerate()
+                    .map(|(i, v)| {
+                        let path = crate::json::index(&o.field_path("periods"), i);
+                        let id = crate::json::as_str(v, &path)?;
+                        periods.get(id).copied().ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })
+                    })
+                    .collect::<Result<Vec<_>>>()?;
+                IndicatorSpec::Cumulative { series: series_ref(o, "series", ids)?, periods }
+            }
+            "share" => {
+                let (part, whole) = pair("part", "whole")?;
+                IndicatorSpec::Share { part, whole }
+            }
+            "growth" => IndicatorSpec::Growth { series: series_ref(o, "series", ids)? },
+            "completion" => {
+                let (done, plan) = pair("done", "plan")?;
+                IndicatorSpec::Completion { done, plan }
+            }
+            "contribution" => {
+                let (part, whole) = pair("part", "whole")?;
+                IndicatorSpec::Contribution { part, whole }
+            }
+            "contribution_share" => {
+                let (part, whole) = pair("part", "whole")?;
+                IndicatorSpec::ContributionShare { part, whole }
+            }
+            "ratio" => IndicatorSpec::Ratio {
+                numerator: series_ref(o, "numerator", ids)?,
+                numerator_period: period("numerator_period")?,
+                denominator: series_ref(o, "denominator", ids)?,
+                denominator_period: period("denominator_period")?,
+            },
+            "aggregate_growth" => {
+                let units = series_refs(o, "units", ids)?;
+                if units.is_empty() {
+                    return Err(Error::Empty { path: o.field_path("units") });
+                }
+                IndicatorSpec::AggregateGrowth { units }
+            }
+            "remainder" => {
+                let path = o.field_path("breakdown");
+                let id = o.req_str("breakdown")?;
+                let breakdown = breakdowns
+                    .iter()
+                    .position(|b| b.id == id)
+                    .ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })?;
+                IndicatorSpec::Remainder { breakdown }
+            }
+            other => {
+                return Err(Error::Invalid {
+                    path: o.field_path("kind"),
+                    reason: format!(
+                        "\"{other}\" is not an indicator kind (amount, cumulative, share, growth, completion, \
+                         contribution, contribution_share, ratio, aggregate_growth, remainder)"
+                    ),
+                })
+            }
+        };
+        Ok(spec)
     }
 
     /// The unit of the indicator's value.
     pub fn unit(&self) -> Unit {
         match self {
-            IndicatorSpec::Amount { .. } => Unit::Amount,
-            IndicatorSpec::Share { .. } => Unit::Percent,
+            IndicatorSpec::Amount { .. } | IndicatorSpec::Cumulative { .. } | IndicatorSpec::Remainder { .. } => {
+                Unit::Amount
+            }
+            IndicatorSpec::Share { .. }
+            | IndicatorSpec::Growth { .. }
+            | IndicatorSpec::Completion { .. }
+            | IndicatorSpec::ContributionShare { .. }
+            | IndicatorSpec::AggregateGrowth { .. } => Unit::Percent,
+            IndicatorSpec::Contribution { .. } => Unit::Pp,
+            IndicatorSpec::Ratio { .. } => Unit::Times,
+        }
+    }
+
+    /// The symbol written after the value: the series' unit for amounts.
+    pub fn symbol(&self, plan: &Plan) -> String {
+        match (self.unit(), self.main_series(plan)) {
+            (Unit::Amount, Some(s)) => plan.series.get(s).map_or(plan.unit.clone(), |x| x.unit.clone()),
+            (Unit::Amount, None) => plan.unit.clone(),
+            (Unit::Percent, _) => "%".into(),
+            (Unit::Pp, _) => "pp".into(),
+            (Unit::Times, _) => "×".into(),
+        }
+    }
+
+    /// The series a planner would move to change the indicator: the part, the level, the amount done.
+    pub fn main_series(&self, plan: &Plan) -> Option<usize> {
+        match self {
+            IndicatorSpec::Amount { series }
+            | IndicatorSpec::Cumulative { series, .. }
+            | IndicatorSpec::Growth { series } => Some(*series),
+            IndicatorSpec::Share { part, .. }
+            | IndicatorSpec::Contribution { part, .. }
+            | IndicatorSpec::ContributionShare { part, .. } => Some(*part),
+            IndicatorSpec::Completion { done, .. } => Some(*done),
+            IndicatorSpec::Ratio { numerator, .. } => Some(*numerator),
+            IndicatorSpec::AggregateGrowth { .. } => None,
+            IndicatorSpec::Remainder { breakdown } => plan.breakdowns.get(*breakdown).map(|b| b.parent),
         }
     }
 
     /// Evaluates the indicator in period `p`, exactly.
-    pub fn evaluate(&self, plan: &Plan, p: usize) -> Evaluation {
-        let missing = |ids: &[usize]| -> Vec<String> {
-            ids.iter()
-                .filter(|&&s| plan.value(s, p).is_none())
-                .filter_map(|&s| plan.series.get(s).map(|x| x.id.clone()))
-                .collect()
-        };
-        match *self {
-            IndicatorSpec::Amount { series } => match plan.value(series, p) {
-                Some(v) => Evaluation::Value(Ratio::whole(v)),
-                None => Evaluation::NoData(missing(&[series])),
-            },
-            IndicatorSpec::Share { part, whole } => {
-                let (Some(a), Some(b)) = (plan.value(part, p), plan.value(whole, p)) else {
-                    return Evaluation::NoData(missing(&[part, whole]));
-                };
-                if b.is_zero() {
-                    return Evaluation::Undefined("whole_is_zero");
-                }
-                let Some(num) = a.checked_mul(Decimal::ONE_HUNDRED) else {
-                    return Evaluation::Undefined(super::target::OVERFLOW);
-                };
-                // A negative whole flips the sign of both terms so that `den > 0` holds.
-                Evaluation::Value(if b.is_sign_negative() {
-                    Ratio { num: -num, den: -b }
-                } else {
-                    Ratio { num, den: b }
-                })
+    pub fn evaluate(&self, ctx: &Ctx<'_>, p: usize) -> std::result::Result<Evaluated, Gap> {
+        let hundred = Exact::HUNDRED;
+        let pct = |x: Exact| ov(x.checked_mul(&hundred));
+        let done = |num: Exact, den: Exact, terms: Vec<Term>| Ok(Evaluated { frac: Frac { num, den }, terms });
+        match self {
+            IndicatorSpec::Amount { series } => {
+                let t = ctx.term("V", *series, p)?;
+                done(t.value, Exact::ONE, vec![t])
             }
+            IndicatorSpec::Cumulative { series, periods } => {
+                let mut total = Exact::ZERO;
+                let mut terms = Vec::with_capacity(periods.len());
+                let mut missing = Vec::new();
+                for &q in periods {
+                    match ctx.term("V", *series, q) {
+                        Ok(t) => {
+                            total = ov(total.checked_add(&t.value))?;
+                            terms.push(t);
+                        }
+                        Err(Gap::NoData(m)) => missing.extend(m),
+                        Err(e) => return Err(e),
+                    }
+                }
+                if !missing.is_empty() {
+                    missing.dedup();
+                    return Err(Gap::NoData(missing));
+                }
+                done(total, Exact::ONE, terms)
+            }
+            IndicatorSpec::Share { part, whole } => {
+                let (a, b) = both(ctx.term("P", *part, p), ctx.term("W", *whole, p))?;
+                if b.value.is_zero() {
+                    return Err(Gap::Undefined("whole_is_zero"));
+                }
+                done(pct(a.value)?, b.value, vec![a, b])
+            }
+            IndicatorSpec::Completion { done: d, plan } => {
+                let (a, b) = both(ctx.term("C", *d, p), ctx.term("A", *plan, p))?;
+                if b.value.is_zero() {
+                    return Err(Gap::Undefined("whole_is_zero"));
+                }
+                done(pct(a.value)?, b.value, vec![a, b])
+            }
+            IndicatorSpec::Growth { series } => {
+                let (cur, base) = both(ctx.term("V", *series, p), ctx.base("B", *series, p))?;
+                if base.value.is_zero() {
+                    return Err(Gap::Undefined("base_is_zero"));
+                }
+                done(pct(ov(cur.value.checked_sub(&base.value))?)?, base.value, vec![cur, base])
+            }
+            IndicatorSpec::Contribution { part, whole } => {
+                let (pc, pb) = both(ctx.term("P", *part, p), ctx.base("P₀", *part, p))?;
+                let wb = ctx.base("W₀", *whole, p)?;
+                if wb.value.is_zero() {
+                    return Err(Gap::Undefined("base_is_zero"));
+                }
+                done(pct(ov(pc.value.checked_sub(&pb.value))?)?, wb.value, vec![pc, pb, wb])
+            }
+            IndicatorSpec::ContributionShare { part, whole } => {
+                let (pc, pb) = both(ctx.term("P", *part, p), ctx.base("P₀", *part, p))?;
+                let (wc, wb) = both(ctx.term("W", *whole, p), ctx.base("W₀", *whole, p))?;
+                let dw = ov(wc.value.checked_sub(&wb.value))?;
+                if dw.is_zero() {
+                    return Err(Gap::Undefined("whole_unchanged"));
+                }
+                done(pct(ov(pc.value.checked_sub(&pb.value))?)?, dw, vec![pc, pb, wc, wb])
+            }
+            IndicatorSpec::Ratio { numerator, numerator_period, denominator, denominator_period } => {
+                let (a, b) = both(
+                    ctx.term("N", *numerator, numerator_period.unwrap_or(p)),
+                    ctx.term("D", *denominator, denominator_period.unwrap_or(p)),
+                )?;
+                if b.value.is_zero() {
+                    return Err(Gap::Undefined("whole_is_zero"));
+                }
+                done(a.value, b.value, vec![a, b])
+            }
+            IndicatorSpec::AggregateGrowth { units } => {
+                let (mut cur, mut base) = (Exact::ZERO, Exact::ZERO);
+                let mut terms = Vec::with_capacity(units.len() * 2);
+                let mut missing = Vec::new();
+                for &u in units {
+                    match both(ctx.term("V", u, p), ctx.base("B", u, p)) {
+                        Ok((c, b)) => {
+                            cur = ov(cur.checked_add(&c.value))?;
+                            base = ov(base.checked_add(&b.value))?;
+                            terms.extend([c, b]);
+                        }
+                        Err(Gap::NoData(m)) => missing.extend(m),
+                        Err(e) => return Err(e),
+                    }
+                }
+                if !missing.is_empty() {
+                    missing.dedup();
+                    return Err(Gap::NoData(missing));
+                }
+                if base.is_zero() {
+                    return Err(Gap::Undefined("base_is_zero"));
+                }
+                done(pct(ov(cur.checked_sub(&base))?)?, base, terms)
+            }
+            IndicatorSpec::Remainder { breakdown } => {
+                let b = ctx.plan.breakdowns.get(*breakdown).ok_or(Gap::Undefined("no_breakdown"))?;
+                let parent = ctx.term("W", b.parent, p);
+                let mut children = Vec::with_capacity(b.children.len());
+                let mut missing = Vec::new();
+                for &c in &b.children {
+                    match ctx.term("Xᵢ", c, p) {
+                        Ok(t) => children.push(t),
+                        Err(Gap::NoData(m)) => missing.extend(m),
+                        Err(e) => return Err(e),
+                    }
+                }
+                let parent = both(parent, if missing.is_empty() { Ok(()) } else { Err(Gap::NoData(missing)) })?.0;
+                let mut rest = parent.value;
+                for t in &children {
+                    rest = ov(rest.checked_sub(&t.value))?;
+                }
+                let mut terms = vec![parent];
+                terms.extend(children);
+                done(rest, Exact::ONE, terms)
+            }
+        }
+    }
+
+    /// The series the indicator reads, for knowing what an edit can move.
+    pub fn inputs(&self, plan: &Plan) -> Vec<usize> {
+        match self {
+            IndicatorSpec::Amount { series }
+            | IndicatorSpec::Cumulative { series, .. }
+            | IndicatorSpec::Growth { series } => vec![*series],
+            IndicatorSpec::Share { part, whole }
+            | IndicatorSpec::Contribution { part, whole }
+            | IndicatorSpec::ContributionShare { part, whole } => vec![*part, *whole],
+            IndicatorSpec::Completion { done, plan } => vec![*done, *plan],
+            IndicatorSpec::Ratio { numerator, denominator, .. } => vec![*numerator, *denominator],
+            IndicatorSpec::AggregateGrowth { units } => units.clone(),
+            IndicatorSpec::Remainder { breakdown } => plan.breakdowns.get(*breakdown).map_or(Vec::new(), |b| {
+                let mut v = vec![b.parent];
+                v.extend(&b.children);
+                v
+            }),
+        }
+    }
+}
+
+impl IndicatorSpec {
+    /// The indicator as the plan document writes it.
+    pub fn to_document(&self, plan: &Plan) -> serde_json::Value {
+        use serde_json::json;
+        let s = |i: &usize| plan.series_id(*i).to_owned();
+        let list = |v: &[usize]| v.iter().map(s).collect::<Vec<_>>();
+        match self {
+            IndicatorSpec::Amount { series } => json!({"kind": "amount", "series": s(series)}),
+            IndicatorSpec::Cumulative { series, periods } => json!({"kind": "cumulative", "series": s(series),
+                "periods": periods.iter().map(|&p| plan.period_id(p)).collect::<Vec<_>>()}),
+            IndicatorSpec::Share { part, whole } => json!({"kind": "share", "part": s(part), "whole": s(whole)}),
+            IndicatorSpec::Growth { series } => json!({"kind": "growth", "series": s(series)}),
+            IndicatorSpec::Completion { done, plan: annual } => {
+                json!({"kind": "completion", "done": s(done), "plan": s(annual)})
+            }
+            IndicatorSpec::Contribution { part, whole } => {
+                json!({"kind": "contribution", "part": s(part), "whole": s(whole)})
+            }
+            IndicatorSpec::ContributionShare { part, whole } => {
+                json!({"kind": "contribution_share", "part": s(part), "whole": s(whole)})
+            }
+            IndicatorSpec::Ratio { numerator, numerator_period, denominator, denominator_period } => {
+                let mut o = json!({"kind": "ratio", "numerator": s(numerator), "denominator": s(denominator)});
+                if let serde_json::Value::Object(m) = &mut o {
+                    if let Some(p) = numerator_period {
+                        m.insert("numerator_period".into(), json!(plan.period_id(*p)));
+                    }
+                    if let Some(p) = denominator_period {
+                        m.insert("denominator_period".into(), json!(plan.period_id(*p)));
+                    }
+                }
+                o
+            }
+            IndicatorSpec::AggregateGrowth { units } => json!({"kind": "aggregate_growth", "units": list(units)}),
+            IndicatorSpec::Remainder { breakdown } => json!({"kind": "remainder",
+                "breakdown": plan.breakdowns.get(*breakdown).map_or("?", |b| b.id.as_str())}),
         }
     }
 }

@@ -1,28 +1,168 @@
-//! An editing session over one plan: the current figures, edits, and all results.
+//! An editing session over one plan: named scenarios over one baseline, edits with undo and redo,
+//! comparisons, goal seek. Every operation validates before it changes anything.
 
-use super::target::{evaluate, TargetResult};
+use super::checks::{check, Warning};
+use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
+use super::grid::{plan_inputs, Cell, Grid, Inputs};
+use super::indicator::{Quantity, Unit};
+use super::target::{evaluate, lever_period, Status, TargetResult};
 use crate::error::{Error, Result};
+use crate::exact::Exact;
 use crate::json::{index, join};
-use crate::number::parse_decimal;
-use crate::plan::{check_sign, Plan};
+use crate::number::{parse_decimal, parse_exact};
+use crate::plan::{check_sign, exact_text, Comparator, Plan, SeriesKind};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
 
-/// Every result the session computes, in plan order.
+/// The name under which the plan's own figures can be compared.
+pub const BASELINE: &str = "baseline";
+
+/// What an edit does to its series.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct Results {
-    pub targets: Vec<TargetResult>,
+#[serde(rename_all = "snake_case")]
+pub enum Op {
+    /// Set the value ("2,040"; a fraction "5900/7" is exact); an empty text clears it.
+    Set(String),
+    /// Add an amount (negative to take away).
+    Add(String),
+    /// Change by a percentage of the current value (+10 → × 1.1).
+    Percent(String),
 }
 
-/// A plan and its current figures.
+/// One edit, as the JS API and saved scenarios write it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Edit {
+    pub series: String,
+    pub period: String,
+    #[serde(flatten)]
+    pub op: Op,
+    #[serde(default)]
+    pub mode: Mode,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub counts_toward: Vec<String>,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub offset: Option<String>,
+}
+
+/// One input cell an edit changes: `(series, period, before, after)`.
+type CellChange = (usize, usize, Option<Exact>, Option<Exact>);
+
+/// One applied edit with the values it replaced, for undo and redo.
+#[derive(Debug, Clone, PartialEq)]
+struct Change {
+    edit: Edit,
+    cells: Vec<CellChange>,
+}
+
+/// A named set of edits over the baseline.
+#[derive(Debug, Clone, PartialEq)]
+struct Scenario {
+    name: String,
+    inputs: Inputs,
+    done: Vec<Change>,
+    undone: Vec<Change>,
+}
+
+/// A series' values, by period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesResult {
+    pub id: String,
+    pub values: Vec<Option<Quantity>>,
+}
+
+/// A breakdown's unallocated remainder (parent − Σ children) and its share of the parent, by period.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct BreakdownResult {
+    pub id: String,
+    pub remainder: Vec<Option<Quantity>>,
+    pub remainder_share: Vec<Option<Quantity>>,
+}
+
+/// Every result the session computes for one scenario, in plan order.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Results {
+    pub scenario: String,
+    pub series: Vec<SeriesResult>,
+    pub breakdowns: Vec<BreakdownResult>,
+    pub targets: Vec<TargetResult>,
+    pub warnings: Vec<Warning>,
+}
+
+/// What an edit changed, and the new results.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Outcome {
+    /// `(series id, period id)` of every figure whose value changed.
+    pub changed_series: Vec<(String, String)>,
+    /// Targets whose value or status changed.
+    pub changed_targets: Vec<String>,
+    pub results: Results,
+}
+
+/// One row of a comparison: a figure in two scenarios and the difference (pp for shares).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompareRow {
+    /// `target` or `series`.
+    pub kind: String,
+    pub id: String,
+    pub period: String,
+    pub a: Option<Quantity>,
+    pub b: Option<Quantity>,
+    pub delta: Option<Quantity>,
+    pub status_a: Option<Status>,
+    pub status_b: Option<Status>,
+}
+
+/// A goal-seek answer for one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalResult {
+    pub target: String,
+    pub lever: String,
+    pub period: String,
+    pub mode: Mode,
+    pub outcome: GoalOutcome,
+}
+
+/// Reachable with the lever value and the edit that applies it, or unreachable with the reason.
+// A value handed back once per question, never stored in bulk: the size difference does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum GoalOutcome {
+    Reachable {
+        /// The lever's value now.
+        from: Quantity,
+        /// The lever's value that puts the indicator exactly on target.
+        value: Quantity,
+        /// value − from.
+        delta: Quantity,
+        /// Whether values above (`at_least`) or below (`at_most`) the answer also meet the target.
+        side: Side,
+        /// The edit that applies the answer exactly (a fraction where the decimal does not terminate).
+        edit: Edit,
+        /// The target this answer binds on (for a joint answer: the one that needs the most).
+        binding: String,
+    },
+    Unreachable(Unreachable),
+}
+
+/// A plan, its baseline figures and named scenarios of edits over it.
 #[derive(Debug, Clone)]
 pub struct Session {
     plan: Plan,
+    baseline: Grid,
+    scenarios: Vec<Scenario>,
+    active: usize,
+    grid: Grid,
 }
 
 impl Session {
-    /// Starts a session from a validated plan.
+    /// Starts a session with one scenario, "scenario 1", holding the plan's own figures.
     pub fn new(plan: Plan) -> Self {
-        Session { plan }
+        let inputs = plan_inputs(&plan);
+        let baseline = Grid::compute(&plan, &inputs);
+        let first = Scenario { name: "scenario 1".into(), inputs, done: Vec::new(), undone: Vec::new() };
+        Session { grid: baseline.clone(), baseline, plan, scenarios: vec![first], active: 0 }
     }
 
     /// Starts a session from plan JSON text.
@@ -30,39 +170,615 @@ impl Session {
         Plan::from_json(text).map(Session::new)
     }
 
-    /// The plan with its current figures.
+    /// The plan as loaded (baseline figures).
     pub fn plan(&self) -> &Plan {
         &self.plan
     }
 
-    /// Sets a series' value in a period from text as typed; an empty text clears it.
-    ///
-    /// On error nothing changes.
-    pub fn set_value(&mut self, series_id: &str, period_id: &str, text: &str) -> Result<()> {
-        let s = self
-            .plan
-            .series_idx(series_id)
-            .ok_or_else(|| Error::UnknownId { path: "series".into(), id: series_id.to_owned() })?;
+    fn scenario(&self) -> &Scenario {
+        // `active` always indexes an existing scenario; the fallback is never taken.
+        self.scenarios.get(self.active).or_else(|| self.scenarios.first()).unwrap_or_else(|| unreachable_scenario())
+    }
+
+    /// The name of the scenario being edited.
+    pub fn active_scenario(&self) -> &str {
+        &self.scenario().name
+    }
+
+    /// The scenario names, in order of creation.
+    pub fn scenario_names(&self) -> Vec<String> {
+        self.scenarios.iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// The edits applied in the active scenario, oldest first.
+    pub fn edits(&self) -> Vec<Edit> {
+        self.scenario().done.iter().map(|c| c.edit.clone()).collect()
+    }
+
+    /// Every result for the active scenario.
+    pub fn results(&self) -> Results {
+        self.results_for(&self.scenario().name, &self.grid)
+    }
+
+    fn results_for(&self, name: &str, grid: &Grid) -> Results {
+        let plan = &self.plan;
+        let r = &plan.rounding;
+        let series = plan
+            .series
+            .iter()
+            .enumerate()
+            .map(|(s, x)| SeriesResult {
+                id: x.id.clone(),
+                values: (0..plan.periods.len())
+                    .map(|p| grid.get(s, p).value().and_then(|v| Quantity::new(&v, Unit::Amount, &x.unit, r)))
+                    .collect(),
+            })
+            .collect();
+        let breakdowns = plan
+            .breakdowns
+            .iter()
+            .map(|b| {
+                let unit = plan.series.get(b.parent).map_or(plan.unit.as_str(), |s| s.unit.as_str());
+                let rest: Vec<Option<(Exact, Exact)>> = (0..plan.periods.len())
+                    .map(|p| {
+                        let parent = grid.get(b.parent, p).value()?;
+                        let sum = b
+                            .children
+                            .iter()
+                            .try_fold(Exact::ZERO, |acc, &c| acc.checked_add(&grid.get(c, p).value()?))?;
+                        Some((parent.checked_sub(&sum)?, parent))
+                    })
+                    .collect();
+                BreakdownResult {
+                    id: b.id.clone(),
+                    remainder: rest
+                        .iter()
+                        .map(|x| x.and_then(|(v, _)| Quantity::new(&v, Unit::Amount, unit, r)))
+                        .collect(),
+                    remainder_share: rest
+                        .iter()
+                        .map(|x| {
+                            let (v, parent) = (*x)?;
+                            let share = v.checked_mul(&Exact::HUNDRED)?.checked_div(&parent)?;
+                            Quantity::new(&share, Unit::Percent, "%", r)
+                        })
+                        .collect(),
+                }
+            })
+            .collect();
+        let targets = plan.targets.iter().map(|t| evaluate(plan, grid, &self.baseline, t)).collect();
+        Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: check(plan, grid) }
+    }
+
+    fn series_index(&self, id: &str, path: &str) -> Result<usize> {
+        self.plan.series_idx(id).ok_or_else(|| Error::UnknownId { path: path.to_owned(), id: id.to_owned() })
+    }
+
+    /// Sets a series' value in a period from text as typed, with the total held (substitute mode).
+    pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<Outcome> {
+        self.apply(Edit {
+            series: series.to_owned(),
+            period: period.to_owned(),
+            op: Op::Set(text.to_owned()),
+            mode: Mode::Substitute,
+            counts_toward: Vec::new(),
+            offset: None,
+        })
+    }
+
+    /// Applies an edit to the active scenario; on error nothing changes.
+    pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
+        let cells = self.plan_change(&edit)?;
+        let change = Change { edit, cells };
+        Ok(self.commit(change, true))
+    }
+
+    /// Works out every cell an edit changes, validating all of them first.
+    fn plan_change(&self, edit: &Edit) -> Result<Vec<CellChange>> {
+        let s = self.series_index(&edit.series, "edit.series")?;
         let p = self
             .plan
-            .period_idx(period_id)
-            .ok_or_else(|| Error::UnknownId { path: "period".into(), id: period_id.to_owned() })?;
-        let path = join(&join(&index("series", s), "values"), period_id);
-        let value = if text.trim().is_empty() {
-            None
-        } else {
-            let allow_negative = self.plan.series.get(s).is_some_and(|x| x.allow_negative);
-            let v = parse_decimal(text, &path)?;
-            check_sign(v, allow_negative, &path)?;
-            Some(v)
+            .period_idx(&edit.period)
+            .ok_or_else(|| Error::UnknownId { path: "edit.period".into(), id: edit.period.clone() })?;
+        let series = self
+            .plan
+            .series
+            .get(s)
+            .ok_or_else(|| Error::UnknownId { path: "edit.series".into(), id: edit.series.clone() })?;
+        if !matches!(series.kind, SeriesKind::Input) {
+            return Err(Error::Invalid {
+                path: "edit.series".into(),
+                reason: format!("\"{}\" is the sum of other series; edit its parts", edit.series),
+            });
+        }
+        let lever = self.lever(s, p, edit.mode, &edit.counts_toward, edit.offset.as_deref())?;
+        let inputs = &self.scenario().inputs;
+        let old = inputs.get(s).and_then(|r| r.get(p)).copied().flatten();
+        let path = join(&join(&index("series", s), "values"), &edit.period);
+        let new = match &edit.op {
+            Op::Set(text) if text.trim().is_empty() => None,
+            Op::Set(text) => Some(parse_exact(text, &path)?),
+            Op::Add(text) => {
+                let d = parse_exact(text, "edit.add")?;
+                Some(old.unwrap_or(Exact::ZERO).checked_add(&d).ok_or(Error::Overflow { path: path.clone() })?)
+            }
+            Op::Percent(text) => {
+                let pct = parse_decimal(text, "edit.percent")?;
+                let factor = Exact::HUNDRED.checked_add(&Exact::from(pct)).and_then(|f| f.checked_div(&Exact::HUNDRED));
+                let base = old.ok_or(Error::Invalid {
+                    path: path.clone(),
+                    reason: "there is no figure to change by a percentage".into(),
+                })?;
+                Some(factor.and_then(|f| base.checked_mul(&f)).ok_or(Error::Overflow { path: path.clone() })?)
+            }
         };
-        let slot = self.plan.series.get_mut(s).and_then(|x| x.values.get_mut(p)).ok_or(Error::Overflow { path })?;
-        *slot = value;
+        if let Some(v) = &new {
+            check_sign(v, series.allow_negative, &path)?;
+        }
+        let delta = match (&new, &old) {
+            (Some(n), Some(o)) => n.checked_sub(o).ok_or(Error::Overflow { path: path.clone() })?,
+            (Some(n), None) => *n,
+            (None, Some(o)) => o.neg(),
+            (None, None) => Exact::ZERO,
+        };
+        let mut cells = vec![(s, p, old, new)];
+        for (t, coef) in lever.coefficients(&self.plan) {
+            if t == s || !matches!(self.plan.series.get(t).map(|x| &x.kind), Some(SeriesKind::Input)) {
+                continue;
+            }
+            let Some(before) = inputs.get(t).and_then(|r| r.get(p)).copied().flatten() else { continue };
+            let tpath = join(&join(&index("series", t), "values"), &edit.period);
+            let after = coef
+                .checked_mul(&delta)
+                .and_then(|d| before.checked_add(&d))
+                .ok_or(Error::Overflow { path: tpath.clone() })?;
+            check_sign(&after, self.plan.series.get(t).is_some_and(|x| x.allow_negative), &tpath)?;
+            cells.push((t, p, Some(before), Some(after)));
+        }
+        Ok(cells)
+    }
+
+    fn lever(&self, s: usize, p: usize, mode: Mode, counts_toward: &[String], offset: Option<&str>) -> Result<Lever> {
+        let counts_toward = counts_toward
+            .iter()
+            .enumerate()
+            .map(|(i, id)| self.series_index(id, &index("edit.counts_toward", i)))
+            .collect::<Result<Vec<_>>>()?;
+        let offset = offset.map(|id| self.series_index(id, "edit.offset")).transpose()?;
+        if offset.is_some() && mode == Mode::Additive {
+            return Err(Error::Invalid {
+                path: "edit.offset".into(),
+                reason: "an offset goes with substitute mode".into(),
+            });
+        }
+        Ok(Lever { series: s, period: p, mode, counts_toward, offset })
+    }
+
+    /// Writes a change into the active scenario and recomputes; `fresh` clears the redo stack.
+    fn commit(&mut self, change: Change, fresh: bool) -> Outcome {
+        let before = self.results();
+        let active = self.active;
+        if let Some(sc) = self.scenarios.get_mut(active) {
+            for &(s, p, _, after) in &change.cells {
+                if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
+                    *slot = after;
+                }
+            }
+            sc.done.push(change);
+            if fresh {
+                sc.undone.clear();
+            }
+        }
+        self.recompute();
+        self.outcome(&before)
+    }
+
+    fn recompute(&mut self) {
+        self.grid = Grid::compute(&self.plan, &self.scenario().inputs);
+    }
+
+    fn outcome(&self, before: &Results) -> Outcome {
+        let results = self.results();
+        let mut changed_series = Vec::new();
+        for (a, b) in before.series.iter().zip(&results.series) {
+            for (p, (x, y)) in a.values.iter().zip(&b.values).enumerate() {
+                if x.as_ref().map(|q| q.exact) != y.as_ref().map(|q| q.exact)
+                    || x.as_ref().map(|q| &q.fraction) != y.as_ref().map(|q| &q.fraction)
+                {
+                    changed_series.push((b.id.clone(), self.plan.period_id(p).to_owned()));
+                }
+            }
+        }
+        let changed_targets =
+            before.targets.iter().zip(&results.targets).filter(|(a, b)| a != b).map(|(_, b)| b.id.clone()).collect();
+        Outcome { changed_series, changed_targets, results }
+    }
+
+    /// Undoes the last edit of the active scenario; `None` when there is none.
+    pub fn undo(&mut self) -> Option<Outcome> {
+        let before = self.results();
+        let active = self.active;
+        let sc = self.scenarios.get_mut(active)?;
+        let change = sc.done.pop()?;
+        for &(s, p, old, _) in change.cells.iter().rev() {
+            if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
+                *slot = old;
+            }
+        }
+        sc.undone.push(change);
+        self.recompute();
+        Some(self.outcome(&before))
+    }
+
+    /// Redoes the last undone edit; `None` when there is none.
+    pub fn redo(&mut self) -> Option<Outcome> {
+        let active = self.active;
+        let change = self.scenarios.get_mut(active)?.undone.pop()?;
+        Some(self.commit(change, false))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.scenario().done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.scenario().undone.is_empty()
+    }
+
+    /// Creates a scenario, from the baseline or from a copy of another, and makes it active.
+    pub fn new_scenario(&mut self, name: &str, from: Option<&str>) -> Result<Results> {
+        let name = name.trim();
+        if name.is_empty() || name == BASELINE {
+            return Err(Error::Invalid {
+                path: "scenario".into(),
+                reason: format!("\"{name}\" cannot name a scenario"),
+            });
+        }
+        if self.scenarios.iter().any(|s| s.name == name) {
+            return Err(Error::DuplicateId { path: "scenario".into(), id: name.to_owned() });
+        }
+        let scenario = match from {
+            None | Some(BASELINE) => Scenario {
+                name: name.to_owned(),
+                inputs: plan_inputs(&self.plan),
+                done: Vec::new(),
+                undone: Vec::new(),
+            },
+            Some(other) => {
+                let src = self.find_scenario(other, "from")?;
+                let mut copy = self
+                    .scenarios
+                    .get(src)
+                    .cloned()
+                    .ok_or(Error::UnknownId { path: "from".into(), id: other.to_owned() })?;
+                copy.name = name.to_owned();
+                copy
+            }
+        };
+        self.scenarios.push(scenario);
+        self.active = self.scenarios.len() - 1;
+        self.recompute();
+        Ok(self.results())
+    }
+
+    /// Makes another scenario active.
+    pub fn switch_scenario(&mut self, name: &str) -> Result<Results> {
+        self.active = self.find_scenario(name, "scenario")?;
+        self.recompute();
+        Ok(self.results())
+    }
+
+    /// Deletes a scenario (not the last one).
+    pub fn delete_scenario(&mut self, name: &str) -> Result<()> {
+        let i = self.find_scenario(name, "scenario")?;
+        if self.scenarios.len() == 1 {
+            return Err(Error::Invalid {
+                path: "scenario".into(),
+                reason: "the last scenario cannot be deleted".into(),
+            });
+        }
+        self.scenarios.remove(i);
+        if self.active >= i && self.active > 0 {
+            self.active -= 1;
+        }
+        self.recompute();
         Ok(())
     }
 
-    /// Evaluates every target.
-    pub fn results(&self) -> Results {
-        Results { targets: self.plan.targets.iter().map(|t| evaluate(&self.plan, t)).collect() }
+    fn find_scenario(&self, name: &str, path: &str) -> Result<usize> {
+        self.scenarios
+            .iter()
+            .position(|s| s.name == name)
+            .ok_or_else(|| Error::UnknownId { path: path.to_owned(), id: name.to_owned() })
     }
+
+    fn grid_of(&self, name: &str, path: &str) -> Result<Grid> {
+        if name == BASELINE {
+            return Ok(self.baseline.clone());
+        }
+        let i = self.find_scenario(name, path)?;
+        if i == self.active {
+            return Ok(self.grid.clone());
+        }
+        Ok(Grid::compute(&self.plan, &self.scenarios.get(i).map(|s| s.inputs.clone()).unwrap_or_default()))
+    }
+
+    /// Compares two scenarios ("baseline" for the plan's own figures): every target and every figure that differs.
+    pub fn compare(&self, a: &str, b: &str) -> Result<Vec<CompareRow>> {
+        let (ra, rb) = (self.results_for(a, &self.grid_of(a, "a")?), self.results_for(b, &self.grid_of(b, "b")?));
+        let r = &self.plan.rounding;
+        let delta = |x: &Option<Quantity>, y: &Option<Quantity>| -> Option<Quantity> {
+            let (x, y) = (x.as_ref()?, y.as_ref()?);
+            let d = Exact::from(y.exact).checked_sub(&Exact::from(x.exact))?;
+            let unit = x.unit.difference();
+            let symbol = if unit == Unit::Pp { "pp" } else { x.symbol.as_str() };
+            Quantity::new(&d, unit, symbol, r)
+        };
+        let mut rows = Vec::new();
+        for (ta, tb) in ra.targets.iter().zip(&rb.targets) {
+            let period = self.plan.targets.iter().find(|t| t.id == ta.id).map_or("", |t| self.plan.period_id(t.period));
+            rows.push(CompareRow {
+                kind: "target".into(),
+                id: ta.id.clone(),
+                period: period.to_owned(),
+                delta: delta(&ta.value, &tb.value),
+                a: ta.value.clone(),
+                b: tb.value.clone(),
+                status_a: Some(ta.status),
+                status_b: Some(tb.status),
+            });
+        }
+        for (sa, sb) in ra.series.iter().zip(&rb.series) {
+            for (p, (x, y)) in sa.values.iter().zip(&sb.values).enumerate() {
+                rows.push(CompareRow {
+                    kind: "series".into(),
+                    id: sa.id.clone(),
+                    period: self.plan.period_id(p).to_owned(),
+                    delta: delta(x, y),
+                    a: x.clone(),
+                    b: y.clone(),
+                    status_a: None,
+                    status_b: None,
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The exact lever value that puts one target's indicator on its target value.
+    pub fn goal_seek(
+        &self,
+        target: &str,
+        lever: &str,
+        mode: Mode,
+        counts_toward: &[String],
+        offset: Option<&str>,
+    ) -> Result<GoalResult> {
+        let t = self
+            .plan
+            .targets
+            .iter()
+            .find(|t| t.id == target)
+            .ok_or_else(|| Error::UnknownId { path: "target".into(), id: target.to_owned() })?;
+        let s = self.series_index(lever, "lever")?;
+        self.require_input(s, lever)?;
+        let p = lever_period(&t.indicator, t.period);
+        let lv = self.lever(s, p, mode, counts_toward, offset)?;
+        let larger = larger_meets(t.cmp);
+        let solved = solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger)
+            .and_then(|sol| check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol));
+        Ok(self.goal_result(&t.id, s, p, &lv, solved, &t.id))
+    }
+
+    /// The smallest lever value that meets every target depending on the lever (in the lever's period), and which binds.
+    pub fn goal_seek_all(
+        &self,
+        lever: &str,
+        period: &str,
+        mode: Mode,
+        counts_toward: &[String],
+        offset: Option<&str>,
+    ) -> Result<GoalResult> {
+        let s = self.series_index(lever, "lever")?;
+        self.require_input(s, lever)?;
+        let p = self
+            .plan
+            .period_idx(period)
+            .ok_or_else(|| Error::UnknownId { path: "period".into(), id: period.to_owned() })?;
+        let lv = self.lever(s, p, mode, counts_toward, offset)?;
+        let allow_negative = self.plan.series.get(s).is_some_and(|x| x.allow_negative);
+        let mut low: Option<(Solution, String)> = None;
+        let mut high: Option<(Solution, String)> = None;
+        let mut any = false;
+        for t in &self.plan.targets {
+            if lever_period(&t.indicator, t.period) != p {
+                continue;
+            }
+            let larger = larger_meets(t.cmp);
+            let sol = match solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger) {
+                Ok(sol) => sol,
+                Err(Unreachable::LeverNotUsed) | Err(Unreachable::NoValue { .. }) => continue,
+                Err(Unreachable::NegativeInvestment { .. }) if larger.is_some() => {
+                    // Every non-negative lever value lies on one side of a negative answer: met throughout or never.
+                    any = true;
+                    let at_zero = self.meets_at(t, &lv, Exact::ZERO);
+                    if at_zero == Some(false) {
+                        return Ok(self.goal_result(
+                            &t.id,
+                            s,
+                            p,
+                            &lv,
+                            Err(Unreachable::NegativeInvestment { needed: Decimal::ZERO }),
+                            &t.id,
+                        ));
+                    }
+                    continue;
+                }
+                Err(e) => return Ok(self.goal_result(&t.id, s, p, &lv, Err(e), &t.id)),
+            };
+            any = true;
+            let mut bounds: Vec<(Side, Solution)> = Vec::new();
+            match sol.side {
+                Side::AtLeast | Side::AtMost => bounds.push((sol.side, sol)),
+                Side::Exactly => {
+                    bounds.push((Side::AtLeast, sol.clone()));
+                    bounds.push((Side::AtMost, sol));
+                }
+            }
+            for (side, sol) in bounds {
+                let slot = if side == Side::AtLeast { &mut low } else { &mut high };
+                let tighter = match slot {
+                    None => true,
+                    Some((cur, _)) => {
+                        let ord = sol.value.cmp_exact(&cur.value);
+                        if side == Side::AtLeast {
+                            ord == Some(Ordering::Greater)
+                        } else {
+                            ord == Some(Ordering::Less)
+                        }
+                    }
+                };
+                if tighter {
+                    *slot = Some((sol, t.id.clone()));
+                }
+            }
+        }
+        if !any {
+            return Ok(self.goal_result("", s, p, &lv, Err(Unreachable::LeverNotUsed), ""));
+        }
+        if let (Some((lo, a)), Some((hi, b))) = (&low, &high) {
+            if lo.value.cmp_exact(&hi.value) == Some(Ordering::Greater) {
+                let conflict = Unreachable::Conflict { first: a.clone(), second: b.clone() };
+                return Ok(self.goal_result(a, s, p, &lv, Err(conflict), a));
+            }
+        }
+        let (mut sol, binding) = match (low, high) {
+            (Some(x), _) => x,
+            (None, Some((mut hi, id))) => {
+                // Only ceilings: the smallest value that meets them all is zero (or the current value if lower).
+                let floor = if allow_negative { hi.value } else { Exact::ZERO };
+                hi.delta = floor.checked_sub(&hi.from).unwrap_or(hi.delta);
+                hi.value = floor;
+                (hi, id)
+            }
+            (None, None) => return Ok(self.goal_result("", s, p, &lv, Err(Unreachable::LeverNotUsed), "")),
+        };
+        sol.side = Side::AtLeast;
+        let checked = check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol);
+        Ok(self.goal_result("", s, p, &lv, checked, &binding))
+    }
+
+    fn figures(&self) -> Figures<'_> {
+        Figures { plan: &self.plan, grid: &self.grid, baseline: &self.baseline }
+    }
+
+    fn meets_at(&self, t: &crate::plan::Target, lv: &Lever, value: Exact) -> Option<bool> {
+        let from = self.grid.get(lv.series, lv.period).value().unwrap_or(Exact::ZERO);
+        let shift = super::indicator::Shift {
+            lever: lv.series,
+            period: lv.period,
+            x: value.checked_sub(&from)?,
+            coefs: lv.coefficients(&self.plan),
+        };
+        let ctx =
+            super::indicator::Ctx { plan: &self.plan, grid: &self.grid, baseline: &self.baseline, shift: Some(&shift) };
+        let v = t.indicator.evaluate(&ctx, t.period).ok()?.frac.value()?;
+        super::target::meets(t, &v)
+    }
+
+    fn require_input(&self, s: usize, id: &str) -> Result<()> {
+        match self.plan.series.get(s).map(|x| &x.kind) {
+            Some(SeriesKind::Input) => Ok(()),
+            _ => Err(Error::Invalid {
+                path: "lever".into(),
+                reason: format!("\"{id}\" is a sum; choose one of its parts as the lever"),
+            }),
+        }
+    }
+
+    fn goal_result(
+        &self,
+        target: &str,
+        s: usize,
+        p: usize,
+        lv: &Lever,
+        solved: std::result::Result<Solution, Unreachable>,
+        binding: &str,
+    ) -> GoalResult {
+        let plan = &self.plan;
+        let unit = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+        let q = |v: &Exact| Quantity::new(v, Unit::Amount, unit, &plan.rounding);
+        let outcome = match solved {
+            Err(e) => GoalOutcome::Unreachable(e),
+            Ok(sol) => match (q(&sol.from), q(&sol.value), q(&sol.delta)) {
+                (Some(from), Some(value), Some(delta)) => GoalOutcome::Reachable {
+                    edit: Edit {
+                        series: plan.series_id(s).to_owned(),
+                        period: plan.period_id(p).to_owned(),
+                        op: Op::Set(exact_text(&sol.value)),
+                        mode: lv.mode,
+                        counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
+                        offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
+                    },
+                    from,
+                    value,
+                    delta,
+                    side: sol.side,
+                    binding: binding.to_owned(),
+                },
+                _ => GoalOutcome::Unreachable(Unreachable::Overflow),
+            },
+        };
+        GoalResult {
+            target: target.to_owned(),
+            lever: plan.series_id(s).to_owned(),
+            period: plan.period_id(p).to_owned(),
+            mode: lv.mode,
+            outcome,
+        }
+    }
+
+    /// The active scenario's input figures, for saving: `(series id, period id, exact text)`.
+    pub fn inputs(&self) -> Vec<(String, String, String)> {
+        let mut out = Vec::new();
+        for (s, row) in self.scenario().inputs.iter().enumerate() {
+            for (p, v) in row.iter().enumerate() {
+                if let Some(v) = v {
+                    out.push((self.plan.series_id(s).to_owned(), self.plan.period_id(p).to_owned(), exact_text(v)));
+                }
+            }
+        }
+        out
+    }
+
+    /// The active scenario as a schema-1 plan document: the plan with the scenario's figures.
+    pub fn to_document(&self) -> serde_json::Value {
+        self.plan.to_document(Some(&self.scenario().inputs))
+    }
+
+    /// The figure of a series in a period in the active scenario.
+    pub fn value(&self, series: usize, period: usize) -> Cell {
+        self.grid.get(series, period)
+    }
+
+    /// The baseline and current grids, for explanations.
+    pub fn grids(&self) -> (&Grid, &Grid) {
+        (&self.baseline, &self.grid)
+    }
+}
+
+/// Whether larger indicator values meet a comparator (`None` for "about").
+fn larger_meets(cmp: Comparator) -> Option<bool> {
+    match cmp {
+        Comparator::AtLeast | Comparator::Reach => Some(true),
+        Comparator::AtMost => Some(false),
+        Comparator::About => None,
+    }
+}
+
+#[cold]
+fn unreachable_scenario() -> &'static Scenario {
+    // A session always holds at least one scenario (`new` creates one; the last cannot be deleted).
+    static EMPTY: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Scenario { name: String::new(), inputs: Vec::new(), done: Vec::new(), undone: Vec::new() })
 }

@@ -1,7 +1,11 @@
-//! Targets: met, not met, no data or undefined, with the margin in the indicator's unit.
+//! Targets: met, not met, no data or undefined, with the margin in the indicator's unit and in money.
 
-use super::indicator::{Evaluation, Quantity};
-use crate::plan::{Comparator, Plan, Target};
+use super::goal::{solve, Figures, Lever, Mode};
+use super::grid::Grid;
+use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Unit};
+use crate::exact::Exact;
+use crate::plan::{Comparator, Plan, SeriesKind, Target};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -13,8 +17,16 @@ pub enum Status {
     NotMet,
     /// An input the indicator needs has no figure.
     NoData,
-    /// The indicator has no value (a division by zero).
+    /// The indicator has no value (a division by zero, an overflow).
     Undefined,
+}
+
+/// A figure shown beside an indicator: time-progress, ahead/behind, the run-rate still needed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Extra {
+    /// `time_progress` (%), `ahead` (pp; negative = behind), `run_rate` (amount per remaining month).
+    pub key: String,
+    pub value: Quantity,
 }
 
 /// A target evaluated against the current figures.
@@ -26,8 +38,15 @@ pub struct TargetResult {
     pub value: Option<Quantity>,
     /// The target value, in the indicator's unit.
     pub target: Quantity,
-    /// value − target, in the unit of a difference (pp for shares); `None` unless there is a value.
+    /// value − target, in the unit of a difference (pp for shares).
     pub margin: Option<Quantity>,
+    /// The change in `lever` that would put the indicator exactly on target with every other input held
+    /// (positive: short by this much; negative: this much to spare).
+    pub needed: Option<Quantity>,
+    /// The series `needed` is about: the part of a share, the level of a growth, the amount done.
+    pub lever: Option<String>,
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub extras: Vec<Extra>,
     /// Series without a figure, for `no_data`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
@@ -36,45 +55,138 @@ pub struct TargetResult {
     pub reason: Option<String>,
 }
 
-/// Evaluates a target against the plan's current figures; an overflow makes it `undefined`.
-pub fn evaluate(plan: &Plan, target: &Target) -> TargetResult {
-    let unit = target.indicator.unit();
+/// Whether `value` meets the target; `None` on overflow.
+pub fn meets(target: &Target, value: &Exact) -> Option<bool> {
+    let t = Exact::from(target.value);
+    Some(match target.cmp {
+        Comparator::AtLeast | Comparator::Reach => value.cmp_exact(&t)? != Ordering::Less,
+        Comparator::AtMost => value.cmp_exact(&t)? != Ordering::Greater,
+        Comparator::About => {
+            let diff = value.checked_sub(&t)?;
+            let dist = if diff.is_negative() { diff.neg() } else { diff };
+            dist.cmp_exact(&Exact::from(target.tolerance.unwrap_or_default()))? != Ordering::Greater
+        }
+    })
+}
+
+/// Evaluates a target against the current figures.
+pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> TargetResult {
+    let spec = &target.indicator;
+    let unit = spec.unit();
+    let symbol = spec.symbol(plan);
     let rounding = &plan.rounding;
+    let q = |v: &Exact, u: Unit, sym: &str| Quantity::new(v, u, sym, rounding);
+    let target_q = q(&Exact::from(target.value), unit, &symbol);
     let mut result = TargetResult {
         id: target.id.clone(),
         status: Status::NoData,
         value: None,
-        target: Quantity::new(target.value, unit, rounding),
+        // A target value is a plan figure, so it always fits in a decimal.
+        target: target_q.unwrap_or_else(|| placeholder(unit, &symbol)),
         margin: None,
+        needed: None,
+        lever: None,
+        extras: Vec::new(),
         missing: Vec::new(),
         reason: None,
     };
-    match target.indicator.evaluate(plan, target.period) {
-        Evaluation::NoData(missing) => result.missing = missing,
-        Evaluation::Undefined(reason) => {
+    let ctx = Ctx { plan, grid, baseline, shift: None };
+    let evaluated = spec.evaluate(&ctx, target.period);
+    let value = match evaluated.as_ref().map(|e| e.frac.value()) {
+        Ok(Some(v)) => v,
+        Ok(None) | Err(Gap::Undefined(_)) => {
             result.status = Status::Undefined;
-            result.reason = Some(reason.to_owned());
+            result.reason = Some(match &evaluated {
+                Err(Gap::Undefined(r)) => (*r).to_owned(),
+                _ => "overflow".to_owned(),
+            });
+            return result;
         }
-        Evaluation::Value(ratio) => {
-            let compared = match target.cmp {
-                Comparator::AtLeast | Comparator::Reach => ratio.cmp_to(target.value).map(|o| o != Ordering::Less),
-                Comparator::AtMost => ratio.cmp_to(target.value).map(|o| o != Ordering::Greater),
-                Comparator::About => ratio.within(target.value, target.tolerance.unwrap_or_default()),
-            };
-            let value = ratio.value();
-            let margin = value.and_then(|v| v.checked_sub(target.value));
-            let (Some(met), Some(value), Some(margin)) = (compared, value, margin) else {
-                result.status = Status::Undefined;
-                result.reason = Some(OVERFLOW.to_owned());
-                return result;
-            };
-            result.status = if met { Status::Met } else { Status::NotMet };
-            result.value = Some(Quantity::new(value, unit, rounding));
-            result.margin = Some(Quantity::new(margin, unit.difference(), rounding));
+        Err(Gap::NoData(ids)) => {
+            result.missing = ids.iter().map(|&s| plan.series_id(s).to_owned()).collect();
+            return result;
         }
+    };
+    let margin = value.checked_sub(&Exact::from(target.value));
+    let (Some(met), Some(value_q), Some(margin_q)) = (
+        meets(target, &value),
+        q(&value, unit, &symbol),
+        margin.as_ref().and_then(|m| q(m, unit.difference(), diff_symbol(unit, &symbol))),
+    ) else {
+        result.status = Status::Undefined;
+        result.reason = Some("overflow".to_owned());
+        return result;
+    };
+    result.status = if met { Status::Met } else { Status::NotMet };
+    result.value = Some(value_q);
+    result.margin = Some(margin_q);
+    if let Some(s) =
+        spec.main_series(plan).filter(|&s| matches!(plan.series.get(s).map(|x| &x.kind), Some(SeriesKind::Input)))
+    {
+        let lever = Lever {
+            series: s,
+            period: lever_period(spec, target.period),
+            mode: Mode::Substitute,
+            counts_toward: vec![],
+            offset: None,
+        };
+        if let Ok(sol) =
+            solve(Figures { plan, grid, baseline }, spec, target.period, &lever, Exact::from(target.value), None)
+        {
+            let money = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+            result.needed = q(&sol.delta, Unit::Amount, money);
+            result.lever = Some(plan.series_id(s).to_owned());
+        }
+    }
+    if let IndicatorSpec::Completion { done, plan: annual } = spec {
+        result.extras = completion_extras(plan, grid, *done, *annual, target.period, &value);
     }
     result
 }
 
-/// The reason given when a value leaves the range of a decimal.
-pub const OVERFLOW: &str = "overflow";
+/// The period a lever moves in for this indicator (the numerator's own period for a ratio).
+pub fn lever_period(spec: &IndicatorSpec, p: usize) -> usize {
+    match spec {
+        IndicatorSpec::Ratio { numerator_period: Some(q), .. } => *q,
+        IndicatorSpec::Cumulative { periods, .. } => periods.last().copied().unwrap_or(p),
+        _ => p,
+    }
+}
+
+fn diff_symbol(unit: Unit, symbol: &str) -> &str {
+    match unit {
+        Unit::Percent | Unit::Pp => "pp",
+        _ => symbol,
+    }
+}
+
+fn placeholder(unit: Unit, symbol: &str) -> Quantity {
+    Quantity { exact: Decimal::ZERO, fraction: None, display: String::new(), unit, symbol: symbol.to_owned() }
+}
+
+/// 序时进度 = months ÷ 12; ahead (pp) = completion rate − time-progress, unrounded then rounded once;
+/// run-rate = (annual plan − done) ÷ months remaining.
+fn completion_extras(plan: &Plan, grid: &Grid, done: usize, annual: usize, p: usize, rate: &Exact) -> Vec<Extra> {
+    let Some(as_of) = &plan.as_of else { return Vec::new() };
+    let r = &plan.rounding;
+    let months = Exact::from(Decimal::from(as_of.months));
+    let twelve = Exact::from(Decimal::from(12));
+    let mut out = Vec::new();
+    let Some(tp) = months.checked_mul(&Exact::HUNDRED).and_then(|m| m.checked_div(&twelve)) else { return out };
+    if let Some(v) = Quantity::new(&tp, Unit::Percent, "%", r) {
+        out.push(Extra { key: "time_progress".into(), value: v });
+    }
+    if let Some(v) = rate.checked_sub(&tp).and_then(|a| Quantity::new(&a, Unit::Pp, "pp", r)) {
+        out.push(Extra { key: "ahead".into(), value: v });
+    }
+    let remaining = 12u32.saturating_sub(as_of.months);
+    if remaining > 0 {
+        let (Some(d), Some(a)) = (grid.get(done, p).value(), grid.get(annual, p).value()) else { return out };
+        let per_month = a.checked_sub(&d).and_then(|left| left.checked_div(&Exact::from(Decimal::from(remaining))));
+        let money = plan.series.get(done).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+        if let Some(v) = per_month.and_then(|m| Quantity::new(&m, Unit::Amount, money, r)) {
+            out.push(Extra { key: "run_rate".into(), value: v });
+        }
+    }
+    out
+}

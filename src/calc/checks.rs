@@ -1,0 +1,278 @@
+//! Consistency checks: warnings with stable codes and the ids they concern. Warnings never block a computation;
+//! plans contain printing errors, and the calculator shows them rather than hiding or fixing them.
+
+use super::grid::{Cell, Grid};
+use super::indicator::{IndicatorSpec, Quantity, Unit};
+use super::target::meets;
+use crate::exact::Exact;
+use crate::plan::{Baseline, Plan};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// One finding, in both languages, with the figures behind it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Warning {
+    /// Stable: `total.smaller_than_part`, `breakdown.exceeds_parent`, `breakdown.not_covered`,
+    /// `share.parts_miss_target`, `target.conflict`, `growth.differs_from_levels`.
+    pub code: String,
+    /// The series, breakdown and target ids concerned.
+    pub ids: Vec<String>,
+    pub period: Option<String>,
+    /// The figures the message cites, by name (`factor`, `sum`, `parent`, `value`, …).
+    pub figures: Vec<(String, Quantity)>,
+    #[serde(rename = "zh-CN")]
+    pub zh_cn: String,
+    pub en: String,
+}
+
+struct Out<'a> {
+    plan: &'a Plan,
+    list: Vec<Warning>,
+}
+
+impl Out<'_> {
+    fn q(&self, v: &Exact, unit: Unit, symbol: &str) -> Option<Quantity> {
+        Quantity::new(v, unit, symbol, &self.plan.rounding)
+    }
+}
+
+/// Runs every check on the current figures.
+pub fn check(plan: &Plan, grid: &Grid) -> Vec<Warning> {
+    let mut out = Out { plan, list: Vec::new() };
+    for p in 0..plan.periods.len() {
+        breakdowns(&mut out, grid, p);
+        cross_cutting(&mut out, grid, p);
+        growth_vs_levels(&mut out, grid, p);
+    }
+    if plan.baseline == Baseline::PlanAsWritten {
+        shares_at_plan_figures(&mut out, grid);
+    }
+    conflicting_targets(&mut out);
+    out.list
+}
+
+fn value(grid: &Grid, s: usize, p: usize) -> Option<Exact> {
+    match grid.get(s, p) {
+        Cell::Value(v) => Some(v),
+        _ => None,
+    }
+}
+
+fn gt(a: &Exact, b: &Exact) -> bool {
+    a.cmp_exact(b) == Some(Ordering::Greater)
+}
+
+fn breakdowns(out: &mut Out<'_>, grid: &Grid, p: usize) {
+    let plan = out.plan;
+    let period = plan.period_id(p).to_owned();
+    for b in &plan.breakdowns {
+        let Some(parent) = value(grid, b.parent, p) else { continue };
+        let unit = plan.series.get(b.parent).map_or(plan.unit.clone(), |s| s.unit.clone());
+        let parent_id = plan.series_id(b.parent).to_owned();
+        let parent_name = plan.series.get(b.parent).map(|s| s.label.clone());
+        let mut sum = Exact::ZERO;
+        let mut complete = true;
+        for &c in &b.children {
+            match value(grid, c, p) {
+                Some(v) => {
+                    sum = sum.checked_add(&v).unwrap_or(sum);
+                    if gt(&v, &parent) {
+                        part_exceeds(out, b.parent, c, &parent, &v, &period);
+                    }
+                }
+                None => complete = false,
+            }
+        }
+        if !complete {
+            continue;
+        }
+        let (Some(sum_q), Some(parent_q)) = (out.q(&sum, Unit::Amount, &unit), out.q(&parent, Unit::Amount, &unit))
+        else {
+            continue;
+        };
+        let (zh, en) = parent_name.map(|l| (l.zh_cn, l.en)).unwrap_or_default();
+        if gt(&sum, &parent) {
+            let factor = sum.checked_div(&parent).and_then(|f| out.q(&f, Unit::Times, "×"));
+            let f = factor.as_ref().map_or(String::new(), |q| q.display.clone());
+            out.list.push(Warning {
+                code: "breakdown.exceeds_parent".into(),
+                ids: vec![b.id.clone(), parent_id.clone()],
+                period: Some(period.clone()),
+                zh_cn: format!(
+                    "{zh}的分项合计 {} 超过总数 {}({f} 倍),可能是单位或印刷错误。",
+                    sum_q.display, parent_q.display
+                ),
+                en: format!(
+                    "The items of {en} add up to {}, more than its total of {} ({f}×): a unit or printing error?",
+                    sum_q.display, parent_q.display
+                ),
+                figures: [("sum", Some(sum_q)), ("parent", Some(parent_q)), ("factor", factor)]
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+                    .collect(),
+            });
+        } else if b.complete && gt(&parent, &sum) {
+            let gap = parent.checked_sub(&sum).and_then(|g| out.q(&g, Unit::Amount, &unit));
+            let g = gap.as_ref().map_or(String::new(), |q| q.display.clone());
+            out.list.push(Warning {
+                code: "breakdown.not_covered".into(),
+                ids: vec![b.id.clone(), parent_id],
+                period: Some(period.clone()),
+                zh_cn: format!("{zh}的分项合计 {} 少于总数 {},差 {g}。", sum_q.display, parent_q.display),
+                en: format!(
+                    "The items of {en} add up to {}, short of its total of {} by {g}.",
+                    sum_q.display, parent_q.display
+                ),
+                figures: [("sum", Some(sum_q)), ("parent", Some(parent_q)), ("gap", gap)]
+                    .into_iter()
+                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+                    .collect(),
+            });
+        }
+    }
+}
+
+/// A total smaller than one of its parts, with the factor (91× points at dropped digits or a unit slip).
+fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exact, period: &str) {
+    let plan = out.plan;
+    let unit = plan.series.get(whole).map_or(plan.unit.clone(), |s| s.unit.clone());
+    let factor = v.checked_div(w).and_then(|f| out.q(&f, Unit::Times, "×"));
+    let (Some(vq), Some(wq)) = (out.q(v, Unit::Amount, &unit), out.q(w, Unit::Amount, &unit)) else { return };
+    let f = factor.as_ref().map_or("∞".to_owned(), |q| q.display.clone());
+    let label = |s: usize| plan.series.get(s).map(|x| x.label.clone());
+    let (Some(wl), Some(pl)) = (label(whole), label(part)) else { return };
+    out.list.push(Warning {
+        code: "total.smaller_than_part".into(),
+        ids: vec![plan.series_id(whole).to_owned(), plan.series_id(part).to_owned()],
+        period: Some(period.to_owned()),
+        zh_cn: format!(
+            "{} {} 小于其组成部分{} {}({f} 倍),可能是单位或印刷错误。",
+            wl.zh_cn, wq.display, pl.zh_cn, vq.display
+        ),
+        en: format!(
+            "{} of {} is smaller than its part {} of {} ({f}×): a unit or printing error?",
+            wl.en, wq.display, pl.en, vq.display
+        ),
+        figures: [("whole", Some(wq)), ("part", Some(vq)), ("factor", factor)]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
+            .collect(),
+    });
+}
+
+fn cross_cutting(out: &mut Out<'_>, grid: &Grid, p: usize) {
+    let period = out.plan.period_id(p).to_owned();
+    for (s, series) in out.plan.series.iter().enumerate() {
+        let Some(w) = series.within else { continue };
+        if let (Some(v), Some(wv)) = (value(grid, s, p), value(grid, w, p)) {
+            if gt(&v, &wv) {
+                part_exceeds(out, w, s, &wv, &v, &period);
+            }
+        }
+    }
+}
+
+/// A published growth rate that is not the ratio of the published levels: the comparable basis (可比口径).
+fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, p: usize) {
+    let plan = out.plan;
+    let Some(q) = plan.periods.get(p).and_then(|x| x.previous) else { return };
+    for (s, series) in plan.series.iter().enumerate() {
+        let Some(g) = series.growth.get(p).copied().flatten() else { continue };
+        let (Some(cur), Some(prev)) = (value(grid, s, p), value(grid, s, q)) else { continue };
+        let Some(ratio) = cur
+            .checked_div(&prev)
+            .and_then(|r| r.checked_sub(&Exact::ONE))
+            .and_then(|r| r.checked_mul(&Exact::HUNDRED))
+        else {
+            continue;
+        };
+        if ratio == Exact::from(g) {
+            continue;
+        }
+        let (Some(rq), Some(gq)) = (out.q(&ratio, Unit::Percent, "%"), out.q(&Exact::from(g), Unit::Percent, "%"))
+        else {
+            continue;
+        };
+        out.list.push(Warning {
+            code: "growth.differs_from_levels".into(),
+            ids: vec![series.id.clone()],
+            period: Some(plan.period_id(p).to_owned()),
+            zh_cn: format!("{}公布增速 {}%,按公布数计算为 {}%:公布增速按可比口径计算,以公布增速为准。", series.label.zh_cn, gq.display, rq.display),
+            en: format!("{}: published growth {}% but the levels give {}%; published growth is on a comparable basis and is kept as given.", series.label.en, gq.display, rq.display),
+            figures: vec![("published".into(), gq), ("from_levels".into(), rq)],
+        });
+    }
+}
+
+/// A share target that the plan's own figures cannot meet: part ÷ whole, and part ÷ Σ of each breakdown of the whole.
+fn shares_at_plan_figures(out: &mut Out<'_>, grid: &Grid) {
+    let plan = out.plan;
+    for t in &plan.targets {
+        let IndicatorSpec::Share { part, whole } = t.indicator else { continue };
+        let p = t.period;
+        let Some(a) = value(grid, part, p) else { continue };
+        let mut wholes: Vec<(String, Option<Exact>)> = vec![(plan.series_id(whole).to_owned(), value(grid, whole, p))];
+        for b in plan.breakdowns.iter().filter(|b| b.parent == whole) {
+            let sum = b.children.iter().try_fold(Exact::ZERO, |acc, &c| acc.checked_add(&value(grid, c, p)?));
+            wholes.push((b.id.clone(), sum));
+        }
+        for (id, w) in wholes {
+            let Some(w) = w.filter(|w| !w.is_zero()) else { continue };
+            let Some(share) = a.checked_mul(&Exact::HUNDRED).and_then(|x| x.checked_div(&w)) else { continue };
+            if meets(t, &share) != Some(false) {
+                continue;
+            }
+            let Some(sq) = out.q(&share, Unit::Percent, "%") else { continue };
+            let tq = Decimal::normalize(&t.value);
+            let by_sum = id != plan.series_id(whole);
+            out.list.push(Warning {
+                code: "share.parts_miss_target".into(),
+                ids: vec![t.id.clone(), plan.series_id(part).to_owned(), id.clone()],
+                period: Some(plan.period_id(p).to_owned()),
+                zh_cn: if by_sum {
+                    format!("按分项目标合计({id})计算,{}为 {}%,达不到 {tq}% 的目标。", t.label.zh_cn, sq.display)
+                } else {
+                    format!("按方案所列数字,{}为 {}%,达不到 {tq}% 的目标。", t.label.zh_cn, sq.display)
+                },
+                en: if by_sum {
+                    format!(
+                        "With the items of {id} as the total, {} is {}%, short of the {tq}% target.",
+                        t.label.en, sq.display
+                    )
+                } else {
+                    format!(
+                        "With the plan's own figures, {} is {}%, short of the {tq}% target.",
+                        t.label.en, sq.display
+                    )
+                },
+                figures: vec![("value".into(), sq)],
+            });
+        }
+    }
+}
+
+/// Two targets on the same indicator and period that disagree.
+fn conflicting_targets(out: &mut Out<'_>) {
+    let targets = &out.plan.targets;
+    for (i, a) in targets.iter().enumerate() {
+        for b in targets.iter().skip(i + 1) {
+            if a.indicator == b.indicator && a.period == b.period && (a.value != b.value || a.cmp != b.cmp) {
+                out.list.push(Warning {
+                    code: "target.conflict".into(),
+                    ids: vec![a.id.clone(), b.id.clone()],
+                    period: Some(out.plan.period_id(a.period).to_owned()),
+                    zh_cn: format!(
+                        "{}与{}是同一指标,目标不一致({} 与 {})。",
+                        a.label.zh_cn, b.label.zh_cn, a.value, b.value
+                    ),
+                    en: format!(
+                        "{} and {} set different targets on the same indicator ({} and {}).",
+                        a.label.en, b.label.en, a.value, b.value
+                    ),
+                    figures: Vec::new(),
+                });
+            }
+        }
+    }
+}

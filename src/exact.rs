@@ -1,0 +1,232 @@
+//! Exact values: a ratio of two decimals, so that shares, rates and goal-seek answers such as
+//! 590 ÷ 0.7 stay exact. A value that terminates within a decimal's 28 digits is held as `n / 1`.
+
+use crate::number::TieRule;
+use rust_decimal::Decimal;
+use std::cmp::Ordering;
+use std::fmt;
+
+/// `num ÷ den` with `den > 0`. Every operation is checked: `None` means the result left the range of a decimal.
+#[derive(Debug, Clone, Copy)]
+pub struct Exact {
+    num: Decimal,
+    den: Decimal,
+}
+
+impl From<Decimal> for Exact {
+    fn from(d: Decimal) -> Self {
+        Exact { num: d, den: Decimal::ONE }
+    }
+}
+
+impl PartialEq for Exact {
+    fn eq(&self, other: &Self) -> bool {
+        self.cmp_exact(other) == Some(Ordering::Equal)
+    }
+}
+
+impl Exact {
+    pub const ZERO: Exact = Exact { num: Decimal::ZERO, den: Decimal::ONE };
+    pub const ONE: Exact = Exact { num: Decimal::ONE, den: Decimal::ONE };
+    pub const HUNDRED: Exact = Exact { num: Decimal::ONE_HUNDRED, den: Decimal::ONE };
+
+    /// `num ÷ den`; `None` when `den` is zero.
+    pub fn ratio(num: Decimal, den: Decimal) -> Option<Exact> {
+        if den.is_zero() {
+            return None;
+        }
+        let (num, den) = if den.is_sign_negative() { (-num, -den) } else { (num, den) };
+        Some(Exact { num, den }.simplified())
+    }
+
+    /// Collapses to `q / 1` when the quotient terminates exactly within a decimal.
+    fn simplified(self) -> Exact {
+        if self.den == Decimal::ONE {
+            return self;
+        }
+        match self.num.checked_div(self.den) {
+            Some(q) if q.checked_mul(self.den) == Some(self.num) => Exact::from(q),
+            _ => self,
+        }
+    }
+
+    pub fn is_zero(&self) -> bool {
+        self.num.is_zero()
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.num.is_sign_negative() && !self.num.is_zero()
+    }
+
+    /// The exact decimal, if the value terminates within 28 digits.
+    pub fn as_decimal(&self) -> Option<Decimal> {
+        (self.den == Decimal::ONE).then_some(self.num)
+    }
+
+    /// The quotient to a decimal's 28 significant digits (exact when the value terminates).
+    pub fn to_decimal(&self) -> Option<Decimal> {
+        self.num.checked_div(self.den)
+    }
+
+    pub fn checked_add(&self, o: &Exact) -> Option<Exact> {
+        if self.den == o.den {
+            return Exact::ratio(self.num.checked_add(o.num)?, self.den);
+        }
+        let a = self.num.checked_mul(o.den)?;
+        let b = o.num.checked_mul(self.den)?;
+        Exact::ratio(a.checked_add(b)?, self.den.checked_mul(o.den)?)
+    }
+
+    pub fn checked_sub(&self, o: &Exact) -> Option<Exact> {
+        self.checked_add(&o.neg())
+    }
+
+    pub fn neg(&self) -> Exact {
+        Exact { num: -self.num, den: self.den }
+    }
+
+    pub fn checked_mul(&self, o: &Exact) -> Option<Exact> {
+        Exact::ratio(self.num.checked_mul(o.num)?, self.den.checked_mul(o.den)?)
+    }
+
+    /// `None` on a division by zero as well as on overflow.
+    pub fn checked_div(&self, o: &Exact) -> Option<Exact> {
+        Exact::ratio(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
+    }
+
+    /// Exact comparison by cross-multiplication; `None` on overflow.
+    pub fn cmp_exact(&self, o: &Exact) -> Option<Ordering> {
+        if self.den == o.den {
+            return Some(self.num.cmp(&o.num));
+        }
+        Some(self.num.checked_mul(o.den)?.cmp(&o.num.checked_mul(self.den)?))
+    }
+
+    /// Rounds once, exactly, to `dp` decimal places by the tie rule; `None` on overflow.
+    pub fn round(&self, dp: u32, tie: TieRule) -> Option<Decimal> {
+        let scale = Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0);
+        let a = self.num.checked_mul(scale)?.abs();
+        let b = self.den;
+        // The quotient from checked_div may be rounded in its last digit: correct its truncation exactly.
+        let mut q = a.checked_div(b)?.trunc();
+        let mut r = a.checked_sub(q.checked_mul(b)?)?;
+        while r.is_sign_negative() && !r.is_zero() {
+            q = q.checked_sub(Decimal::ONE)?;
+            r = r.checked_add(b)?;
+        }
+        while r >= b {
+            q = q.checked_add(Decimal::ONE)?;
+            r = r.checked_sub(b)?;
+        }
+        let twice = r.checked_mul(Decimal::TWO)?;
+        let up = match twice.cmp(&b) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => match tie {
+                TieRule::HalfAwayFromZero => true,
+                TieRule::HalfEven => q % Decimal::TWO != Decimal::ZERO,
+            },
+        };
+        if up {
+            q = q.checked_add(Decimal::ONE)?;
+        }
+        let mut rounded = q.checked_div(scale)?;
+        if self.is_negative() && !rounded.is_zero() {
+            rounded = -rounded;
+        }
+        Some(rounded)
+    }
+
+    /// The display text: rounded once to `dp` places, always showing `dp` places.
+    pub fn display(&self, dp: u32, tie: TieRule) -> Option<String> {
+        let places = usize::try_from(dp).ok()?;
+        self.round(dp, tie).map(|r| format!("{r:.places$}"))
+    }
+
+    /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
+    pub fn fraction(&self) -> Option<String> {
+        if self.den == Decimal::ONE {
+            return None;
+        }
+        let scale = self.num.scale().max(self.den.scale());
+        let p = self.num.mantissa().checked_mul(10i128.checked_pow(scale - self.num.scale())?)?;
+        let q = self.den.mantissa().checked_mul(10i128.checked_pow(scale - self.den.scale())?)?;
+        let g = gcd(p.unsigned_abs(), q.unsigned_abs());
+        let g = i128::try_from(g).ok().filter(|g| *g > 0)?;
+        Some(format!("{}/{}", p / g, q / g))
+    }
+}
+
+fn gcd(mut a: u128, mut b: u128) -> u128 {
+    while b != 0 {
+        (a, b) = (b, a % b);
+    }
+    a
+}
+
+impl fmt::Display for Exact {
+    /// The decimal quotient (28 significant digits when the value does not terminate).
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self.to_decimal() {
+            Some(d) => write!(f, "{}", d.normalize()),
+            None => write!(f, "{}/{}", self.num, self.den),
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    fn d(s: &str) -> Decimal {
+        Decimal::from_str(s).unwrap_or_default()
+    }
+    fn r(n: &str, den: &str) -> Exact {
+        Exact::ratio(d(n), d(den)).unwrap_or(Exact::ZERO)
+    }
+
+    #[test]
+    fn terminating_quotients_collapse_to_decimals() {
+        assert_eq!(r("2040", "6800").as_decimal(), Some(d("0.3")));
+        assert_eq!(r("1450", "6800").as_decimal(), None);
+        assert_eq!(r("1450", "6800").fraction().as_deref(), Some("29/136"));
+        assert_eq!(r("590", "0.7").fraction().as_deref(), Some("5900/7"));
+    }
+
+    #[test]
+    fn a_goal_seek_answer_lands_exactly() {
+        // (1450 + x) / (6800 + x) = 0.3 with x = 590 / 0.7
+        let x = r("590", "0.7");
+        let share = Exact::from(d("1450"))
+            .checked_add(&x)
+            .and_then(|p| p.checked_div(&Exact::from(d("6800")).checked_add(&x)?));
+        assert_eq!(share.and_then(|s| s.as_decimal()), Some(d("0.3")));
+    }
+
+    #[test]
+    fn rounding_is_exact_and_once() {
+        for (n, den, dp, tie, expected) in [
+            ("145000", "6800", 1, TieRule::HalfAwayFromZero, "21.3"),
+            ("1", "4", 1, TieRule::HalfAwayFromZero, "0.3"),
+            ("1", "4", 1, TieRule::HalfEven, "0.2"),
+            ("-1", "4", 1, TieRule::HalfAwayFromZero, "-0.3"),
+            ("-1", "40", 1, TieRule::HalfEven, "0.0"),
+            ("2", "3", 2, TieRule::HalfAwayFromZero, "0.67"),
+            // 0.2499999…(28 nines)… must not round as 0.25 would.
+            ("2499999999999999999999999999", "10000000000000000000000000000", 1, TieRule::HalfAwayFromZero, "0.2"),
+            ("62900", "647.4", 3, TieRule::HalfAwayFromZero, "97.158"),
+        ] {
+            assert_eq!(r(n, den).display(dp, tie).as_deref(), Some(expected), "{n}/{den} to {dp} {tie:?}");
+        }
+    }
+
+    #[test]
+    fn comparison_never_rounds() {
+        let third = r("1", "3");
+        let approx = Exact::from(d("0.3333333333333333333333333333"));
+        assert_eq!(third.cmp_exact(&approx), Some(Ordering::Greater));
+        assert!(third != approx);
+        assert_eq!(r("2", "6"), third);
+    }
+}
