@@ -39,13 +39,25 @@ impl Exact {
         Some(Exact { num, den }.simplified())
     }
 
-    /// Collapses to `q / 1` when the quotient terminates exactly within a decimal.
+    /// Reduces the fraction by the gcd of its integer mantissas, and collapses it to `q / 1` when the
+    /// quotient terminates within a decimal. Decided on integers: a rounded product can never fool it.
     fn simplified(self) -> Exact {
         if self.den == Decimal::ONE {
             return self;
         }
-        match self.num.checked_div(self.den) {
-            Some(q) if q.checked_mul(self.den) == Some(self.num) => Exact::from(q),
+        let (a, b) = (self.num.mantissa(), self.den.mantissa());
+        let g = gcd(a.unsigned_abs(), b.unsigned_abs());
+        let Ok(g) = i128::try_from(g) else { return self };
+        if g == 0 {
+            return self;
+        }
+        let (a, b) = (a / g, b / g);
+        let (s1, s2) = (self.num.scale(), self.den.scale());
+        if let Some(q) = terminating(a, b, s1, s2) {
+            return Exact::from(q);
+        }
+        match (Decimal::try_from_i128_with_scale(a, s1), Decimal::try_from_i128_with_scale(b, s2)) {
+            (Ok(num), Ok(den)) => Exact { num, den },
             _ => self,
         }
     }
@@ -155,6 +167,31 @@ impl Exact {
         let g = i128::try_from(g).ok().filter(|g| *g > 0)?;
         Some(format!("{}/{}", p / g, q / g))
     }
+}
+
+/// `(a × 10^-s1) ÷ (b × 10^-s2)` as a decimal, if it terminates within 28 places; `a/b` already reduced, `b > 0`.
+fn terminating(a: i128, b: i128, s1: u32, s2: u32) -> Option<Decimal> {
+    let (mut twos, mut fives, mut rest) = (0u32, 0u32, b);
+    while rest % 2 == 0 {
+        rest /= 2;
+        twos += 1;
+    }
+    while rest % 5 == 0 {
+        rest /= 5;
+        fives += 1;
+    }
+    if rest != 1 {
+        return None;
+    }
+    // a / (2^i 5^j) = a · 2^(m−i) · 5^(m−j) / 10^m with m = max(i, j).
+    let m = twos.max(fives);
+    let mantissa = a.checked_mul(2i128.checked_pow(m - twos)?)?.checked_mul(5i128.checked_pow(m - fives)?)?;
+    let scale = i64::from(m) + i64::from(s1) - i64::from(s2);
+    if scale < 0 {
+        let up = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
+        return Decimal::try_from_i128_with_scale(mantissa.checked_mul(up)?, 0).ok();
+    }
+    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
 fn gcd(mut a: u128, mut b: u128) -> u128 {

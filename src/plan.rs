@@ -253,7 +253,7 @@ impl Plan {
             .enumerate()
             .map(|(i, v)| read_target(v, &index("targets", i), &series, &series_index, &breakdowns, &period_index))
             .collect::<Result<Vec<_>>>()?;
-        Ok(Plan {
+        let plan = Plan {
             id: root.req_id("id")?.to_owned(),
             title: read_labels(&root, "title")?,
             region: opt_labels(&root, "region")?,
@@ -270,7 +270,12 @@ impl Plan {
             order,
             series_index,
             period_index,
-        })
+        };
+        let grid = crate::calc::grid::Grid::compute(&plan, &crate::calc::grid::plan_inputs(&plan));
+        if let Some((s, p)) = grid.overflow() {
+            return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), plan.period_id(p)) });
+        }
+        Ok(plan)
     }
 
     /// The index of a series by id.

@@ -38,7 +38,7 @@ impl Out<'_> {
 }
 
 /// Runs every check on the current figures.
-pub fn check(plan: &Plan, grid: &Grid) -> Vec<Warning> {
+pub fn check(plan: &Plan, grid: &Grid, baseline: &Grid) -> Vec<Warning> {
     let mut out = Out { plan, list: Vec::new() };
     for p in 0..plan.periods.len() {
         breakdowns(&mut out, grid, p);
@@ -49,6 +49,7 @@ pub fn check(plan: &Plan, grid: &Grid) -> Vec<Warning> {
         shares_at_plan_figures(&mut out, grid);
     }
     conflicting_targets(&mut out);
+    unit_targets_vs_total(&mut out, grid, baseline);
     out.list
 }
 
@@ -249,6 +250,95 @@ fn shares_at_plan_figures(out: &mut Out<'_>, grid: &Grid) {
                 figures: vec![("value".into(), sq)],
             });
         }
+    }
+}
+
+/// A combined growth target set beside targets for each unit: the units' targets reach it only with the right
+/// base weights (Wuzhong: 10% and 12% give 11% only if the 12% group holds at least half the base).
+fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
+    let plan = out.plan;
+    for t in &plan.targets {
+        let IndicatorSpec::AggregateGrowth { units } = &t.indicator else { continue };
+        let goal = Exact::from(t.value);
+        let unit_goals: Option<Vec<(usize, Exact)>> = units
+            .iter()
+            .map(|&u| {
+                plan.targets
+                    .iter()
+                    .find(|x| x.period == t.period && x.indicator == IndicatorSpec::Growth { series: u })
+                    .map(|x| (u, Exact::from(x.value)))
+            })
+            .collect();
+        let Some(unit_goals) = unit_goals else { continue };
+        // With the bases known: the combined growth if every unit lands exactly on its own target.
+        let bases: Option<Vec<Exact>> = units
+            .iter()
+            .map(|&u| {
+                let ctx = super::indicator::Ctx { plan, grid, baseline, shift: None };
+                ctx.base("B", u, t.period).ok().map(|b| b.value)
+            })
+            .collect();
+        if let Some(bases) = bases {
+            let total = bases.iter().try_fold(Exact::ZERO, |a, b| a.checked_add(b));
+            let weighted =
+                unit_goals.iter().zip(&bases).try_fold(Exact::ZERO, |a, ((_, g), b)| a.checked_add(&g.checked_mul(b)?));
+            let Some(implied) = total.zip(weighted).and_then(|(tb, w)| w.checked_div(&tb)) else { continue };
+            if meets(t, &implied) == Some(false) {
+                let Some(q) = out.q(&implied, Unit::Percent, "%") else { continue };
+                out.list.push(Warning {
+                    code: "aggregate.units_miss_total".into(),
+                    ids: vec![t.id.clone()],
+                    period: Some(plan.period_id(t.period).to_owned()),
+                    zh_cn: format!(
+                        "各单位恰好完成各自目标时,{}为 {}%,达不到 {}%。",
+                        t.label.zh_cn,
+                        q.display,
+                        t.value.normalize()
+                    ),
+                    en: format!(
+                        "With every unit exactly on its own target, {} is {}%, short of {}%.",
+                        t.label.en,
+                        q.display,
+                        t.value.normalize()
+                    ),
+                    figures: vec![("implied".into(), q)],
+                });
+            }
+            continue;
+        }
+        // Without bases: the share of the base the higher-target units must hold, when there are two levels.
+        let mut levels: Vec<Exact> = Vec::new();
+        for (_, g) in &unit_goals {
+            if !levels.iter().any(|x| x == g) {
+                levels.push(*g);
+            }
+        }
+        levels.sort_by(|a, b| a.cmp_exact(b).unwrap_or(Ordering::Equal));
+        let ([low, high], true) = (levels.as_slice(), levels.len() == 2) else { continue };
+        if !(gt(&goal, low) && gt(high, &goal)) {
+            continue;
+        }
+        let need = goal
+            .checked_sub(low)
+            .and_then(|a| a.checked_div(&high.checked_sub(low)?))
+            .and_then(|w| w.checked_mul(&Exact::HUNDRED));
+        let Some(q) = need.and_then(|w| out.q(&w, Unit::Percent, "%")) else { continue };
+        let high_ids: Vec<String> =
+            unit_goals.iter().filter(|(_, g)| g == high).map(|(u, _)| plan.series_id(*u).to_owned()).collect();
+        out.list.push(Warning {
+            code: "aggregate.needs_weight".into(),
+            ids: std::iter::once(t.id.clone()).chain(high_ids).collect(),
+            period: Some(plan.period_id(t.period).to_owned()),
+            zh_cn: format!(
+                "各单位目标为 {}% 和 {}%:只有目标为 {}% 的单位占基数 {}% 以上时,才能由各单位达标推出{} {}%。",
+                low, high, high, q.display, t.label.zh_cn, t.value.normalize()
+            ),
+            en: format!(
+                "The units' targets are {}% and {}%: they add up to {} of {}% only if the {}% units hold at least {}% of the base.",
+                low, high, t.label.en, t.value.normalize(), high, q.display
+            ),
+            figures: vec![("min_share".into(), q)],
+        });
     }
 }
 

@@ -58,6 +58,11 @@ impl Grid {
         Grid { cells }
     }
 
+    /// The first sum that left the range of a decimal, as `(series, period)`.
+    pub fn overflow(&self) -> Option<(usize, usize)> {
+        self.cells.iter().enumerate().find_map(|(s, row)| row.iter().position(|c| *c == Cell::Overflow).map(|p| (s, p)))
+    }
+
     /// The figure of series `s` in period `p`.
     pub fn get(&self, s: usize, p: usize) -> Cell {
         self.cells.get(s).and_then(|r| r.get(p)).copied().unwrap_or(Cell::NoData)

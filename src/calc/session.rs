@@ -247,7 +247,7 @@ impl Session {
             })
             .collect();
         let targets = plan.targets.iter().map(|t| evaluate(plan, grid, &self.baseline, t)).collect();
-        Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: check(plan, grid) }
+        Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: check(plan, grid, &self.baseline) }
     }
 
     fn series_index(&self, id: &str, path: &str) -> Result<usize> {
@@ -269,8 +269,24 @@ impl Session {
     /// Applies an edit to the active scenario; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
         let cells = self.plan_change(&edit)?;
-        let change = Change { edit, cells };
-        Ok(self.commit(change, true))
+        let (inputs, grid) = self.candidate(&cells);
+        // A sum that would leave the range of a decimal refuses the edit before anything changes.
+        if let Some((s, p)) = grid.overflow() {
+            return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), self.plan.period_id(p)) });
+        }
+        Ok(self.install(Change { edit, cells }, inputs, grid, true))
+    }
+
+    /// The active scenario's inputs with `cells` written in, and the grid they give.
+    fn candidate(&self, cells: &[CellChange]) -> (Inputs, Grid) {
+        let mut inputs = self.scenario().inputs.clone();
+        for &(s, p, _, after) in cells {
+            if let Some(slot) = inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
+                *slot = after;
+            }
+        }
+        let grid = Grid::compute(&self.plan, &inputs);
+        (inputs, grid)
     }
 
     /// Works out every cell an edit changes, validating all of them first.
@@ -354,22 +370,18 @@ impl Session {
         Ok(Lever { series: s, period: p, mode, counts_toward, offset })
     }
 
-    /// Writes a change into the active scenario and recomputes; `fresh` clears the redo stack.
-    fn commit(&mut self, change: Change, fresh: bool) -> Outcome {
+    /// Makes a validated change part of the active scenario; `fresh` clears the redo stack.
+    fn install(&mut self, change: Change, inputs: Inputs, grid: Grid, fresh: bool) -> Outcome {
         let before = self.results();
         let active = self.active;
         if let Some(sc) = self.scenarios.get_mut(active) {
-            for &(s, p, _, after) in &change.cells {
-                if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
-                    *slot = after;
-                }
-            }
+            sc.inputs = inputs;
             sc.done.push(change);
             if fresh {
                 sc.undone.clear();
             }
         }
-        self.recompute();
+        self.grid = grid;
         self.outcome(&before)
     }
 
@@ -414,7 +426,8 @@ impl Session {
     pub fn redo(&mut self) -> Option<Outcome> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.undone.pop()?;
-        Some(self.commit(change, false))
+        let (inputs, grid) = self.candidate(&change.cells);
+        Some(self.install(change, inputs, grid, false))
     }
 
     pub fn can_undo(&self) -> bool {

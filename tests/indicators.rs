@@ -1,0 +1,353 @@
+//! Each indicator against the worked examples of domain.md, and goal seek in both modes.
+#![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests, not library code
+
+use plancalc::calc::session::GoalOutcome;
+use plancalc::{Edit, Mode, Op, Session, Status, TargetResult};
+use serde_json::{json, Value};
+
+/// A plan with the given periods, series and targets; labels are filled in from the ids.
+fn plan(periods: Value, series: Value, targets: Value, extra: Value) -> Session {
+    let label = |v: &mut Value| {
+        let id = v["id"].as_str().unwrap().to_owned();
+        v["label"] = json!({"zh-CN": id, "en": id});
+    };
+    let mut doc = json!({"schema": 1, "id": "t", "title": {"zh-CN": "测试", "en": "Test"},
+        "periods": periods, "series": series, "targets": targets});
+    for list in ["periods", "series", "targets"] {
+        for v in doc[list].as_array_mut().unwrap() {
+            label(v);
+        }
+    }
+    for (k, v) in extra.as_object().unwrap() {
+        doc[k] = v.clone();
+    }
+    Session::new(plancalc::Plan::from_value(&doc).unwrap_or_else(|e| panic!("[{}] {e}", e.code())))
+}
+
+fn target(s: &Session, id: &str) -> TargetResult {
+    s.results().targets.into_iter().find(|t| t.id == id).unwrap()
+}
+
+fn shown(t: &TargetResult) -> (String, Status) {
+    (t.value.as_ref().map_or("—".into(), |q| q.display.clone()), t.status)
+}
+
+fn year(id: &str, previous: Option<&str>) -> Value {
+    match previous {
+        Some(p) => json!({"id": id, "previous": p}),
+        None => json!({"id": id}),
+    }
+}
+
+#[test]
+fn completion_against_time_progress_rounds_once() {
+    // 629.0 of 647.4 at the end of October: 97.158% − 83.333% = 13.8 pp ahead (rounding first would give 13.9).
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([{"id": "done", "values": {"2023": "629.0"}}, {"id": "plan", "values": {"2023": "647.4"}}]),
+        json!([{"id": "rate", "indicator": {"kind": "completion", "done": "done", "plan": "plan"}, "period": "2023", "cmp": ">=", "value": "83.3"}]),
+        json!({"as_of": "2023-10", "rounding": {"percent": 3, "pp": 1}}),
+    );
+    let t = target(&s, "rate");
+    assert_eq!(shown(&t), ("97.158".into(), Status::Met));
+    let extra = |k: &str| t.extras.iter().find(|e| e.key == k).map(|e| e.value.display.clone());
+    assert_eq!(extra("time_progress").as_deref(), Some("83.333"));
+    assert_eq!(extra("ahead").as_deref(), Some("13.8"));
+    // (647.4 − 629.0) ÷ 2 months left = 9.2 a month.
+    assert_eq!(extra("run_rate").as_deref(), Some("9.20"));
+}
+
+#[test]
+fn published_growth_is_kept_and_its_base_implied() {
+    // Changzhi: 737.4亿 at +8.5% implies a comparable 2018 base of 679.63亿; growth stays exactly 8.5.
+    let s = plan(
+        json!([year("2018", None), year("2019", Some("2018"))]),
+        json!([{"id": "fai", "values": {"2019": "737.4"}, "growth": {"2019": "8.5"}}]),
+        json!([{"id": "g", "indicator": {"kind": "growth", "series": "fai"}, "period": "2019", "cmp": "=", "value": "8.5"}]),
+        json!({}),
+    );
+    let t = target(&s, "g");
+    assert_eq!(t.value.as_ref().map(|q| q.exact.to_string()).as_deref(), Some("8.5"));
+    assert_eq!(t.status, Status::Met);
+    let e = plancalc::explain::explain_target(&s, "g", "en").unwrap();
+    assert!(e.steps.iter().any(|st| st.text.contains("737.4 ÷ (1 + 8.5%)")), "{:#?}", e.steps);
+    // The level that needs +10% instead: 679.63… × 1.1 = 747.59亿.
+    let goal = s.goal_seek("g", "fai", Mode::Substitute, &[], None).unwrap();
+    let GoalOutcome::Reachable { value, .. } = goal.outcome else { panic!("{goal:?}") };
+    assert_eq!(value.display, "737.40");
+}
+
+#[test]
+fn comparable_basis_growth_is_never_rederived_from_levels() {
+    // NBS Jan–Sep: 461,204亿 in 2019, 436,530亿 in 2020, published +0.8%; the level ratio is −5.35%.
+    let s = plan(
+        json!([year("2019", None), year("2020", Some("2019"))]),
+        json!([{"id": "fai", "values": {"2019": "461204", "2020": "436530"}, "growth": {"2020": "0.8"}}]),
+        json!([{"id": "g", "indicator": {"kind": "growth", "series": "fai"}, "period": "2020", "cmp": ">=", "value": "0"}]),
+        json!({"rounding": {"percent": 2}}),
+    );
+    assert_eq!(shown(&target(&s, "g")), ("0.80".into(), Status::Met));
+    let w = s.results().warnings;
+    let differs = w.iter().find(|w| w.code == "growth.differs_from_levels").expect("the comparable-basis note");
+    let from_levels = differs.figures.iter().find(|(k, _)| k == "from_levels").map(|(_, q)| q.display.clone());
+    assert_eq!(from_levels.as_deref(), Some("-5.35"));
+}
+
+#[test]
+fn contributions_of_a_partition_add_up_to_the_whole_growth() {
+    let s = plan(
+        json!([year("2022", None), year("2023", Some("2022"))]),
+        json!([
+            {"id": "a", "values": {"2022": "60", "2023": "66"}},
+            {"id": "b", "values": {"2022": "40", "2023": "42"}},
+            {"id": "w", "sum": ["a", "b"]}
+        ]),
+        json!([
+            {"id": "ca", "indicator": {"kind": "contribution", "part": "a", "whole": "w"}, "period": "2023", "cmp": ">=", "value": "0"},
+            {"id": "cb", "indicator": {"kind": "contribution", "part": "b", "whole": "w"}, "period": "2023", "cmp": ">=", "value": "0"},
+            {"id": "gw", "indicator": {"kind": "growth", "series": "w"}, "period": "2023", "cmp": ">=", "value": "0"},
+            {"id": "sa", "indicator": {"kind": "contribution_share", "part": "a", "whole": "w"}, "period": "2023", "cmp": ">=", "value": "0"}
+        ]),
+        json!({}),
+    );
+    // a: +6 of a base of 100 → 6 pp; b: +2 → 2 pp; whole +8%. a's contribution share = 6 ÷ 8 = 75%.
+    assert_eq!(shown(&target(&s, "ca")).0, "6.0");
+    assert_eq!(shown(&target(&s, "cb")).0, "2.0");
+    assert_eq!(shown(&target(&s, "gw")).0, "8.0");
+    assert_eq!(shown(&target(&s, "sa")).0, "75.0");
+}
+
+#[test]
+fn units_growth_aggregates_by_base_weights() {
+    // Two counties at 10% and 12% give 11% only with equal bases; here the 12% one holds 40%: 10.8% < 11%.
+    let s = plan(
+        json!([year("2022", None), year("2023", Some("2022"))]),
+        json!([
+            {"id": "low", "values": {"2022": "60", "2023": "66"}},
+            {"id": "high", "values": {"2022": "40", "2023": "44.8"}}
+        ]),
+        json!([
+            {"id": "city", "indicator": {"kind": "aggregate_growth", "units": ["low", "high"]}, "period": "2023", "cmp": ">=", "value": "11"},
+            {"id": "low-g", "indicator": {"kind": "growth", "series": "low"}, "period": "2023", "cmp": ">=", "value": "10"},
+            {"id": "high-g", "indicator": {"kind": "growth", "series": "high"}, "period": "2023", "cmp": ">=", "value": "12"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(shown(&target(&s, "low-g")), ("10.0".into(), Status::Met));
+    assert_eq!(shown(&target(&s, "high-g")), ("12.0".into(), Status::Met));
+    assert_eq!(shown(&target(&s, "city")), ("10.8".into(), Status::NotMet));
+}
+
+#[test]
+fn a_multiple_of_last_years_level() {
+    let s = plan(
+        json!([year("2018", None), year("2019", Some("2018"))]),
+        json!([{"id": "reserve", "values": {"2019": "1700"}}, {"id": "fai", "values": {"2018": "679.63"}}]),
+        json!([{"id": "m", "indicator": {"kind": "ratio", "numerator": "reserve", "denominator": "fai", "denominator_period": "2018"},
+                "period": "2019", "cmp": ">=", "value": "2.5"}]),
+        json!({}),
+    );
+    assert_eq!(shown(&target(&s, "m")), ("2.50".into(), Status::Met));
+    let goal = s.goal_seek("m", "reserve", Mode::Substitute, &[], None).unwrap();
+    let GoalOutcome::Reachable { value, .. } = goal.outcome else { panic!("{goal:?}") };
+    assert_eq!(value.exact.to_string(), "1699.075");
+}
+
+#[test]
+fn about_targets_use_their_tolerance() {
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([{"id": "fai", "values": {"2023": "1000"}}, {"id": "ind", "values": {"2023": "355"}}]),
+        json!([
+            {"id": "near", "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": "~", "value": "35", "tolerance": "1"},
+            {"id": "tight", "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": "~", "value": "35", "tolerance": "0.4"}
+        ]),
+        json!({}),
+    );
+    assert_eq!(target(&s, "near").status, Status::Met);
+    assert_eq!(target(&s, "tight").status, Status::NotMet);
+}
+
+fn zunyi() -> Session {
+    Session::from_json(include_str!("../www/presets/zunyi.json")).unwrap()
+}
+
+fn reach(s: &Session, target: &str, lever: &str, mode: Mode) -> (String, Option<String>) {
+    match s.goal_seek(target, lever, mode, &[], None).unwrap().outcome {
+        GoalOutcome::Reachable { delta, .. } => (delta.exact.normalize().to_string(), delta.fraction),
+        GoalOutcome::Unreachable(why) => panic!("{target} by {lever}: {why:?}"),
+    }
+}
+
+#[test]
+fn goal_seek_additive_and_substitute_answer_different_questions() {
+    let s = zunyi();
+    // New investment: (1450 + x) / (6800 + x) = 0.3 → x = (0.3·6800 − 1450) / 0.7 = 5900/7.
+    let (x, fraction) = reach(&s, "industrial-share", "industrial", Mode::Additive);
+    assert_eq!(fraction.as_deref(), Some("5900/7"));
+    assert!(x.starts_with("842.857142857142857142857142"), "{x}");
+    // Reallocation with FAI held: x = 0.3·6800 − 1450 = 590; but the sectors leave only 353 unallocated.
+    let goal = s.goal_seek("industrial-share", "industrial", Mode::Substitute, &[], None).unwrap();
+    match goal.outcome {
+        GoalOutcome::Unreachable(plancalc::calc::goal::Unreachable::NoRoom { needed, available, from }) => {
+            assert_eq!(
+                (needed.to_string(), available.to_string(), from.as_str()),
+                ("590".into(), "353".into(), "sectors")
+            );
+        }
+        other => panic!("{other:?}"),
+    }
+    // Taken from agriculture (360) it still does not fit; taken from urbanisation (2,550) it does.
+    let goal = s.goal_seek("industrial-share", "industrial", Mode::Substitute, &[], Some("agriculture")).unwrap();
+    assert!(
+        matches!(goal.outcome, GoalOutcome::Unreachable(plancalc::calc::goal::Unreachable::NoRoom { .. })),
+        "{goal:?}"
+    );
+    let goal = s.goal_seek("industrial-share", "industrial", Mode::Substitute, &[], Some("urbanisation")).unwrap();
+    match goal.outcome {
+        GoalOutcome::Reachable { delta, .. } => assert_eq!(delta.exact.to_string(), "590"),
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn a_goal_seek_answer_applied_lands_exactly_on_target() {
+    let mut s = zunyi();
+    let GoalOutcome::Reachable { edit, .. } =
+        s.goal_seek("industrial-share", "industrial", Mode::Additive, &[], None).unwrap().outcome
+    else {
+        panic!("reachable")
+    };
+    assert_eq!(edit.op, Op::Set("16050/7".into()));
+    s.apply(edit).unwrap();
+    let t = target(&s, "industrial-share");
+    assert_eq!(t.value.as_ref().map(|q| q.exact.to_string()).as_deref(), Some("30"));
+    assert_eq!(t.status, Status::Met);
+    // Additive: FAI rose by the same amount.
+    assert_eq!(target(&s, "fai-total").value.unwrap().fraction.as_deref(), Some("53500/7"));
+}
+
+#[test]
+fn unreachable_goals_say_why() {
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([{"id": "fai", "values": {"2023": "100"}}, {"id": "ind", "values": {"2023": "30"}, "within": "fai"}, {"id": "other", "values": {"2023": "5"}}]),
+        json!([
+            {"id": "all", "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": ">=", "value": "100"},
+            {"id": "low", "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": "<=", "value": "-5"}
+        ]),
+        json!({}),
+    );
+    let why = |t: &str, lever: &str, mode| match s.goal_seek(t, lever, mode, &[], None).unwrap().outcome {
+        GoalOutcome::Unreachable(u) => format!("{u:?}"),
+        other => format!("reachable {other:?}"),
+    };
+    assert_eq!(why("all", "ind", Mode::Additive), "Asymptote");
+    assert_eq!(why("all", "other", Mode::Substitute), "LeverNotUsed");
+    assert!(why("low", "ind", Mode::Substitute).starts_with("NegativeInvestment"));
+}
+
+#[test]
+fn joint_goal_seek_finds_the_binding_target() {
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([{"id": "fai", "values": {"2023": "1000"}}, {"id": "ind", "values": {"2023": "200"}, "within": "fai"}, {"id": "priv", "values": {"2023": "400"}, "within": "fai"}]),
+        json!([
+            {"id": "ind-share", "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": ">=", "value": "30"},
+            {"id": "ind-amount", "indicator": {"kind": "amount", "series": "ind"}, "period": "2023", "cmp": ">=", "value": "250"},
+            {"id": "ind-cap", "indicator": {"kind": "amount", "series": "ind"}, "period": "2023", "cmp": "<=", "value": "900"}
+        ]),
+        json!({}),
+    );
+    // Additive: share needs (0.3·1000 − 200)/0.7 = 1000/7 ≈ 142.86 more → 2400/7 ≈ 342.86 > 250. The share binds.
+    let r = s.goal_seek_all("ind", "2023", Mode::Additive, &[], None).unwrap();
+    match r.outcome {
+        GoalOutcome::Reachable { value, binding, .. } => {
+            assert_eq!((value.fraction.as_deref(), binding.as_str()), (Some("2400/7"), "ind-share"));
+        }
+        other => panic!("{other:?}"),
+    }
+}
+
+#[test]
+fn edits_propagate_by_mode_and_undo_restores_exactly() {
+    let mut s = plan(
+        json!([year("2023", None)]),
+        json!([
+            {"id": "fai", "values": {"2023": "1000"}}, {"id": "ind", "values": {"2023": "200"}},
+            {"id": "agr", "values": {"2023": "100"}}, {"id": "priv", "values": {"2023": "400"}, "within": "fai"}
+        ]),
+        json!([]),
+        json!({"breakdowns": [{"id": "sectors", "label": {"zh-CN": "s", "en": "s"}, "parent": "fai", "children": ["ind", "agr"]}]}),
+    );
+    let before = s.results();
+    let edit = |op: Op, mode: Mode, counts: &[&str]| Edit {
+        series: "ind".into(),
+        period: "2023".into(),
+        op,
+        mode,
+        counts_toward: counts.iter().map(|c| (*c).to_owned()).collect(),
+        offset: None,
+    };
+    // A new private industrial project of 50: industrial, private and FAI all rise by 50.
+    let out = s.apply(edit(Op::Add("50".into()), Mode::Additive, &["priv"])).unwrap();
+    let v =
+        |id: &str| out.results.series.iter().find(|x| x.id == id).unwrap().values[0].as_ref().unwrap().display.clone();
+    assert_eq!((v("ind"), v("priv"), v("fai")), ("250.00".into(), "450.00".into(), "1050.00".into()));
+    assert_eq!(out.changed_series.len(), 3);
+    // +10% under substitute: only industrial moves; the unallocated remainder shrinks.
+    let out = s.apply(edit(Op::Percent("10".into()), Mode::Substitute, &[])).unwrap();
+    assert_eq!(out.results.breakdowns[0].remainder[0].as_ref().unwrap().display, "675.00");
+    assert!(s.undo().is_some());
+    assert!(s.undo().is_some());
+    assert!(s.undo().is_none());
+    assert_eq!(s.results(), before);
+    assert!(s.redo().is_some());
+    assert_eq!(s.edits().len(), 1);
+}
+
+#[test]
+fn scenarios_compare_in_percentage_points() {
+    let mut s = zunyi();
+    s.new_scenario("more industry", None).unwrap();
+    s.set_value("industrial", "2021-2023", "2040").unwrap();
+    let rows = s.compare("baseline", "more industry").unwrap();
+    let row = rows.iter().find(|r| r.kind == "target" && r.id == "industrial-share").unwrap();
+    assert_eq!(row.delta.as_ref().map(|q| (q.display.as_str(), q.symbol.as_str())), Some(("8.7", "pp")));
+    assert_eq!((row.status_a, row.status_b), (Some(Status::NotMet), Some(Status::Met)));
+    s.switch_scenario("scenario 1").unwrap();
+    assert_eq!(target(&s, "industrial-share").status, Status::NotMet);
+    assert_eq!(s.new_scenario("more industry", None).map(|_| ()).map_err(|e| e.code()), Err("id.duplicate"));
+    assert_eq!(s.switch_scenario("nope").map(|_| ()).map_err(|e| e.code()), Err("id.unknown"));
+}
+
+#[test]
+fn explanations_walk_through_every_step_in_both_languages() {
+    let s = zunyi();
+    for locale in ["zh-CN", "zh-TW", "en"] {
+        let e = plancalc::explain::explain_target(&s, "industrial-share", locale).unwrap();
+        let kinds: Vec<_> = e.steps.iter().map(|st| format!("{:?}", st.kind)).collect();
+        assert_eq!(kinds[..6], ["Formula", "Substitute", "Exact", "Round", "Compare", "Gap"], "{locale}");
+        assert!(e.steps[2].text.contains("725/34"), "{locale}: {}", e.steps[2].text);
+    }
+    let add =
+        plancalc::explain::explain_goal(&s, "industrial-share", "industrial", Mode::Additive, &[], None, "en").unwrap();
+    let text: Vec<&str> = add.steps.iter().map(|st| st.text.as_str()).collect();
+    assert!(text[0].contains("NEW investment"), "{text:?}");
+    assert!(text.iter().any(|t| t.contains("16050/7")), "{text:?}");
+    assert!(text.last().unwrap().contains("reallocation"), "{text:?}");
+}
+
+#[test]
+fn tongren_anomalies_are_flagged_not_fixed() {
+    let s = Session::from_json(include_str!("../www/presets/tongren.json")).unwrap();
+    let w = s.results().warnings;
+    let has = |code: &str, id: &str| w.iter().any(|x| x.code == code && x.ids.iter().any(|i| i == id));
+    assert!(has("breakdown.exceeds_parent", "sectors"));
+    assert!(has("total.smaller_than_part", "fai"));
+    assert!(has("breakdown.not_covered", "transport-items"));
+    let miss = w.iter().find(|x| x.code == "share.parts_miss_target").unwrap();
+    assert_eq!(miss.figures[0].1.exact.round_dp(2).to_string(), "19.35");
+    let factor = w.iter().find(|x| x.code == "breakdown.exceeds_parent").unwrap();
+    assert!(factor.figures.iter().any(|(k, q)| k == "factor" && q.display == "91.05"));
+}
