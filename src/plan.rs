@@ -489,15 +489,15 @@ fn read_series(
     let allow_negative = o.opt_bool("allow_negative")?.unwrap_or(false);
     let kind = match o.get("sum") {
         Some(_) => {
+            let parts = series_refs(&o, "sum", series)?;
+            if parts.is_empty() {
+                return Err(Error::Empty { path: o.field_path("sum") });
+            }
             if o.get("values").is_some() {
                 return Err(Error::Invalid {
                     path: o.field_path("values"),
                     reason: "a series that is a sum has no values of its own".into(),
                 });
-            }
-            let parts = series_refs(&o, "sum", series)?;
-            if parts.is_empty() {
-                return Err(Error::Empty { path: o.field_path("sum") });
             }
             SeriesKind::Sum(parts)
         }
