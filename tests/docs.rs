@@ -15,7 +15,7 @@ fn the_documented_example_is_a_valid_plan() {
     assert_eq!(status("industrial-share"), Status::NotMet); // 300/1080 = 27.8%
     assert_eq!(status("private-share"), Status::Met); // 540/1080 = 50%
     assert_eq!(status("key-progress"), Status::Met); // 76.9% at end of September
-    // The published 8.5% is not the level ratio 8.0%: the comparable-basis note fires.
+                                                     // The published 8.5% is not the level ratio 8.0%: the comparable-basis note fires.
     assert!(r.warnings.iter().any(|w| w.code == "growth.differs_from_levels"));
 }
 

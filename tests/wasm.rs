@@ -3,7 +3,7 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests, not library code
 
 use plancalc::wasm::PlanSession;
-use plancalc::{Outcome, Results, Session, Status};
+use plancalc::{GoalOutcome, GoalResult, Outcome, Results, Session, Status};
 use wasm_bindgen::{JsCast, JsValue};
 use wasm_bindgen_test::*;
 
@@ -31,8 +31,7 @@ fn zunyi_results_round_trip_through_the_js_api() {
     let session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
     let results = results_of(session.results().expect("results"));
     assert_eq!(results, native().results());
-    let industrial = &results.targets[0];
-    assert_eq!(industrial.id, "industrial-share");
+    let industrial = results.targets.iter().find(|t| t.id == "industrial-share").expect("the industrial share target");
     assert_eq!(industrial.status, Status::NotMet);
     let value = industrial.value.as_ref().expect("a value");
     assert_eq!(value.exact.to_string(), "21.323529411764705882352941176");
@@ -44,7 +43,11 @@ fn amounts_cross_as_decimal_strings() {
     let session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
     let js = session.results().expect("results");
     let targets = js_sys::Reflect::get(&js, &"targets".into()).expect("targets");
-    let first = js_sys::Reflect::get(&targets, &0.into()).expect("first target");
+    let first = js_sys::Reflect::get(&targets, &1.into()).expect("the industrial share target");
+    assert_eq!(
+        js_sys::Reflect::get(&first, &"id".into()).ok().and_then(|v| v.as_string()).as_deref(),
+        Some("industrial-share")
+    );
     let value = js_sys::Reflect::get(&first, &"value".into()).expect("value");
     let exact = js_sys::Reflect::get(&value, &"exact".into()).expect("exact");
     assert_eq!(exact.as_string().as_deref(), Some("21.323529411764705882352941176"));
@@ -66,8 +69,8 @@ fn an_edit_recomputes_as_native_does() {
     let mut expected = native();
     let native_outcome = expected.set_value("industrial", "2021-2023", "2040").expect("native edit");
     assert_eq!(outcome, native_outcome);
-    assert_eq!(outcome.results.targets[0].status, Status::Met);
-    assert_eq!(outcome.changed_targets, vec!["industrial-share".to_owned()]);
+    assert_eq!(outcome.results.targets[1].status, Status::Met);
+    assert_eq!(outcome.changed_targets, vec!["industrial-share".to_owned(), "industrial-amount".to_owned()]);
 }
 
 #[wasm_bindgen_test]
@@ -82,4 +85,88 @@ fn bad_input_throws_an_error_with_code_and_path_and_keeps_the_state() {
     assert_eq!(code_and_path(err), ("plan.schema".into(), "schema".into()));
     let err = PlanSession::new(JsValue::from_str("not json")).err().expect("refused");
     assert_eq!(code_and_path(err).0, "json.syntax");
+}
+
+fn get(v: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(v, &key.into()).expect("property")
+}
+
+#[wasm_bindgen_test]
+fn goal_seek_applies_through_the_js_api_and_lands_exactly() {
+    let mut session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
+    let goal: GoalResult = serde_wasm_bindgen::from_value(
+        session.goal_seek("industrial-share", "industrial", "additive", None, None).expect("goal seek"),
+    )
+    .expect("the goal result deserializes");
+    let GoalOutcome::Reachable { edit, .. } = goal.outcome else { panic!("reachable") };
+    let edit_js = serde_wasm_bindgen::Serializer::json_compatible();
+    let edit_js = serde::Serialize::serialize(&edit, &edit_js).expect("edit to JS");
+    let outcome: Outcome = serde_wasm_bindgen::from_value(session.apply(edit_js).expect("apply")).expect("outcome");
+    let t = &outcome.results.targets.iter().find(|t| t.id == "industrial-share").expect("target");
+    assert_eq!(t.value.as_ref().map(|q| q.exact.to_string()).as_deref(), Some("30"));
+    assert_eq!(t.status, Status::Met);
+    // Undo through JS restores the plan as written.
+    let undone: Outcome = serde_wasm_bindgen::from_value(session.undo().expect("undo")).expect("outcome");
+    assert_eq!(undone.results, native().results());
+    assert!(session.undo().expect("undo").is_null());
+}
+
+#[wasm_bindgen_test]
+fn unreachable_goals_and_bad_modes_come_back_coded() {
+    let session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
+    let goal = session.goal_seek("industrial-share", "industrial", "substitute", None, None).expect("goal seek");
+    let outcome = get(&goal, "outcome");
+    assert_eq!(get(&outcome, "status").as_string().as_deref(), Some("unreachable"));
+    assert_eq!(get(&outcome, "reason").as_string().as_deref(), Some("no_room"));
+    assert_eq!(get(&outcome, "available").as_string().as_deref(), Some("353"));
+    let err = session.goal_seek("industrial-share", "industrial", "sideways", None, None).err().expect("refused");
+    assert_eq!(code_and_path(err), ("field.invalid".into(), "mode".into()));
+    let err = session.goal_seek("nope", "industrial", "additive", None, None).err().expect("refused");
+    assert_eq!(code_and_path(err), ("id.unknown".into(), "target".into()));
+}
+
+#[wasm_bindgen_test]
+fn edits_from_js_objects_are_validated() {
+    let mut session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
+    let edit = js_sys::JSON::parse(r#"{"series": "industrial", "period": "2021-2023", "add": "100", "mode": "additive", "counts_toward": ["private"]}"#)
+        .expect("JSON");
+    let outcome: Outcome = serde_wasm_bindgen::from_value(session.apply(edit).expect("apply")).expect("outcome");
+    let value = |id: &str| {
+        outcome.results.series.iter().find(|s| s.id == id).and_then(|s| s.values[0].as_ref()).map(|q| q.display.clone())
+    };
+    assert_eq!(value("industrial").as_deref(), Some("1550.00"));
+    assert_eq!(value("fai").as_deref(), Some("6900.00"));
+    // Private investment has no figure in the plan: an edit counting toward it leaves it without one.
+    assert_eq!(value("private"), None);
+    for (text, code) in [
+        (r#"{"series": "industrial", "period": "2021-2023", "set": "abc"}"#, "number.invalid"),
+        (r#"{"series": "industrial", "period": "2021-2023"}"#, "field.invalid"),
+        (r#"{"series": "industrial", "period": "2021-2023", "set": "1", "mode": "sideways"}"#, "field.invalid"),
+        (r#""not an edit""#, "field.invalid"),
+    ] {
+        let before = session.results().expect("results");
+        let err = session.apply(js_sys::JSON::parse(text).expect("JSON")).err().expect("refused");
+        assert_eq!(code_and_path(err).0, code, "{text}");
+        assert_eq!(results_of(session.results().expect("results")), results_of(before), "{text}");
+    }
+}
+
+#[wasm_bindgen_test]
+fn scenarios_compare_and_explanations_cross_the_boundary() {
+    let mut session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
+    session.new_scenario("more industry", None).expect("new scenario");
+    session.set_value("industrial", "2021-2023", "2040").expect("edit");
+    let rows = session.compare("baseline", "more industry").expect("compare");
+    let rows: Vec<plancalc::calc::session::CompareRow> = serde_wasm_bindgen::from_value(rows).expect("rows");
+    let row = rows.iter().find(|r| r.id == "industrial-share").expect("row");
+    assert_eq!(row.delta.as_ref().map(|q| q.display.as_str()), Some("8.7"));
+    let list = session.scenarios().expect("list");
+    assert_eq!(get(&list, "active").as_string().as_deref(), Some("more industry"));
+    let e = session.explain_target("industrial-share", "zh-CN").expect("explain");
+    let e: plancalc::explain::Explanation = serde_wasm_bindgen::from_value(e).expect("explanation");
+    assert_eq!(e.steps[0].text, "占比 = 部分 ÷ 总体 × 100");
+    let err = session.switch_scenario("nope").err().expect("refused");
+    assert_eq!(code_and_path(err), ("id.unknown".into(), "scenario".into()));
+    let doc = session.document().expect("document");
+    assert!(PlanSession::new(doc).is_ok(), "a saved scenario loads as a plan");
 }
