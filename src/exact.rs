@@ -62,6 +62,11 @@ impl Exact {
         }
     }
 
+    /// Whether both hold the same numerator and denominator (equal values may differ in representation).
+    pub fn same_repr(&self, o: &Exact) -> bool {
+        self.num == o.num && self.den == o.den
+    }
+
     pub fn is_zero(&self) -> bool {
         self.num.is_zero()
     }

@@ -291,13 +291,13 @@ fn edits_propagate_by_mode_and_undo_restores_exactly() {
     };
     // A new private industrial project of 50: industrial, private and FAI all rise by 50.
     let out = s.apply(edit(Op::Add("50".into()), Mode::Additive, &["priv"])).unwrap();
-    let v =
-        |id: &str| out.results.series.iter().find(|x| x.id == id).unwrap().values[0].as_ref().unwrap().display.clone();
+    let v = |id: &str| out.series.iter().find(|x| x.id == id).unwrap().value.as_ref().unwrap().display.clone();
     assert_eq!((v("ind"), v("priv"), v("fai")), ("250.00".into(), "450.00".into(), "1050.00".into()));
-    assert_eq!(out.changed_series.len(), 3);
+    assert_eq!(out.series.len(), 3);
     // +10% under substitute: only industrial moves; the unallocated remainder shrinks.
     let out = s.apply(edit(Op::Percent("10".into()), Mode::Substitute, &[])).unwrap();
-    assert_eq!(out.results.breakdowns[0].remainder[0].as_ref().unwrap().display, "675.00");
+    assert_eq!(out.breakdowns[0].remainder[0].as_ref().unwrap().display, "675.00");
+    assert_eq!(s.results().breakdowns[0].remainder[0].as_ref().unwrap().display, "675.00");
     assert!(s.undo().is_some());
     assert!(s.undo().is_some());
     assert!(s.undo().is_none());

@@ -130,12 +130,25 @@ function seriesLabel(id) {
   return label(state.plan.series.find((s) => s.id === id)?.label) || id;
 }
 
+/** Writes what an edit changed (an Outcome from the core) into our copy of the results. */
+function patch(results, outcome) {
+  const byId = (list) => new Map(list.map((x, i) => [x.id, i]));
+  const targets = byId(results.targets);
+  for (const t of outcome.targets) results.targets[targets.get(t.id)] = t;
+  const breakdowns = byId(results.breakdowns);
+  for (const b of outcome.breakdowns) results.breakdowns[breakdowns.get(b.id)] = b;
+  const series = byId(results.series);
+  const periods = new Map(state.plan.periods.map((p, i) => [p.id, i]));
+  for (const c of outcome.series) results.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
+  if (outcome.warnings) results.warnings = outcome.warnings;
+}
+
 function onInput(event) {
   const input = event.target;
   if (!(input instanceof HTMLInputElement)) return;
   const err = $(`${input.id}-err`);
   try {
-    state.results = state.session.setValue(input.dataset.series, input.dataset.period, input.value).results;
+    patch(state.results, state.session.setValue(input.dataset.series, input.dataset.period, input.value));
     err.textContent = '';
     input.removeAttribute('aria-invalid');
     renderTargets();

@@ -37,20 +37,78 @@ impl Out<'_> {
     }
 }
 
+/// What one group of warnings is about.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Subject {
+    /// A breakdown's children against its parent, summed.
+    BreakdownSum(usize),
+    /// One child of a breakdown larger than the parent: `(breakdown, child)`.
+    PartOf(usize, usize),
+    /// A cross-cutting series larger than the series it lies within.
+    Within(usize),
+    /// A series' published growth against its levels.
+    Growth(usize),
+    /// A share target at the plan's own figures.
+    Share(usize),
+    /// A combined growth target against its units' targets.
+    Aggregate(usize),
+    /// Targets that disagree (depends on no figure).
+    Conflicts,
+}
+
+/// Every check subject of a plan, with the series each reads: an edit re-runs only the subjects it touches.
+pub fn subjects(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
+    let mut out = Vec::new();
+    for (i, b) in plan.breakdowns.iter().enumerate() {
+        let mut reads = vec![b.parent];
+        reads.extend(&b.children);
+        out.push((Subject::BreakdownSum(i), reads));
+        out.extend(b.children.iter().map(|&c| (Subject::PartOf(i, c), vec![b.parent, c])));
+    }
+    for (s, series) in plan.series.iter().enumerate() {
+        if let Some(w) = series.within {
+            out.push((Subject::Within(s), vec![s, w]));
+        }
+        if series.growth.iter().any(Option::is_some) {
+            out.push((Subject::Growth(s), vec![s]));
+        }
+    }
+    for (t, target) in plan.targets.iter().enumerate() {
+        match &target.indicator {
+            IndicatorSpec::Share { part, whole } if plan.baseline == Baseline::PlanAsWritten => {
+                let mut reads = vec![*part, *whole];
+                for b in plan.breakdowns.iter().filter(|b| b.parent == *whole) {
+                    reads.extend(&b.children);
+                }
+                out.push((Subject::Share(t), reads));
+            }
+            IndicatorSpec::AggregateGrowth { units } => out.push((Subject::Aggregate(t), units.clone())),
+            _ => {}
+        }
+    }
+    out.push((Subject::Conflicts, Vec::new()));
+    out
+}
+
+/// Runs the checks of one subject on the current figures.
+pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject) -> Vec<Warning> {
+    let mut out = Out { plan, list: Vec::new() };
+    let periods = 0..plan.periods.len();
+    match subject {
+        Subject::BreakdownSum(b) => periods.for_each(|p| breakdown_sum(&mut out, grid, b, p)),
+        Subject::PartOf(b, c) => periods.for_each(|p| part_of(&mut out, grid, b, c, p)),
+        Subject::Within(s) => periods.for_each(|p| cross_cutting(&mut out, grid, s, p)),
+        Subject::Growth(s) => periods.for_each(|p| growth_vs_levels(&mut out, grid, s, p)),
+        Subject::Share(t) => share_at_plan_figures(&mut out, grid, t),
+        Subject::Aggregate(t) => unit_targets_vs_total(&mut out, grid, baseline, t),
+        Subject::Conflicts => conflicting_targets(&mut out),
+    }
+    out.list
+}
+
 /// Runs every check on the current figures.
 pub fn check(plan: &Plan, grid: &Grid, baseline: &Grid) -> Vec<Warning> {
-    let mut out = Out { plan, list: Vec::new() };
-    for p in 0..plan.periods.len() {
-        breakdowns(&mut out, grid, p);
-        cross_cutting(&mut out, grid, p);
-        growth_vs_levels(&mut out, grid, p);
-    }
-    if plan.baseline == Baseline::PlanAsWritten {
-        shares_at_plan_figures(&mut out, grid);
-    }
-    conflicting_targets(&mut out);
-    unit_targets_vs_total(&mut out, grid, baseline);
-    out.list
+    subjects(plan).into_iter().flat_map(|(subject, _)| check_subject(plan, grid, baseline, subject)).collect()
 }
 
 fn value(grid: &Grid, s: usize, p: usize) -> Option<Exact> {
@@ -64,11 +122,20 @@ fn gt(a: &Exact, b: &Exact) -> bool {
     a.cmp_exact(b) == Some(Ordering::Greater)
 }
 
-fn breakdowns(out: &mut Out<'_>, grid: &Grid, p: usize) {
+fn part_of(out: &mut Out<'_>, grid: &Grid, b: usize, c: usize, p: usize) {
+    let Some(bd) = out.plan.breakdowns.get(b) else { return };
+    let (Some(parent), Some(v)) = (value(grid, bd.parent, p), value(grid, c, p)) else { return };
+    if gt(&v, &parent) {
+        let period = out.plan.period_id(p).to_owned();
+        part_exceeds(out, bd.parent, c, &parent, &v, &period);
+    }
+}
+
+fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
     let plan = out.plan;
     let period = plan.period_id(p).to_owned();
-    for b in &plan.breakdowns {
-        let Some(parent) = value(grid, b.parent, p) else { continue };
+    if let Some(b) = plan.breakdowns.get(b) {
+        let Some(parent) = value(grid, b.parent, p) else { return };
         let unit = plan.series.get(b.parent).map_or(plan.unit.clone(), |s| s.unit.clone());
         let parent_id = plan.series_id(b.parent).to_owned();
         let parent_name = plan.series.get(b.parent).map(|s| s.label.clone());
@@ -76,21 +143,16 @@ fn breakdowns(out: &mut Out<'_>, grid: &Grid, p: usize) {
         let mut complete = true;
         for &c in &b.children {
             match value(grid, c, p) {
-                Some(v) => {
-                    sum = sum.checked_add(&v).unwrap_or(sum);
-                    if gt(&v, &parent) {
-                        part_exceeds(out, b.parent, c, &parent, &v, &period);
-                    }
-                }
+                Some(v) => sum = sum.checked_add(&v).unwrap_or(sum),
                 None => complete = false,
             }
         }
         if !complete {
-            continue;
+            return;
         }
         let (Some(sum_q), Some(parent_q)) = (out.q(&sum, Unit::Amount, &unit), out.q(&parent, Unit::Amount, &unit))
         else {
-            continue;
+            return;
         };
         let (zh, en) = parent_name.map(|l| (l.zh_cn, l.en)).unwrap_or_default();
         if gt(&sum, &parent) {
@@ -162,38 +224,36 @@ fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exa
     });
 }
 
-fn cross_cutting(out: &mut Out<'_>, grid: &Grid, p: usize) {
+fn cross_cutting(out: &mut Out<'_>, grid: &Grid, s: usize, p: usize) {
     let period = out.plan.period_id(p).to_owned();
-    for (s, series) in out.plan.series.iter().enumerate() {
-        let Some(w) = series.within else { continue };
-        if let (Some(v), Some(wv)) = (value(grid, s, p), value(grid, w, p)) {
-            if gt(&v, &wv) {
-                part_exceeds(out, w, s, &wv, &v, &period);
-            }
+    let Some(w) = out.plan.series.get(s).and_then(|x| x.within) else { return };
+    if let (Some(v), Some(wv)) = (value(grid, s, p), value(grid, w, p)) {
+        if gt(&v, &wv) {
+            part_exceeds(out, w, s, &wv, &v, &period);
         }
     }
 }
 
 /// A published growth rate that is not the ratio of the published levels: the comparable basis (可比口径).
-fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, p: usize) {
+fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, s: usize, p: usize) {
     let plan = out.plan;
     let Some(q) = plan.periods.get(p).and_then(|x| x.previous) else { return };
-    for (s, series) in plan.series.iter().enumerate() {
-        let Some(g) = series.growth.get(p).copied().flatten() else { continue };
-        let (Some(cur), Some(prev)) = (value(grid, s, p), value(grid, s, q)) else { continue };
+    if let Some(series) = plan.series.get(s) {
+        let Some(g) = series.growth.get(p).copied().flatten() else { return };
+        let (Some(cur), Some(prev)) = (value(grid, s, p), value(grid, s, q)) else { return };
         let Some(ratio) = cur
             .checked_div(&prev)
             .and_then(|r| r.checked_sub(&Exact::ONE))
             .and_then(|r| r.checked_mul(&Exact::HUNDRED))
         else {
-            continue;
+            return;
         };
         if ratio == Exact::from(g) {
-            continue;
+            return;
         }
         let (Some(rq), Some(gq)) = (out.q(&ratio, Unit::Percent, "%"), out.q(&Exact::from(g), Unit::Percent, "%"))
         else {
-            continue;
+            return;
         };
         out.list.push(Warning {
             code: "growth.differs_from_levels".into(),
@@ -207,12 +267,12 @@ fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, p: usize) {
 }
 
 /// A share target that the plan's own figures cannot meet: part ÷ whole, and part ÷ Σ of each breakdown of the whole.
-fn shares_at_plan_figures(out: &mut Out<'_>, grid: &Grid) {
+fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
     let plan = out.plan;
-    for t in &plan.targets {
-        let IndicatorSpec::Share { part, whole } = t.indicator else { continue };
+    if let Some(t) = plan.targets.get(target) {
+        let IndicatorSpec::Share { part, whole } = t.indicator else { return };
         let p = t.period;
-        let Some(a) = value(grid, part, p) else { continue };
+        let Some(a) = value(grid, part, p) else { return };
         let mut wholes: Vec<(String, Option<Exact>)> = vec![(plan.series_id(whole).to_owned(), value(grid, whole, p))];
         for b in plan.breakdowns.iter().filter(|b| b.parent == whole) {
             let sum = b.children.iter().try_fold(Exact::ZERO, |acc, &c| acc.checked_add(&value(grid, c, p)?));
@@ -255,10 +315,10 @@ fn shares_at_plan_figures(out: &mut Out<'_>, grid: &Grid) {
 
 /// A combined growth target set beside targets for each unit: the units' targets reach it only with the right
 /// base weights (Wuzhong: 10% and 12% give 11% only if the 12% group holds at least half the base).
-fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
+fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target: usize) {
     let plan = out.plan;
-    for t in &plan.targets {
-        let IndicatorSpec::AggregateGrowth { units } = &t.indicator else { continue };
+    if let Some(t) = plan.targets.get(target) {
+        let IndicatorSpec::AggregateGrowth { units } = &t.indicator else { return };
         let goal = Exact::from(t.value);
         let unit_goals: Option<Vec<(usize, Exact)>> = units
             .iter()
@@ -269,7 +329,7 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
                     .map(|x| (u, Exact::from(x.value)))
             })
             .collect();
-        let Some(unit_goals) = unit_goals else { continue };
+        let Some(unit_goals) = unit_goals else { return };
         // With the bases known: the combined growth if every unit lands exactly on its own target.
         let bases: Option<Vec<Exact>> = units
             .iter()
@@ -282,9 +342,9 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
             let total = bases.iter().try_fold(Exact::ZERO, |a, b| a.checked_add(b));
             let weighted =
                 unit_goals.iter().zip(&bases).try_fold(Exact::ZERO, |a, ((_, g), b)| a.checked_add(&g.checked_mul(b)?));
-            let Some(implied) = total.zip(weighted).and_then(|(tb, w)| w.checked_div(&tb)) else { continue };
+            let Some(implied) = total.zip(weighted).and_then(|(tb, w)| w.checked_div(&tb)) else { return };
             if meets(t, &implied) == Some(false) {
-                let Some(q) = out.q(&implied, Unit::Percent, "%") else { continue };
+                let Some(q) = out.q(&implied, Unit::Percent, "%") else { return };
                 out.list.push(Warning {
                     code: "aggregate.units_miss_total".into(),
                     ids: vec![t.id.clone()],
@@ -304,7 +364,7 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
                     figures: vec![("implied".into(), q)],
                 });
             }
-            continue;
+            return;
         }
         // Without bases: the share of the base the higher-target units must hold, when there are two levels.
         let mut levels: Vec<Exact> = Vec::new();
@@ -314,15 +374,15 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid) {
             }
         }
         levels.sort_by(|a, b| a.cmp_exact(b).unwrap_or(Ordering::Equal));
-        let ([low, high], true) = (levels.as_slice(), levels.len() == 2) else { continue };
+        let ([low, high], true) = (levels.as_slice(), levels.len() == 2) else { return };
         if !(gt(&goal, low) && gt(high, &goal)) {
-            continue;
+            return;
         }
         let need = goal
             .checked_sub(low)
             .and_then(|a| a.checked_div(&high.checked_sub(low)?))
             .and_then(|w| w.checked_mul(&Exact::HUNDRED));
-        let Some(q) = need.and_then(|w| out.q(&w, Unit::Percent, "%")) else { continue };
+        let Some(q) = need.and_then(|w| out.q(&w, Unit::Percent, "%")) else { return };
         let high_ids: Vec<String> =
             unit_goals.iter().filter(|(_, g)| g == high).map(|(u, _)| plan.series_id(*u).to_owned()).collect();
         out.list.push(Warning {

@@ -1,7 +1,7 @@
 //! An editing session over one plan: named scenarios over one baseline, edits with undo and redo,
 //! comparisons, goal seek. Every operation validates before it changes anything.
 
-use super::checks::{check, Warning};
+use super::checks::{check, check_subject, subjects, Subject, Warning};
 use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
 use super::grid::{plan_inputs, Cell, Grid, Inputs};
 use super::indicator::{Quantity, Unit};
@@ -89,14 +89,31 @@ pub struct Results {
     pub warnings: Vec<Warning>,
 }
 
-/// What an edit changed, and the new results.
+/// One figure an edit changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SeriesChange {
+    pub id: String,
+    pub period: String,
+    pub value: Option<Quantity>,
+}
+
+/// What an edit (or undo, redo) changed: every figure, target and breakdown whose result differs, and the
+/// warnings when they differ. Patching a copy of [`Results`] with it gives the new results.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Outcome {
-    /// `(series id, period id)` of every figure whose value changed.
-    pub changed_series: Vec<(String, String)>,
-    /// Targets whose value or status changed.
-    pub changed_targets: Vec<String>,
-    pub results: Results,
+    pub scenario: String,
+    pub series: Vec<SeriesChange>,
+    pub targets: Vec<TargetResult>,
+    pub breakdowns: Vec<BreakdownResult>,
+    /// The whole warning list, when it changed.
+    pub warnings: Option<Vec<Warning>>,
+}
+
+impl Outcome {
+    /// The ids of the targets whose result changed.
+    pub fn changed_targets(&self) -> Vec<&str> {
+        self.targets.iter().map(|t| t.id.as_str()).collect()
+    }
 }
 
 /// One row of a comparison: a figure in two scenarios and the difference (pp for shares).
@@ -154,6 +171,14 @@ pub struct Session {
     scenarios: Vec<Scenario>,
     active: usize,
     grid: Grid,
+    /// The results of the active scenario, kept current so that an edit recomputes only what it reaches
+    /// (warnings are kept in `warning_groups`).
+    results: Results,
+    /// For each series, the targets whose indicator reads it.
+    readers: Vec<Vec<usize>>,
+    /// The check subjects with the series each reads, and the current warnings of each.
+    subjects: Vec<(Subject, Vec<usize>)>,
+    warning_groups: Vec<Vec<Warning>>,
 }
 
 impl Session {
@@ -162,7 +187,35 @@ impl Session {
         let inputs = plan_inputs(&plan);
         let baseline = Grid::compute(&plan, &inputs);
         let first = Scenario { name: "scenario 1".into(), inputs, done: Vec::new(), undone: Vec::new() };
-        Session { grid: baseline.clone(), baseline, plan, scenarios: vec![first], active: 0 }
+        let mut readers = vec![Vec::new(); plan.series.len()];
+        for (t, target) in plan.targets.iter().enumerate() {
+            for s in target.indicator.inputs(&plan) {
+                if let Some(list) = readers.get_mut(s) {
+                    list.push(t);
+                }
+            }
+        }
+        let empty = Results {
+            scenario: String::new(),
+            series: Vec::new(),
+            breakdowns: Vec::new(),
+            targets: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let subjects = subjects(&plan);
+        let mut session = Session {
+            grid: baseline.clone(),
+            baseline,
+            plan,
+            scenarios: vec![first],
+            active: 0,
+            results: empty,
+            readers,
+            subjects,
+            warning_groups: Vec::new(),
+        };
+        session.recompute();
+        session
     }
 
     /// Starts a session from plan JSON text.
@@ -197,27 +250,45 @@ impl Session {
 
     /// Every result for the active scenario.
     pub fn results(&self) -> Results {
-        self.results_for(&self.scenario().name, &self.grid)
+        let mut results = self.results.clone();
+        results.warnings = self.warning_groups.concat();
+        results
+    }
+
+    fn series_value(&self, grid: &Grid, s: usize, p: usize) -> Option<Quantity> {
+        let unit = self.plan.series.get(s).map_or(self.plan.unit.as_str(), |x| x.unit.as_str());
+        grid.get(s, p).value().and_then(|v| Quantity::new(&v, Unit::Amount, unit, &self.plan.rounding))
     }
 
     fn results_for(&self, name: &str, grid: &Grid) -> Results {
         let plan = &self.plan;
-        let r = &plan.rounding;
         let series = plan
             .series
             .iter()
             .enumerate()
             .map(|(s, x)| SeriesResult {
                 id: x.id.clone(),
-                values: (0..plan.periods.len())
-                    .map(|p| grid.get(s, p).value().and_then(|v| Quantity::new(&v, Unit::Amount, &x.unit, r)))
-                    .collect(),
+                values: (0..plan.periods.len()).map(|p| self.series_value(grid, s, p)).collect(),
             })
             .collect();
-        let breakdowns = plan
-            .breakdowns
-            .iter()
-            .map(|b| {
+        let breakdowns = plan.breakdowns.iter().map(|b| self.breakdown_result(b, grid)).collect();
+        let targets = plan.targets.iter().map(|t| evaluate(plan, grid, &self.baseline, t)).collect();
+        Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: Vec::new() }
+    }
+
+    /// The active scenario's results computed from scratch, bypassing the incremental path (for tests that check
+    /// that the two always agree).
+    pub fn results_from_scratch(&self) -> Results {
+        let mut results = self.results_for(&self.scenario().name, &self.grid);
+        results.warnings = check(&self.plan, &self.grid, &self.baseline);
+        results
+    }
+
+    fn breakdown_result(&self, b: &crate::plan::Breakdown, grid: &Grid) -> BreakdownResult {
+        let plan = &self.plan;
+        let r = &plan.rounding;
+        {
+            {
                 let unit = plan.series.get(b.parent).map_or(plan.unit.as_str(), |s| s.unit.as_str());
                 let rest: Vec<Option<(Exact, Exact)>> = (0..plan.periods.len())
                     .map(|p| {
@@ -244,10 +315,8 @@ impl Session {
                         })
                         .collect(),
                 }
-            })
-            .collect();
-        let targets = plan.targets.iter().map(|t| evaluate(plan, grid, &self.baseline, t)).collect();
-        Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: check(plan, grid, &self.baseline) }
+            }
+        }
     }
 
     fn series_index(&self, id: &str, path: &str) -> Result<usize> {
@@ -310,29 +379,30 @@ impl Session {
         let lever = self.lever(s, p, edit.mode, &edit.counts_toward, edit.offset.as_deref())?;
         let inputs = &self.scenario().inputs;
         let old = inputs.get(s).and_then(|r| r.get(p)).copied().flatten();
-        let path = join(&join(&index("series", s), "values"), &edit.period);
+        let path = || join(&join(&index("series", s), "values"), &edit.period);
+        let overflow = || Error::Overflow { path: path() };
         let new = match &edit.op {
             Op::Set(text) if text.trim().is_empty() => None,
-            Op::Set(text) => Some(parse_exact(text, &path)?),
+            Op::Set(text) => Some(parse_exact(text, "").map_err(|e| e.at(&path()))?),
             Op::Add(text) => {
                 let d = parse_exact(text, "edit.add")?;
-                Some(old.unwrap_or(Exact::ZERO).checked_add(&d).ok_or(Error::Overflow { path: path.clone() })?)
+                Some(old.unwrap_or(Exact::ZERO).checked_add(&d).ok_or_else(overflow)?)
             }
             Op::Percent(text) => {
                 let pct = parse_decimal(text, "edit.percent")?;
                 let factor = Exact::HUNDRED.checked_add(&Exact::from(pct)).and_then(|f| f.checked_div(&Exact::HUNDRED));
-                let base = old.ok_or(Error::Invalid {
-                    path: path.clone(),
+                let base = old.ok_or_else(|| Error::Invalid {
+                    path: path(),
                     reason: "there is no figure to change by a percentage".into(),
                 })?;
-                Some(factor.and_then(|f| base.checked_mul(&f)).ok_or(Error::Overflow { path: path.clone() })?)
+                Some(factor.and_then(|f| base.checked_mul(&f)).ok_or_else(overflow)?)
             }
         };
         if let Some(v) = &new {
-            check_sign(v, series.allow_negative, &path)?;
+            check_sign(v, series.allow_negative, "").map_err(|e| e.at(&path()))?;
         }
         let delta = match (&new, &old) {
-            (Some(n), Some(o)) => n.checked_sub(o).ok_or(Error::Overflow { path: path.clone() })?,
+            (Some(n), Some(o)) => n.checked_sub(o).ok_or_else(overflow)?,
             (Some(n), None) => *n,
             (None, Some(o)) => o.neg(),
             (None, None) => Exact::ZERO,
@@ -343,12 +413,13 @@ impl Session {
                 continue;
             }
             let Some(before) = inputs.get(t).and_then(|r| r.get(p)).copied().flatten() else { continue };
-            let tpath = join(&join(&index("series", t), "values"), &edit.period);
+            let tpath = || join(&join(&index("series", t), "values"), &edit.period);
             let after = coef
                 .checked_mul(&delta)
                 .and_then(|d| before.checked_add(&d))
-                .ok_or(Error::Overflow { path: tpath.clone() })?;
-            check_sign(&after, self.plan.series.get(t).is_some_and(|x| x.allow_negative), &tpath)?;
+                .ok_or_else(|| Error::Overflow { path: tpath() })?;
+            check_sign(&after, self.plan.series.get(t).is_some_and(|x| x.allow_negative), "")
+                .map_err(|e| e.at(&tpath()))?;
             cells.push((t, p, Some(before), Some(after)));
         }
         Ok(cells)
@@ -372,7 +443,6 @@ impl Session {
 
     /// Makes a validated change part of the active scenario; `fresh` clears the redo stack.
     fn install(&mut self, change: Change, inputs: Inputs, grid: Grid, fresh: bool) -> Outcome {
-        let before = self.results();
         let active = self.active;
         if let Some(sc) = self.scenarios.get_mut(active) {
             sc.inputs = inputs;
@@ -381,34 +451,96 @@ impl Session {
                 sc.undone.clear();
             }
         }
-        self.grid = grid;
-        self.outcome(&before)
+        let old = std::mem::replace(&mut self.grid, grid);
+        self.refresh(&old)
     }
 
+    /// Recomputes the active scenario from scratch (after switching scenarios).
     fn recompute(&mut self) {
         self.grid = Grid::compute(&self.plan, &self.scenario().inputs);
+        self.warning_groups = self
+            .subjects
+            .iter()
+            .map(|(subject, _)| check_subject(&self.plan, &self.grid, &self.baseline, *subject))
+            .collect();
+        // Warnings live in `warning_groups`; `results()` assembles them.
+        self.results = self.results_for(&self.scenario().name, &self.grid);
     }
 
-    fn outcome(&self, before: &Results) -> Outcome {
-        let results = self.results();
-        let mut changed_series = Vec::new();
-        for (a, b) in before.series.iter().zip(&results.series) {
-            for (p, (x, y)) in a.values.iter().zip(&b.values).enumerate() {
-                if x.as_ref().map(|q| q.exact) != y.as_ref().map(|q| q.exact)
-                    || x.as_ref().map(|q| &q.fraction) != y.as_ref().map(|q| &q.fraction)
-                {
-                    changed_series.push((b.id.clone(), self.plan.period_id(p).to_owned()));
+    /// Brings the cached results up to date after the grid changed from `old`, recomputing only what the changed
+    /// figures reach, and reports what changed.
+    fn refresh(&mut self, old: &Grid) -> Outcome {
+        let plan = &self.plan;
+        let mut touched = vec![false; plan.series.len()];
+        let mut series = Vec::new();
+        for (s, flag) in touched.iter_mut().enumerate() {
+            for p in 0..plan.periods.len() {
+                if !same_cell(old.get(s, p), self.grid.get(s, p)) {
+                    *flag = true;
+                    series.push((s, p));
                 }
             }
         }
-        let changed_targets =
-            before.targets.iter().zip(&results.targets).filter(|(a, b)| a != b).map(|(_, b)| b.id.clone()).collect();
-        Outcome { changed_series, changed_targets, results }
+        let values: Vec<(usize, usize, Option<Quantity>)> =
+            series.into_iter().map(|(s, p)| (s, p, self.series_value(&self.grid, s, p))).collect();
+        let mut series = Vec::with_capacity(values.len());
+        for (s, p, value) in values {
+            if let Some(slot) = self.results.series.get_mut(s).and_then(|x| x.values.get_mut(p)) {
+                *slot = value.clone();
+            }
+            series.push(SeriesChange { id: plan.series_id(s).to_owned(), period: plan.period_id(p).to_owned(), value });
+        }
+        let mut reached: Vec<usize> = touched
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| **t)
+            .flat_map(|(s, _)| self.readers.get(s).into_iter().flatten().copied())
+            .collect();
+        reached.sort_unstable();
+        reached.dedup();
+        let mut targets = Vec::new();
+        for t in reached {
+            let Some(spec) = plan.targets.get(t) else { continue };
+            let fresh = evaluate(plan, &self.grid, &self.baseline, spec);
+            if let Some(slot) = self.results.targets.get_mut(t) {
+                if *slot != fresh {
+                    *slot = fresh.clone();
+                    targets.push(fresh);
+                }
+            }
+        }
+        let mut breakdowns = Vec::new();
+        for (i, b) in plan.breakdowns.iter().enumerate() {
+            let reaches =
+                touched.get(b.parent) == Some(&true) || b.children.iter().any(|&c| touched.get(c) == Some(&true));
+            if !reaches {
+                continue;
+            }
+            let fresh = self.breakdown_result(b, &self.grid);
+            if let Some(slot) = self.results.breakdowns.get_mut(i) {
+                if *slot != fresh {
+                    *slot = fresh.clone();
+                    breakdowns.push(fresh);
+                }
+            }
+        }
+        let mut warnings_changed = false;
+        for ((subject, reads), group) in self.subjects.iter().zip(self.warning_groups.iter_mut()) {
+            if !reads.iter().any(|&r| touched.get(r) == Some(&true)) {
+                continue;
+            }
+            let fresh = check_subject(plan, &self.grid, &self.baseline, *subject);
+            if fresh != *group {
+                *group = fresh;
+                warnings_changed = true;
+            }
+        }
+        let warnings = warnings_changed.then(|| self.warning_groups.concat());
+        Outcome { scenario: self.results.scenario.clone(), series, targets, breakdowns, warnings }
     }
 
     /// Undoes the last edit of the active scenario; `None` when there is none.
     pub fn undo(&mut self) -> Option<Outcome> {
-        let before = self.results();
         let active = self.active;
         let sc = self.scenarios.get_mut(active)?;
         let change = sc.done.pop()?;
@@ -418,8 +550,9 @@ impl Session {
             }
         }
         sc.undone.push(change);
-        self.recompute();
-        Some(self.outcome(&before))
+        let grid = Grid::compute(&self.plan, &sc.inputs);
+        let old = std::mem::replace(&mut self.grid, grid);
+        Some(self.refresh(&old))
     }
 
     /// Redoes the last undone edit; `None` when there is none.
@@ -513,12 +646,14 @@ impl Session {
         if i == self.active {
             return Ok(self.grid.clone());
         }
+        // Another scenario's figures are computed on demand.
         Ok(Grid::compute(&self.plan, &self.scenarios.get(i).map(|s| s.inputs.clone()).unwrap_or_default()))
     }
 
     /// Compares two scenarios ("baseline" for the plan's own figures): every target and every figure that differs.
     pub fn compare(&self, a: &str, b: &str) -> Result<Vec<CompareRow>> {
         let (ra, rb) = (self.results_for(a, &self.grid_of(a, "a")?), self.results_for(b, &self.grid_of(b, "b")?));
+        // Warnings are not compared: `results_for` leaves them out.
         let r = &self.plan.rounding;
         let delta = |x: &Option<Quantity>, y: &Option<Quantity>| -> Option<Quantity> {
             let (x, y) = (x.as_ref()?, y.as_ref()?);
@@ -786,6 +921,15 @@ fn larger_meets(cmp: Comparator) -> Option<bool> {
         Comparator::AtLeast | Comparator::Reach => Some(true),
         Comparator::AtMost => Some(false),
         Comparator::About => None,
+    }
+}
+
+/// Whether two cells hold the same figure, compared by representation (cheap; a different representation of an
+/// equal value only costs a recomputation).
+fn same_cell(a: Cell, b: Cell) -> bool {
+    match (a, b) {
+        (Cell::Value(x), Cell::Value(y)) => x.same_repr(&y),
+        (x, y) => std::mem::discriminant(&x) == std::mem::discriminant(&y),
     }
 }
 
