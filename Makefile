@@ -18,12 +18,13 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: help serve build test test-native lint test-wasm test-e2e setup-rust setup-browser clean
+.PHONY: help serve build test test-native lint test-wasm test-e2e bench setup-rust setup-browser clean
 
 help:
 	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
 	@echo "make test    install what the tests need, then run native, wasm-in-Chromium and end-to-end tests"
 	@echo "make build   build and optimise the wasm into www/pkg/"
+	@echo "make bench   benchmark native and wasm-in-Chromium; writes BENCHMARKS.md"
 
 ## Set-up: each step checks first and does nothing when it is already done.
 
@@ -76,7 +77,12 @@ test-wasm: setup-rust setup-browser
 	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
 
 test-e2e: $(WASM) $(NPM_STAMP) setup-browser
-	node --test --test-concurrency=1 tests/e2e/*.test.mjs
+	node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
+
+## Benchmarks: native (cargo bench) and through the JS API in headless Chromium, into BENCHMARKS.md.
+
+bench: $(WASM) $(NPM_STAMP) setup-browser
+	node tools/bench.mjs
 
 clean:
 	cargo clean

@@ -67,9 +67,12 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-/// Converts a result to a plain JS object (objects, not `Map`s; decimals as strings).
+/// Converts a result to a plain JS object (decimals as strings). It goes through JSON text: one string crosses the
+/// boundary and the engine's `JSON.parse` builds the objects, several times faster than building them field by field.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    value.serialize(&serde_wasm_bindgen::Serializer::json_compatible()).map_err(JsValue::from)
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
+    js_sys::JSON::parse(&text)
 }
 
 /// Reads a JS value into a Rust type through JSON's data model, reporting a coded error at `path`.

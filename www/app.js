@@ -46,7 +46,7 @@ function el(tag, props = {}, ...children) {
 
 function quantity(q) {
   if (!q) return '—';
-  const suffix = UNIT_SUFFIX[q.unit] ?? ` ${state.plan.unit}`;
+  const suffix = UNIT_SUFFIX[q.unit] ?? ` ${q.symbol}`;
   return q.display + suffix;
 }
 

@@ -1,0 +1,35 @@
+// The same package the page loads (www/pkg, built for the web) works in Node: initialised from the wasm bytes.
+
+import { test } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { initSync, PlanSession } from '../../www/pkg/plancalc.js';
+
+initSync({ module: readFileSync(new URL('../../www/pkg/plancalc_bg.wasm', import.meta.url)) });
+const zunyi = readFileSync(new URL('../../www/presets/zunyi.json', import.meta.url), 'utf8');
+
+test('the Zunyi industrial share is 21.3% of 6,800, not met', () => {
+  const s = new PlanSession(zunyi);
+  const t = s.results().targets.find((x) => x.id === 'industrial-share');
+  assert.equal(t.value.exact, '21.323529411764705882352941176');
+  assert.equal(t.value.fraction, '725/34');
+  assert.equal(t.status, 'not_met');
+  assert.equal(t.needed.display, '590.00');
+});
+
+test('goal seek applied in Node lands exactly on target', () => {
+  const s = new PlanSession(zunyi);
+  const goal = s.goalSeek('industrial-share', 'industrial', 'additive');
+  assert.equal(goal.outcome.status, 'reachable');
+  assert.equal(goal.outcome.edit.set, '16050/7');
+  const outcome = s.apply(goal.outcome.edit);
+  const t = outcome.targets.find((x) => x.id === 'industrial-share');
+  assert.equal(t.value.exact, '30');
+  assert.equal(t.status, 'met');
+});
+
+test('bad input throws a PlanError with code and path', () => {
+  assert.throws(() => new PlanSession('{"schema": 7}'), (e) => e instanceof Error && e.code === 'plan.schema' && e.path === 'schema');
+  const s = new PlanSession(zunyi);
+  assert.throws(() => s.setValue('industrial', '2021-2023', '１，２，３'), (e) => e.code === 'number.invalid');
+});
