@@ -351,3 +351,22 @@ fn tongren_anomalies_are_flagged_not_fixed() {
     let factor = w.iter().find(|x| x.code == "breakdown.exceeds_parent").unwrap();
     assert!(factor.figures.iter().any(|(k, q)| k == "factor" && q.display == "91.05"));
 }
+
+#[test]
+fn duplicate_targets_that_disagree_are_flagged() {
+    // Tongren states one item twice, as ≥ 20 and as ≥ 7.
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([{"id": "villages", "unit": "个", "values": {"2023": "12"}}]),
+        json!([
+            {"id": "a", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "20"},
+            {"id": "b", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "7"},
+            {"id": "c", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "7"}
+        ]),
+        json!({}),
+    );
+    let w = s.results().warnings;
+    let conflicts: Vec<Vec<String>> = w.iter().filter(|w| w.code == "target.conflict").map(|w| w.ids.clone()).collect();
+    assert_eq!(conflicts, vec![vec!["a".to_owned(), "b".to_owned()], vec!["a".to_owned(), "c".to_owned()]]);
+    assert_eq!((target(&s, "a").status, target(&s, "b").status), (Status::NotMet, Status::Met));
+}
