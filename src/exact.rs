@@ -199,11 +199,23 @@ fn terminating(a: i128, b: i128, s1: u32, s2: u32) -> Option<Decimal> {
     Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
+/// Binary (Stein's) gcd: shifts and subtractions, no 128-bit division (slow, and slower still in wasm).
 fn gcd(mut a: u128, mut b: u128) -> u128 {
-    while b != 0 {
-        (a, b) = (b, a % b);
+    if a == 0 || b == 0 {
+        return a | b;
     }
-    a
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
 }
 
 impl fmt::Display for Exact {
@@ -260,6 +272,20 @@ mod tests {
             ("62900", "647.4", 3, TieRule::HalfAwayFromZero, "97.158"),
         ] {
             assert_eq!(r(n, den).display(dp, tie).as_deref(), Some(expected), "{n}/{den} to {dp} {tie:?}");
+        }
+    }
+
+    #[test]
+    fn gcd_agrees_with_euclid() {
+        fn euclid(mut a: u128, mut b: u128) -> u128 {
+            while b != 0 {
+                (a, b) = (b, a % b);
+            }
+            a
+        }
+        for (a, b) in [(0, 0), (0, 7), (7, 0), (145000, 6800), (5900, 7), (1 << 90, 3 << 40), (u128::MAX, 6), (97, 89)]
+        {
+            assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
         }
     }
 

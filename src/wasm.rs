@@ -25,9 +25,12 @@ export interface TargetResult {
 }
 export interface SeriesResult { id: string; values: (Quantity | null)[]; }
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
-export interface Warning { code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; "zh-CN": string; en: string; }
+export interface Warning { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; "zh-CN": string; en: string; }
+export interface WarningGroup { subject: string; warnings: Warning[]; }
 export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
-export interface Outcome { changed_series: [string, string][]; changed_targets: string[]; results: Results; }
+export interface SeriesChange { id: string; period: string; value: Quantity | null; }
+/** What an edit changed: patch a copy of `results()` with it. */
+export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
 export type Mode = "additive" | "substitute";
 /** One edit: exactly one of `set`, `add`, `percent` (decimal strings; `set` also takes "p/q"). */
 export interface Edit {

@@ -140,7 +140,9 @@ function patch(results, outcome) {
   const series = byId(results.series);
   const periods = new Map(state.plan.periods.map((p, i) => [p.id, i]));
   for (const c of outcome.series) results.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
-  if (outcome.warnings) results.warnings = outcome.warnings;
+  for (const group of outcome.warnings) {
+    results.warnings = results.warnings.filter((w) => w.subject !== group.subject).concat(group.warnings);
+  }
 }
 
 function onInput(event) {

@@ -13,6 +13,8 @@ use std::cmp::Ordering;
 /// One finding, in both languages, with the figures behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
+    /// The subject this warning belongs to (see [`Subject::key`]); an edit reports changes by subject.
+    pub subject: String,
     /// Stable: `total.smaller_than_part`, `breakdown.exceeds_parent`, `breakdown.not_covered`,
     /// `share.parts_miss_target`, `target.conflict`, `growth.differs_from_levels`.
     pub code: String,
@@ -56,6 +58,30 @@ pub enum Subject {
     Conflicts,
 }
 
+impl Subject {
+    /// A stable key naming the subject, e.g. `sum:sectors`, `part:sectors:industrial`, `share:industrial-share`.
+    pub fn key(&self, plan: &Plan) -> String {
+        let b = |i: usize| plan.breakdowns.get(i).map_or("?", |x| x.id.as_str());
+        let t = |i: usize| plan.targets.get(i).map_or("?", |x| x.id.as_str());
+        match *self {
+            Subject::BreakdownSum(i) => format!("sum:{}", b(i)),
+            Subject::PartOf(i, c) => format!("part:{}:{}", b(i), plan.series_id(c)),
+            Subject::Within(s) => format!("within:{}", plan.series_id(s)),
+            Subject::Growth(s) => format!("growth:{}", plan.series_id(s)),
+            Subject::Share(i) => format!("share:{}", t(i)),
+            Subject::Aggregate(i) => format!("aggregate:{}", t(i)),
+            Subject::Conflicts => "conflicts".to_owned(),
+        }
+    }
+}
+
+/// The warnings of one subject, as an edit reports them when they change.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct WarningGroup {
+    pub subject: String,
+    pub warnings: Vec<Warning>,
+}
+
 /// Every check subject of a plan, with the series each reads: an edit re-runs only the subjects it touches.
 pub fn subjects(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
     let mut out = Vec::new();
@@ -93,6 +119,7 @@ pub fn subjects(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
 /// Runs the checks of one subject on the current figures.
 pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject) -> Vec<Warning> {
     let mut out = Out { plan, list: Vec::new() };
+    let key = subject.key(plan);
     let periods = 0..plan.periods.len();
     match subject {
         Subject::BreakdownSum(b) => periods.for_each(|p| breakdown_sum(&mut out, grid, b, p)),
@@ -102,6 +129,9 @@ pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject
         Subject::Share(t) => share_at_plan_figures(&mut out, grid, t),
         Subject::Aggregate(t) => unit_targets_vs_total(&mut out, grid, baseline, t),
         Subject::Conflicts => conflicting_targets(&mut out),
+    }
+    for w in &mut out.list {
+        w.subject.clone_from(&key);
     }
     out.list
 }
@@ -159,6 +189,7 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
             let factor = sum.checked_div(&parent).and_then(|f| out.q(&f, Unit::Times, "×"));
             let f = factor.as_ref().map_or(String::new(), |q| q.display.clone());
             out.list.push(Warning {
+                subject: String::new(),
                 code: "breakdown.exceeds_parent".into(),
                 ids: vec![b.id.clone(), parent_id.clone()],
                 period: Some(period.clone()),
@@ -179,6 +210,7 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
             let gap = parent.checked_sub(&sum).and_then(|g| out.q(&g, Unit::Amount, &unit));
             let g = gap.as_ref().map_or(String::new(), |q| q.display.clone());
             out.list.push(Warning {
+                subject: String::new(),
                 code: "breakdown.not_covered".into(),
                 ids: vec![b.id.clone(), parent_id],
                 period: Some(period.clone()),
@@ -206,6 +238,7 @@ fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exa
     let label = |s: usize| plan.series.get(s).map(|x| x.label.clone());
     let (Some(wl), Some(pl)) = (label(whole), label(part)) else { return };
     out.list.push(Warning {
+        subject: String::new(),
         code: "total.smaller_than_part".into(),
         ids: vec![plan.series_id(whole).to_owned(), plan.series_id(part).to_owned()],
         period: Some(period.to_owned()),
@@ -256,6 +289,7 @@ fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, s: usize, p: usize) {
             return;
         };
         out.list.push(Warning {
+                subject: String::new(),
             code: "growth.differs_from_levels".into(),
             ids: vec![series.id.clone()],
             period: Some(plan.period_id(p).to_owned()),
@@ -288,6 +322,7 @@ fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
             let tq = Decimal::normalize(&t.value);
             let by_sum = id != plan.series_id(whole);
             out.list.push(Warning {
+                subject: String::new(),
                 code: "share.parts_miss_target".into(),
                 ids: vec![t.id.clone(), plan.series_id(part).to_owned(), id.clone()],
                 period: Some(plan.period_id(p).to_owned()),
@@ -346,6 +381,7 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
             if meets(t, &implied) == Some(false) {
                 let Some(q) = out.q(&implied, Unit::Percent, "%") else { return };
                 out.list.push(Warning {
+                    subject: String::new(),
                     code: "aggregate.units_miss_total".into(),
                     ids: vec![t.id.clone()],
                     period: Some(plan.period_id(t.period).to_owned()),
@@ -386,6 +422,7 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
         let high_ids: Vec<String> =
             unit_goals.iter().filter(|(_, g)| g == high).map(|(u, _)| plan.series_id(*u).to_owned()).collect();
         out.list.push(Warning {
+                subject: String::new(),
             code: "aggregate.needs_weight".into(),
             ids: std::iter::once(t.id.clone()).chain(high_ids).collect(),
             period: Some(plan.period_id(t.period).to_owned()),
@@ -409,6 +446,7 @@ fn conflicting_targets(out: &mut Out<'_>) {
         for b in targets.iter().skip(i + 1) {
             if a.indicator == b.indicator && a.period == b.period && (a.value != b.value || a.cmp != b.cmp) {
                 out.list.push(Warning {
+                    subject: String::new(),
                     code: "target.conflict".into(),
                     ids: vec![a.id.clone(), b.id.clone()],
                     period: Some(out.plan.period_id(a.period).to_owned()),

@@ -1,7 +1,7 @@
 //! An editing session over one plan: named scenarios over one baseline, edits with undo and redo,
 //! comparisons, goal seek. Every operation validates before it changes anything.
 
-use super::checks::{check, check_subject, subjects, Subject, Warning};
+use super::checks::{check, check_subject, subjects, Subject, Warning, WarningGroup};
 use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
 use super::grid::{plan_inputs, Cell, Grid, Inputs};
 use super::indicator::{Quantity, Unit};
@@ -105,8 +105,9 @@ pub struct Outcome {
     pub series: Vec<SeriesChange>,
     pub targets: Vec<TargetResult>,
     pub breakdowns: Vec<BreakdownResult>,
-    /// The whole warning list, when it changed.
-    pub warnings: Option<Vec<Warning>>,
+    /// The warning groups that changed, each with all its current warnings (possibly none): replace every warning
+    /// of that `subject` with them.
+    pub warnings: Vec<WarningGroup>,
 }
 
 impl Outcome {
@@ -524,18 +525,17 @@ impl Session {
                 }
             }
         }
-        let mut warnings_changed = false;
+        let mut warnings = Vec::new();
         for ((subject, reads), group) in self.subjects.iter().zip(self.warning_groups.iter_mut()) {
             if !reads.iter().any(|&r| touched.get(r) == Some(&true)) {
                 continue;
             }
             let fresh = check_subject(plan, &self.grid, &self.baseline, *subject);
             if fresh != *group {
+                warnings.push(WarningGroup { subject: subject.key(plan), warnings: fresh.clone() });
                 *group = fresh;
-                warnings_changed = true;
             }
         }
-        let warnings = warnings_changed.then(|| self.warning_groups.concat());
         Outcome { scenario: self.results.scenario.clone(), series, targets, breakdowns, warnings }
     }
 
