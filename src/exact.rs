@@ -82,6 +82,9 @@ impl Exact {
 
     /// The quotient to a decimal's 28 significant digits (exact when the value terminates).
     pub fn to_decimal(&self) -> Option<Decimal> {
+        if self.den == Decimal::ONE {
+            return Some(self.num);
+        }
         self.num.checked_div(self.den)
     }
 
@@ -121,6 +124,18 @@ impl Exact {
 
     /// Rounds once, exactly, to `dp` decimal places by the tie rule; `None` on overflow.
     pub fn round(&self, dp: u32, tie: TieRule) -> Option<Decimal> {
+        if self.den == Decimal::ONE {
+            // A terminating value rounds directly, and exactly.
+            let strategy = match tie {
+                TieRule::HalfAwayFromZero => rust_decimal::RoundingStrategy::MidpointAwayFromZero,
+                TieRule::HalfEven => rust_decimal::RoundingStrategy::MidpointNearestEven,
+            };
+            let mut r = self.num.round_dp_with_strategy(dp, strategy);
+            if r.is_zero() {
+                r.set_sign_positive(true);
+            }
+            return Some(r);
+        }
         let scale = Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0);
         let a = self.num.checked_mul(scale)?.abs();
         let b = self.den;

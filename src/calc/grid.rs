@@ -30,55 +30,94 @@ pub fn plan_inputs(plan: &Plan) -> Inputs {
     plan.series.iter().map(|s| s.values.clone()).collect()
 }
 
-/// Every series' value in every period, by `[series][period]`.
+/// Every series' value in every period, held flat (`series × periods + period`): one allocation, updated in place.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
-    cells: Vec<Vec<Cell>>,
+    cells: Vec<Cell>,
+    periods: usize,
 }
 
 impl Grid {
     /// Computes every figure from the inputs: sums after their parts, in the plan's evaluation order.
     pub fn compute(plan: &Plan, inputs: &Inputs) -> Grid {
-        let n_periods = plan.periods.len();
-        let mut cells: Vec<Vec<Cell>> = vec![vec![Cell::NoData; n_periods]; plan.series.len()];
+        let periods = plan.periods.len();
+        let mut grid = Grid { cells: vec![Cell::NoData; plan.series.len() * periods], periods };
         for &s in &plan.order {
-            let row: Vec<Cell> = match plan.series.get(s).map(|x| &x.kind) {
-                Some(SeriesKind::Sum(parts)) => (0..n_periods).map(|p| sum_cells(&cells, parts, p)).collect(),
-                _ => (0..n_periods)
-                    .map(|p| match inputs.get(s).and_then(|r| r.get(p)).copied().flatten() {
+            for p in 0..periods {
+                let cell = match plan.series.get(s).map(|x| &x.kind) {
+                    Some(SeriesKind::Sum(parts)) => grid.sum(parts, p, &[]),
+                    _ => match inputs.get(s).and_then(|r| r.get(p)).copied().flatten() {
                         Some(v) => Cell::Value(v),
                         None => Cell::NoData,
-                    })
-                    .collect(),
-            };
-            if let Some(slot) = cells.get_mut(s) {
-                *slot = row;
+                    },
+                };
+                grid.set(s, p, cell);
             }
         }
-        Grid { cells }
+        grid
+    }
+
+    /// The sum of `parts` in period `p`, reading `overrides` (`(series, period, cell)`) before the grid.
+    pub fn sum(&self, parts: &[usize], p: usize, overrides: &[(usize, usize, Cell)]) -> Cell {
+        let mut total = Exact::ZERO;
+        for &part in parts {
+            let cell =
+                overrides.iter().rev().find(|(s, q, _)| *s == part && *q == p).map_or(self.get(part, p), |o| o.2);
+            match cell {
+                Cell::Value(v) => match total.checked_add(&v) {
+                    Some(t) => total = t,
+                    None => return Cell::Overflow,
+                },
+                other => return other,
+            }
+        }
+        Cell::Value(total)
+    }
+
+    /// Writes one figure.
+    pub fn set(&mut self, s: usize, p: usize, cell: Cell) {
+        if let Some(slot) = self.cells.get_mut(s * self.periods + p) {
+            *slot = cell;
+        }
     }
 
     /// The first sum that left the range of a decimal, as `(series, period)`.
     pub fn overflow(&self) -> Option<(usize, usize)> {
-        self.cells.iter().enumerate().find_map(|(s, row)| row.iter().position(|c| *c == Cell::Overflow).map(|p| (s, p)))
+        let i = self.cells.iter().position(|c| *c == Cell::Overflow)?;
+        Some((i / self.periods.max(1), i % self.periods.max(1)))
     }
 
     /// The figure of series `s` in period `p`.
     pub fn get(&self, s: usize, p: usize) -> Cell {
-        self.cells.get(s).and_then(|r| r.get(p)).copied().unwrap_or(Cell::NoData)
+        if p >= self.periods {
+            return Cell::NoData;
+        }
+        self.cells.get(s * self.periods + p).copied().unwrap_or(Cell::NoData)
     }
 }
 
-fn sum_cells(cells: &[Vec<Cell>], parts: &[usize], p: usize) -> Cell {
-    let mut total = Exact::ZERO;
-    for &part in parts {
-        match cells.get(part).and_then(|r| r.get(p)).copied().unwrap_or(Cell::NoData) {
-            Cell::Value(v) => match total.checked_add(&v) {
-                Some(t) => total = t,
-                None => return Cell::Overflow,
-            },
-            other => return other,
+/// For each series, the sums that contain it directly or through other sums, in evaluation order: what an edit
+/// to it must recompute.
+pub fn sum_dependents(plan: &Plan) -> Vec<Vec<usize>> {
+    let mut members: Vec<Vec<usize>> = vec![Vec::new(); plan.series.len()];
+    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); plan.series.len()];
+    for &s in &plan.order {
+        let Some(SeriesKind::Sum(parts)) = plan.series.get(s).map(|x| &x.kind) else { continue };
+        let mut all: Vec<usize> = Vec::new();
+        for &part in parts {
+            all.push(part);
+            all.extend(members.get(part).into_iter().flatten().copied());
+        }
+        all.sort_unstable();
+        all.dedup();
+        for &m in &all {
+            if let Some(list) = dependents.get_mut(m) {
+                list.push(s);
+            }
+        }
+        if let Some(slot) = members.get_mut(s) {
+            *slot = all;
         }
     }
-    Cell::Value(total)
+    dependents
 }

@@ -3,7 +3,7 @@
 
 use super::checks::{check, check_subject, subjects, Subject, Warning, WarningGroup};
 use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
-use super::grid::{plan_inputs, Cell, Grid, Inputs};
+use super::grid::{plan_inputs, sum_dependents, Cell, Grid, Inputs};
 use super::indicator::{Quantity, Unit};
 use super::target::{evaluate, lever_period, Status, TargetResult};
 use crate::error::{Error, Result};
@@ -180,6 +180,9 @@ pub struct Session {
     /// The check subjects with the series each reads, and the current warnings of each.
     subjects: Vec<(Subject, Vec<usize>)>,
     warning_groups: Vec<Vec<Warning>>,
+    /// For each series, the sums containing it (in evaluation order), and each series' place in that order.
+    dependents: Vec<Vec<usize>>,
+    order_pos: Vec<usize>,
 }
 
 impl Session {
@@ -204,6 +207,13 @@ impl Session {
             warnings: Vec::new(),
         };
         let subjects = subjects(&plan);
+        let dependents = sum_dependents(&plan);
+        let mut order_pos = vec![0; plan.series.len()];
+        for (i, &s) in plan.order.iter().enumerate() {
+            if let Some(slot) = order_pos.get_mut(s) {
+                *slot = i;
+            }
+        }
         let mut session = Session {
             grid: baseline.clone(),
             baseline,
@@ -214,6 +224,8 @@ impl Session {
             readers,
             subjects,
             warning_groups: Vec::new(),
+            dependents,
+            order_pos,
         };
         session.recompute();
         session
@@ -339,24 +351,36 @@ impl Session {
     /// Applies an edit to the active scenario; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
         let cells = self.plan_change(&edit)?;
-        let (inputs, grid) = self.candidate(&cells);
+        let updates = self.propagate(&cells, true);
         // A sum that would leave the range of a decimal refuses the edit before anything changes.
-        if let Some((s, p)) = grid.overflow() {
+        if let Some(&(s, p, _)) = updates.iter().find(|u| u.2 == Cell::Overflow) {
             return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), self.plan.period_id(p)) });
         }
-        Ok(self.install(Change { edit, cells }, inputs, grid, true))
+        Ok(self.install(Change { edit, cells }, &updates, true))
     }
 
-    /// The active scenario's inputs with `cells` written in, and the grid they give.
-    fn candidate(&self, cells: &[CellChange]) -> (Inputs, Grid) {
-        let mut inputs = self.scenario().inputs.clone();
-        for &(s, p, _, after) in cells {
-            if let Some(slot) = inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
-                *slot = after;
+    /// The grid cells a change writes: its input cells (after the change, or before it when undoing), then every sum
+    /// that contains them, recomputed in evaluation order. Nothing else in the grid can change.
+    fn propagate(&self, cells: &[CellChange], forward: bool) -> Vec<(usize, usize, Cell)> {
+        let as_cell = |v: Option<Exact>| v.map_or(Cell::NoData, Cell::Value);
+        let mut out: Vec<(usize, usize, Cell)> =
+            cells.iter().map(|&(s, p, before, after)| (s, p, as_cell(if forward { after } else { before }))).collect();
+        let mut sums: Vec<(usize, usize)> = Vec::new();
+        for &(s, p, _, _) in cells {
+            for &d in self.dependents.get(s).into_iter().flatten() {
+                if !sums.contains(&(d, p)) {
+                    sums.push((d, p));
+                }
             }
         }
-        let grid = Grid::compute(&self.plan, &inputs);
-        (inputs, grid)
+        sums.sort_unstable_by_key(|&(d, p)| (self.order_pos.get(d).copied().unwrap_or(0), p));
+        for (d, p) in sums {
+            if let Some(SeriesKind::Sum(parts)) = self.plan.series.get(d).map(|x| &x.kind) {
+                let cell = self.grid.sum(parts, p, &out);
+                out.push((d, p, cell));
+            }
+        }
+        out
     }
 
     /// Works out every cell an edit changes, validating all of them first.
@@ -442,18 +466,34 @@ impl Session {
         Ok(Lever { series: s, period: p, mode, counts_toward, offset })
     }
 
-    /// Makes a validated change part of the active scenario; `fresh` clears the redo stack.
-    fn install(&mut self, change: Change, inputs: Inputs, grid: Grid, fresh: bool) -> Outcome {
+    /// Makes a validated change part of the active scenario (`updates` from [`Self::propagate`]); `fresh` clears the
+    /// redo stack.
+    fn install(&mut self, change: Change, updates: &[(usize, usize, Cell)], fresh: bool) -> Outcome {
         let active = self.active;
         if let Some(sc) = self.scenarios.get_mut(active) {
-            sc.inputs = inputs;
+            for &(s, p, _, after) in &change.cells {
+                if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
+                    *slot = after;
+                }
+            }
             sc.done.push(change);
             if fresh {
                 sc.undone.clear();
             }
         }
-        let old = std::mem::replace(&mut self.grid, grid);
-        self.refresh(&old)
+        self.write(updates)
+    }
+
+    /// Writes grid updates and refreshes the results they reach.
+    fn write(&mut self, updates: &[(usize, usize, Cell)]) -> Outcome {
+        let mut changed = Vec::with_capacity(updates.len());
+        for &(s, p, cell) in updates {
+            if !same_cell(self.grid.get(s, p), cell) {
+                self.grid.set(s, p, cell);
+                changed.push((s, p));
+            }
+        }
+        self.refresh(&changed)
     }
 
     /// Recomputes the active scenario from scratch (after switching scenarios).
@@ -468,22 +508,18 @@ impl Session {
         self.results = self.results_for(&self.scenario().name, &self.grid);
     }
 
-    /// Brings the cached results up to date after the grid changed from `old`, recomputing only what the changed
-    /// figures reach, and reports what changed.
-    fn refresh(&mut self, old: &Grid) -> Outcome {
+    /// Brings the cached results up to date after the figures in `changed` changed, recomputing only what they
+    /// reach, and reports what changed.
+    fn refresh(&mut self, changed: &[(usize, usize)]) -> Outcome {
         let plan = &self.plan;
         let mut touched = vec![false; plan.series.len()];
-        let mut series = Vec::new();
-        for (s, flag) in touched.iter_mut().enumerate() {
-            for p in 0..plan.periods.len() {
-                if !same_cell(old.get(s, p), self.grid.get(s, p)) {
-                    *flag = true;
-                    series.push((s, p));
-                }
+        for &(s, _) in changed {
+            if let Some(flag) = touched.get_mut(s) {
+                *flag = true;
             }
         }
         let values: Vec<(usize, usize, Option<Quantity>)> =
-            series.into_iter().map(|(s, p)| (s, p, self.series_value(&self.grid, s, p))).collect();
+            changed.iter().map(|&(s, p)| (s, p, self.series_value(&self.grid, s, p))).collect();
         let mut series = Vec::with_capacity(values.len());
         for (s, p, value) in values {
             if let Some(slot) = self.results.series.get_mut(s).and_then(|x| x.values.get_mut(p)) {
@@ -542,25 +578,24 @@ impl Session {
     /// Undoes the last edit of the active scenario; `None` when there is none.
     pub fn undo(&mut self) -> Option<Outcome> {
         let active = self.active;
+        let change = self.scenarios.get_mut(active)?.done.pop()?;
+        let updates = self.propagate(&change.cells, false);
         let sc = self.scenarios.get_mut(active)?;
-        let change = sc.done.pop()?;
-        for &(s, p, old, _) in change.cells.iter().rev() {
+        for &(s, p, before, _) in change.cells.iter().rev() {
             if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
-                *slot = old;
+                *slot = before;
             }
         }
         sc.undone.push(change);
-        let grid = Grid::compute(&self.plan, &sc.inputs);
-        let old = std::mem::replace(&mut self.grid, grid);
-        Some(self.refresh(&old))
+        Some(self.write(&updates))
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Outcome> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.undone.pop()?;
-        let (inputs, grid) = self.candidate(&change.cells);
-        Some(self.install(change, inputs, grid, false))
+        let updates = self.propagate(&change.cells, true);
+        Some(self.install(change, &updates, false))
     }
 
     pub fn can_undo(&self) -> bool {
