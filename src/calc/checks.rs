@@ -141,6 +141,11 @@ pub fn check(plan: &Plan, grid: &Grid, baseline: &Grid) -> Vec<Warning> {
     subjects(plan).into_iter().flat_map(|(subject, _)| check_subject(plan, grid, baseline, subject)).collect()
 }
 
+/// The figures a message cites, by name, leaving out those that could not be computed.
+fn named<const N: usize>(list: [(&str, Option<Quantity>); N]) -> Vec<(String, Quantity)> {
+    list.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect()
+}
+
 fn value(grid: &Grid, s: usize, p: usize) -> Option<Exact> {
     match grid.get(s, p) {
         Cell::Value(v) => Some(v),
@@ -201,10 +206,7 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
                     "The items of {en} add up to {}, more than its total of {} ({f}×): a unit or printing error?",
                     sum_q.display, parent_q.display
                 ),
-                figures: [("sum", Some(sum_q)), ("parent", Some(parent_q)), ("factor", factor)]
-                    .into_iter()
-                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-                    .collect(),
+                figures: named([("sum", Some(sum_q)), ("parent", Some(parent_q)), ("factor", factor)]),
             });
         } else if b.complete && gt(&parent, &sum) {
             let gap = parent.checked_sub(&sum).and_then(|g| out.q(&g, Unit::Amount, &unit));
@@ -219,10 +221,7 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
                     "The items of {en} add up to {}, short of its total of {} by {g}.",
                     sum_q.display, parent_q.display
                 ),
-                figures: [("sum", Some(sum_q)), ("parent", Some(parent_q)), ("gap", gap)]
-                    .into_iter()
-                    .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-                    .collect(),
+                figures: named([("sum", Some(sum_q)), ("parent", Some(parent_q)), ("gap", gap)]),
             });
         }
     }
@@ -250,10 +249,7 @@ fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exa
             "{} of {} is smaller than its part {} of {} ({f}×): a unit or printing error?",
             wl.en, wq.display, pl.en, vq.display
         ),
-        figures: [("whole", Some(wq)), ("part", Some(vq)), ("factor", factor)]
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| (k.to_owned(), v)))
-            .collect(),
+        figures: named([("whole", Some(wq)), ("part", Some(vq)), ("factor", factor)]),
     });
 }
 
