@@ -2,7 +2,7 @@
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
 use crate::calc::goal::Mode;
-use crate::calc::session::{Edit, Session};
+use crate::calc::session::{Edit, Session, SessionState};
 use crate::error::Error;
 use crate::explain::{explain_goal, explain_target};
 use crate::plan::Plan;
@@ -58,6 +58,8 @@ export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
 /** A plan document, schema 1 (docs/plan-format.md). */
 export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
 export interface ScenarioList { active: string; names: string[]; can_undo: boolean; can_redo: boolean; }
+/** A whole session saved: the plan, every scenario's edits in order, and the active scenario. */
+export interface SessionState { plan: PlanDocument; scenarios: { name: string; edits: Edit[] }[]; active: string; }
 "#;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
@@ -124,6 +126,20 @@ impl PlanSession {
                 .and_then(|doc| Plan::from_value(&doc)),
         };
         parsed.map(|p| PlanSession { inner: Session::new(p) }).map_err(err)
+    }
+
+    /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
+    pub fn restore(
+        #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
+    ) -> Result<PlanSession, JsValue> {
+        let state: SessionState = from_js(state, "state", "a saved session")?;
+        Session::restore(&state).map(|inner| PlanSession { inner }).map_err(err)
+    }
+
+    /// Everything needed to restore this session later (autosave, a share link): see `restore`.
+    #[wasm_bindgen(unchecked_return_type = "SessionState")]
+    pub fn state(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.state())
     }
 
     /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets).

@@ -36,3 +36,43 @@ fn a_saved_scenario_reloads_to_the_same_figures() {
     a.scenario = b.scenario.clone();
     assert_eq!(a, b);
 }
+
+#[test]
+fn a_whole_session_saves_and_restores() {
+    use plancalc::calc::session::SessionState;
+    let mut s = Session::from_json(include_str!("../www/presets/zunyi.json")).unwrap();
+    s.set_value("industrial", "2021-2023", "1,600").unwrap();
+    s.new_scenario("new investment", None).unwrap();
+    s.apply(plancalc::Edit {
+        series: "industrial".into(),
+        period: "2021-2023".into(),
+        op: plancalc::Op::Set("16050/7".into()),
+        mode: plancalc::Mode::Additive,
+        counts_toward: vec![],
+        offset: None,
+    })
+    .unwrap();
+    s.switch_scenario("scenario 1").unwrap();
+    let saved = serde_json::to_string(&s.state()).unwrap();
+    let state: SessionState = serde_json::from_str(&saved).unwrap();
+    let restored = Session::restore(&state).unwrap();
+    assert_eq!(restored.scenario_names(), s.scenario_names());
+    assert_eq!(restored.active_scenario(), "scenario 1");
+    assert_eq!(restored.results(), s.results());
+    assert_eq!(
+        restored.compare("scenario 1", "new investment").unwrap(),
+        s.compare("scenario 1", "new investment").unwrap()
+    );
+
+    // A saved edit that no longer applies is refused with its path; nothing half-restored comes back.
+    let mut broken = state.clone();
+    broken.scenarios[1].edits[0].series = "steel".into();
+    let err = Session::restore(&broken).err().unwrap();
+    assert_eq!((err.code(), err.path()), ("id.unknown", "scenarios[1].edits[0]"));
+    let mut broken = state;
+    broken.active = "gone".into();
+    assert_eq!(
+        Session::restore(&broken).err().map(|e| (e.code(), e.path().to_owned())),
+        Some(("id.unknown", "active".to_owned()))
+    );
+}

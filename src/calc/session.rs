@@ -164,6 +164,21 @@ pub enum GoalOutcome {
     Unreachable(Unreachable),
 }
 
+/// A session saved: the plan document, every scenario's edits, and the active scenario's name.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SessionState {
+    pub plan: serde_json::Value,
+    pub scenarios: Vec<ScenarioState>,
+    pub active: String,
+}
+
+/// One scenario saved: its name and its edits in the order they were applied.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ScenarioState {
+    pub name: String,
+    pub edits: Vec<Edit>,
+}
+
 /// A plan, its baseline figures and named scenarios of edits over it.
 #[derive(Debug, Clone)]
 pub struct Session {
@@ -921,17 +936,50 @@ impl Session {
         }
     }
 
-    /// The active scenario's input figures, for saving: `(series id, period id, exact text)`.
-    pub fn inputs(&self) -> Vec<(String, String, String)> {
-        let mut out = Vec::new();
-        for (s, row) in self.scenario().inputs.iter().enumerate() {
-            for (p, v) in row.iter().enumerate() {
-                if let Some(v) = v {
-                    out.push((self.plan.series_id(s).to_owned(), self.plan.period_id(p).to_owned(), exact_text(v)));
+    /// Everything needed to restore this session: the plan, every scenario's edits in order, the active scenario.
+    /// Undone edits are not kept.
+    pub fn state(&self) -> SessionState {
+        SessionState {
+            plan: self.plan.to_document(None),
+            scenarios: self
+                .scenarios
+                .iter()
+                .map(|sc| ScenarioState {
+                    name: sc.name.clone(),
+                    edits: sc.done.iter().map(|c| c.edit.clone()).collect(),
+                })
+                .collect(),
+            active: self.scenario().name.clone(),
+        }
+    }
+
+    /// Rebuilds a session from [`Session::state`]: the plan, then each scenario's edits replayed in order.
+    /// A state that no longer applies (an edit refused) is an error at its path; nothing half-restored is returned.
+    pub fn restore(state: &SessionState) -> Result<Session> {
+        let mut session = Session::new(Plan::from_value(&state.plan).map_err(|e| {
+            let path = e.path().to_owned();
+            e.at(&join("plan", &path))
+        })?);
+        if state.scenarios.is_empty() {
+            return Ok(session);
+        }
+        for (i, sc) in state.scenarios.iter().enumerate() {
+            let at = index("scenarios", i);
+            if i == 0 {
+                // The first scenario takes the place of the one a new session starts with.
+                if let Some(first) = session.scenarios.first_mut() {
+                    first.name.clone_from(&sc.name);
                 }
+                session.results.scenario.clone_from(&sc.name);
+            } else {
+                session.new_scenario(&sc.name, None).map_err(|e| e.at(&join(&at, "name")))?;
+            }
+            for (k, edit) in sc.edits.iter().enumerate() {
+                session.apply(edit.clone()).map_err(|e| e.at(&index(&join(&at, "edits"), k)))?;
             }
         }
-        out
+        session.switch_scenario(&state.active).map_err(|e| e.at("active"))?;
+        Ok(session)
     }
 
     /// The active scenario as a schema-1 plan document: the plan with the scenario's figures.

@@ -33,3 +33,16 @@ test('bad input throws a PlanError with code and path', () => {
   const s = new PlanSession(zunyi);
   assert.throws(() => s.setValue('industrial', '2021-2023', '１，２，３'), (e) => e.code === 'number.invalid');
 });
+
+test('a whole session saved as JSON restores with its scenarios', () => {
+  const s = new PlanSession(zunyi);
+  s.setValue('industrial', '2021-2023', '1600');
+  s.newScenario('more');
+  s.apply({ series: 'industrial', period: '2021-2023', add: '100', mode: 'additive' });
+  const saved = JSON.stringify(s.state());
+  const r = PlanSession.restore(JSON.parse(saved));
+  assert.deepEqual(r.scenarios().names, ['scenario 1', 'more']);
+  assert.equal(r.scenarios().active, 'more');
+  assert.deepEqual(r.results(), s.results());
+  assert.throws(() => PlanSession.restore({ plan: {}, scenarios: [], active: 'x' }), (e) => e.code === 'plan.schema');
+});
