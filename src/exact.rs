@@ -169,6 +169,36 @@ impl Exact {
         Some(rounded)
     }
 
+    /// The display text from the value's 28-digit quotient `q` (see [`Exact::to_decimal`]), rounded once to `dp`
+    /// places. Rounding `q` gives the exact value's rounding unless `q` lies within its own error of a tie; only
+    /// then is the exact (slower) rounding done.
+    pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<String> {
+        if self.den == Decimal::ONE {
+            return self.display(dp, tie);
+        }
+        let places = usize::try_from(dp).ok()?;
+        // q differs from the exact value by less than one unit in its 28th significant digit.
+        let digits = q.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);
+        let int_digits = (i64::from(digits) - i64::from(q.scale())).max(1);
+        let error_exp = int_digits - 27;
+        let scaled = q.abs().checked_mul(Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0))?;
+        let rest = scaled.checked_sub(scaled.trunc())?;
+        let distance = rest.checked_sub(Decimal::new(5, 1))?.abs();
+        // The error after scaling is below 10^(error_exp + dp); keep a wide margin.
+        let margin_exp = error_exp + i64::from(dp) + 3;
+        let safe = margin_exp < 0
+            && u32::try_from(-margin_exp).ok().filter(|e| *e <= 28).is_some_and(|e| distance > Decimal::new(1, e));
+        if !safe {
+            return self.display(dp, tie);
+        }
+        // Far from a tie, the tie rule does not matter.
+        let mut r = q.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
+        if r.is_zero() {
+            r.set_sign_positive(true);
+        }
+        Some(format!("{r:.places$}"))
+    }
+
     /// The display text: rounded once to `dp` places, always showing `dp` places.
     pub fn display(&self, dp: u32, tie: TieRule) -> Option<String> {
         let places = usize::try_from(dp).ok()?;
@@ -301,6 +331,33 @@ mod tests {
         for (a, b) in [(0, 0), (0, 7), (7, 0), (145000, 6800), (5900, 7), (1 << 90, 3 << 40), (u128::MAX, 6), (97, 89)]
         {
             assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+        }
+    }
+
+    #[test]
+    fn the_fast_display_agrees_with_exact_rounding() {
+        for (n, den) in [
+            ("145000", "6800"),
+            ("1", "3"),
+            ("2", "3"),
+            ("-2", "3"),
+            ("62900", "647.4"),
+            ("1", "7"),
+            ("100", "7"),
+            ("123456789", "7"),
+            ("1", "8"),
+            ("5", "16"),
+            ("1", "40000000000000000000000001"),
+            ("333333", "1000001"),
+            ("2499999999999999999999999999", "10000000000000000000000000000"),
+        ] {
+            let v = r(n, den);
+            let q = v.to_decimal().unwrap_or_default();
+            for dp in 0..5 {
+                for tie in [TieRule::HalfAwayFromZero, TieRule::HalfEven] {
+                    assert_eq!(v.display_from(&q, dp, tie), v.display(dp, tie), "{n}/{den} to {dp} {tie:?}");
+                }
+            }
         }
     }
 

@@ -88,13 +88,22 @@ pub struct Quantity {
 impl Quantity {
     /// Rounds an exact value for display; `None` if it is beyond a decimal's range.
     pub fn new(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
+        let exact = value.to_decimal()?;
         Some(Quantity {
-            exact: value.to_decimal()?,
-            fraction: value.fraction(),
-            display: value.display(unit.decimals(rounding), rounding.tie)?,
+            display: value.display_from(&exact, unit.decimals(rounding), rounding.tie)?,
+            exact,
+            fraction: None,
             unit,
             symbol: symbol.to_owned(),
         })
+    }
+
+    /// As [`Quantity::new`], with the reduced fraction where the decimal does not terminate (for the values a
+    /// teacher walks through: targets' values, goal-seek answers, figures).
+    pub fn with_fraction(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
+        let mut q = Quantity::new(value, unit, symbol, rounding)?;
+        q.fraction = value.fraction();
+        Some(q)
     }
 }
 

@@ -285,7 +285,7 @@ impl Session {
 
     fn series_value(&self, grid: &Grid, s: usize, p: usize) -> Option<Quantity> {
         let unit = self.plan.series.get(s).map_or(self.plan.unit.as_str(), |x| x.unit.as_str());
-        grid.get(s, p).value().and_then(|v| Quantity::new(&v, Unit::Amount, unit, &self.plan.rounding))
+        grid.get(s, p).value().and_then(|v| Quantity::with_fraction(&v, Unit::Amount, unit, &self.plan.rounding))
     }
 
     fn results_for(&self, name: &str, grid: &Grid) -> Results {
@@ -905,7 +905,7 @@ impl Session {
     ) -> GoalResult {
         let plan = &self.plan;
         let unit = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
-        let q = |v: &Exact| Quantity::new(v, Unit::Amount, unit, &plan.rounding);
+        let q = |v: &Exact| Quantity::with_fraction(v, Unit::Amount, unit, &plan.rounding);
         let outcome = match solved {
             Err(e) => GoalOutcome::Unreachable(e),
             Ok(sol) => match (q(&sol.from), q(&sol.value), q(&sol.delta)) {

@@ -110,7 +110,7 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     let margin = value.checked_sub(&Exact::from(target.value));
     let (Some(met), Some(value_q), Some(margin_q)) = (
         meets(target, &value),
-        q(&value, unit, &symbol),
+        Quantity::with_fraction(&value, unit, &symbol, rounding),
         margin.as_ref().and_then(|m| q(m, unit.difference(), diff_symbol(unit, &symbol))),
     ) else {
         result.status = Status::Undefined;
