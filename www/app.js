@@ -1,199 +1,360 @@
-// The planner's page: loads a plan into the wasm core, shows its figures as fields and its
-// targets as cards, and recomputes on every keystroke. The core computes; this file displays.
-// Every text from a plan file goes in through textContent, never as HTML.
+// The planner's page: a preset picker, the plan's figures grouped by breakdown, target cards, consistency
+// warnings, "what would it take?" with an exact answer and its explanation, undo/redo, three languages, and
+// autosave. The core computes; this file wires the page to it and displays.
 
 import init, { PlanSession } from './pkg/plancalc.js';
+import { decimal, quantity } from './ui/format.js';
+import { LOCALES, label, t } from './ui/i18n.js';
+import { el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 
-const UI = {
-  'zh-CN': {
-    language: '语言', figures: '数字', targets: '目标',
-    met: '已达标', not_met: '未达标', no_data: '无数据', undefined: '无法计算',
-    soft: '力争', hard: '约束性', margin: '差距', source: '来源', undated: '未注明日期',
-    plan_as_written: '基准值为方案所列数字', actual: '基准值为统计数据',
-    missing: '缺少数字:', whole_is_zero: '分母为零', overflow: '超出精确计算范围',
-    announce: (label, status) => `${label}:${status}`,
-    load_failed: '无法载入方案:',
-  },
-  en: {
-    language: 'Language', figures: 'Figures', targets: 'Targets',
-    met: 'Met', not_met: 'Not met', no_data: 'No data', undefined: 'Undefined',
-    soft: 'strive for', hard: 'binding', margin: 'Margin', source: 'Source', undated: 'undated',
-    plan_as_written: 'Baseline: the plan as written', actual: 'Baseline: published statistics',
-    missing: 'Missing figures: ', whole_is_zero: 'the whole is zero', overflow: 'too large to compute exactly',
-    announce: (label, status) => `${label}: ${status}`,
-    load_failed: 'Cannot load the plan: ',
-  },
+const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi'];
+const STORE = 'plancalc:v1:';
+
+const state = {
+  session: null, plan: null, results: null, preset: 'zunyi', lang: 'zh-CN', lastStatus: new Map(),
+  goal: null, saveTimer: 0,
 };
-const ICONS = { met: '✔', not_met: '✘', no_data: '–', undefined: '?' };
-const CMP = { '>=': '≥', '<=': '≤', '~': '≈', '=': '=' };
-const UNIT_SUFFIX = { percent: '%', pp: ' pp' };
-
-const state = { session: null, plan: null, results: null, lang: 'zh-CN', lastStatus: new Map() };
 const $ = (id) => document.getElementById(id);
-const t = (key) => UI[state.lang][key] ?? UI.en[key] ?? key;
-const label = (labels) => labels?.[state.lang] ?? labels?.['zh-CN'] ?? labels?.en ?? '';
+const L = (labels) => label(labels, state.lang);
+const T = (key) => t(state.lang, key);
 
-function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k in node) node[k] = v;
-    else node.setAttribute(k, v);
-  }
-  node.append(...children.filter((c) => c !== null && c !== undefined));
-  return node;
+/** A plan with nothing in it yet, for planners starting from scratch. */
+function blankPlan() {
+  const lab = (zh, en) => ({ 'zh-CN': zh, en });
+  return {
+    schema: 1, id: 'blank', title: lab('新方案', 'New plan'), unit: '亿元', baseline: 'plan_as_written',
+    periods: [{ id: 'plan', label: lab('方案期', 'Plan period'), kind: 'span' }],
+    series: [
+      { id: 'fai', label: lab('固定资产投资', 'Fixed-asset investment (FAI)'), values: {} },
+      { id: 'industrial', label: lab('工业投资', 'Industrial investment'), within: 'fai', values: {} },
+      { id: 'private', label: lab('民间投资', 'Private investment'), within: 'fai', values: {} },
+    ],
+    targets: [
+      { id: 'industrial-share', label: lab('工业投资占比', 'Industrial share of FAI'), indicator: { kind: 'share', part: 'industrial', whole: 'fai' }, period: 'plan', cmp: '>=', value: '30' },
+      { id: 'private-share', label: lab('民间投资占比', 'Private share of FAI'), indicator: { kind: 'share', part: 'private', whole: 'fai' }, period: 'plan', cmp: '>=', value: '50' },
+    ],
+  };
 }
 
-function quantity(q) {
-  if (!q) return '—';
-  const suffix = UNIT_SUFFIX[q.unit] ?? ` ${q.symbol}`;
-  return q.display + suffix;
+// ---------------------------------------------------------------- loading and saving
+
+async function planText(preset) {
+  if (preset === 'blank') return JSON.stringify(blankPlan());
+  const response = await fetch(new URL(`presets/${encodeURIComponent(preset)}.json`, import.meta.url));
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+/** Opens a preset, restoring the edits saved for it if there are any. */
+async function open(preset) {
+  state.preset = PRESETS.includes(preset) || preset === 'blank' ? preset : 'zunyi';
+  const saved = localStorage.getItem(STORE + state.preset);
+  let restored = false;
+  try {
+    if (saved) {
+      try {
+        state.session = PlanSession.restore(JSON.parse(saved));
+        restored = true;
+      } catch {
+        localStorage.removeItem(STORE + state.preset); // a saved state the plan no longer accepts
+      }
+    }
+    if (!restored) state.session = new PlanSession(await planText(state.preset));
+  } catch (e) {
+    $('load-error').hidden = false;
+    $('load-error').textContent = T('load_failed') + (e.code ? `[${e.code}] ` : '') + e.message;
+    return;
+  }
+  $('load-error').hidden = true;
+  localStorage.setItem(STORE + 'preset', state.preset);
+  state.plan = state.session.plan();
+  state.results = state.session.results();
+  state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
+  renderAll();
+  if (restored && state.session.edits().length) announce(T('restored'));
+}
+
+function save() {
+  clearTimeout(state.saveTimer);
+  state.saveTimer = setTimeout(() => {
+    const s = state.session.state();
+    const untouched = s.scenarios.every((sc) => sc.edits.length === 0);
+    if (untouched) localStorage.removeItem(STORE + state.preset);
+    else localStorage.setItem(STORE + state.preset, JSON.stringify(s));
+  }, 250);
+}
+
+// ---------------------------------------------------------------- rendering
+
+function renderAll() {
+  document.documentElement.lang = state.lang;
+  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
+  $('lang').value = state.lang;
+  $('preset').value = state.preset;
+  for (const option of $('preset').options) {
+    option.textContent = option.value === 'blank' ? T('blank') : option.dataset[state.lang === 'en' ? 'en' : 'zh'];
+  }
+  renderPlan();
+  renderFigures();
+  renderTargets();
+  renderWarnings();
+  renderHistory();
+  document.body.dataset.ready = 'true';
 }
 
 function renderPlan() {
   const { plan } = state;
-  $('plan-title').textContent = label(plan.title);
+  $('plan-title').textContent = L(plan.title);
   const src = plan.source;
-  $('plan-source').textContent = src
-    ? `${t('source')}: ${label(src.issuer)} · ${label(src.document)} · ${src.date ?? t('undated')}`
-    : '';
-  $('plan-basis').textContent = t(plan.baseline);
-  document.title = `${label(plan.title)} · plancalc`;
+  $('plan-meta').replaceChildren(
+    plan.region ? el('span', {}, `${T('region')}: ${L(plan.region)}`) : null,
+    el('span', {}, `${T('period')}: ${plan.periods.map((p) => L(p.label)).join('、')}`),
+    src ? el('span', {}, `${T('source')}: ${L(src.issuer)} · ${L(src.document)} · ${src.date ?? T('undated')}`) : null,
+    el('span', {}, T(plan.baseline)));
+  $('plan-notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, L(n))));
+  $('notes-box').hidden = !(plan.notes ?? []).length;
+  document.title = `${L(plan.title)} · plancalc`;
 }
 
-function renderFields() {
+/** Rows: each breakdown (parent, its items with the parts of any sum nested under it, the unallocated
+ * remainder), then the figures in no breakdown. */
+function figureRows() {
   const { plan } = state;
-  const form = $('figures');
-  form.replaceChildren();
-  plan.series.forEach((series, s) => {
-    if (!series.values) return; // a sum of other series is computed, not typed
-    plan.periods.forEach((period, p) => {
-      const id = `f-${s}-${p}`;
-      const value = series.values[period.id];
-      const input = el('input', {
-        id, type: 'text', inputMode: 'decimal', value: value ?? '',
-        dataset: { series: series.id, period: period.id },
-        'aria-describedby': `${id}-err`,
-      });
-      form.append(el('div', { className: 'field' },
-        el('label', { htmlFor: id }, el('span', { className: 'name' }), ' ', el('span', { className: 'unit' })),
-        input,
-        el('p', { id: `${id}-err`, className: 'error', 'aria-live': 'polite' })));
-    });
+  const byId = new Map(plan.series.map((s) => [s.id, s]));
+  const placed = new Set();
+  // A sum's parts are nested under it unless they are shown elsewhere already (or further down a breakdown).
+  const elsewhere = new Set((plan.breakdowns ?? []).flatMap((b) => [b.parent, ...b.children]));
+  const withParts = (id, depth) => {
+    placed.add(id);
+    const parts = (byId.get(id)?.sum ?? []).filter((p) => !placed.has(p) && !elsewhere.has(p));
+    return [{ id, depth }, ...parts.flatMap((p) => withParts(p, depth + 1))];
+  };
+  const groups = (plan.breakdowns ?? []).map((b) => ({
+    breakdown: b,
+    rows: [...withParts(b.parent, 0), ...b.children.flatMap((id) => withParts(id, 1))],
+  }));
+  const rest = plan.series.filter((s) => !placed.has(s.id)).flatMap((s) => (placed.has(s.id) ? [] : withParts(s.id, 0)));
+  if (rest.length) groups.push({ breakdown: null, rows: rest });
+  return groups;
+}
+
+function renderFigures() {
+  const { plan } = state;
+  const table = $('figures');
+  const head = el('tr', {}, el('th', { scope: 'col' }, T('figures')), plan.periods.map((p) => el('th', { scope: 'col' }, L(p.label))));
+  const body = [];
+  for (const { breakdown, rows } of figureRows()) {
+    if (breakdown) body.push(el('tr', { className: 'group' }, el('th', { scope: 'rowgroup', colSpan: plan.periods.length + 1 }, L(breakdown.label))));
+    for (const { id, depth } of rows) body.push(figureRow(id, depth));
+    if (breakdown) {
+      body.push(el('tr', { className: 'remainder', dataset: { breakdown: breakdown.id } },
+        el('th', { scope: 'row', className: 'depth-1' }, T('unallocated')),
+        plan.periods.map((_, p) => el('td', { className: 'computed', dataset: { breakdown: breakdown.id, period: p } }))));
+    }
+  }
+  table.replaceChildren(el('thead', {}, head), el('tbody', {}, body));
+  updateFigures();
+}
+
+function figureRow(id, depth) {
+  const { plan } = state;
+  const series = plan.series.find((s) => s.id === id);
+  const name = L(series.label);
+  const cells = plan.periods.map((period) => {
+    if (!series.values) return el('td', { className: 'computed', dataset: { series: id, period: period.id } });
+    const fieldId = `f-${id}-${period.id}`;
+    return el('td', {},
+      el('input', {
+        id: fieldId, type: 'text', inputMode: 'decimal', autocomplete: 'off',
+        dataset: { series: id, period: period.id },
+        attrs: { 'aria-label': `${name} ${L(period.label)} (${series.unit ?? plan.unit})`, 'aria-describedby': `${fieldId}-err` },
+      }),
+      el('p', { id: `${fieldId}-err`, className: 'error', attrs: { 'aria-live': 'polite' } }));
   });
+  return el('tr', { dataset: { series: id } },
+    el('th', { scope: 'row', className: `depth-${depth}` }, name, ' ', el('span', { className: 'unit' }, `${series.unit ?? plan.unit}${series.values ? '' : ' ' + T('derived')}`)),
+    cells);
 }
 
-/** Writes the field labels in the current language; the fields and what is typed in them stay. */
-function relabelFields() {
-  const { plan } = state;
+/** Writes the current figures into the table; the field being typed in keeps what is typed. */
+function updateFigures() {
+  const { results, plan } = state;
+  const periodIndex = new Map(plan.periods.map((p, i) => [p.id, i]));
   for (const input of $('figures').querySelectorAll('input')) {
-    const series = plan.series.find((x) => x.id === input.dataset.series);
-    const period = plan.periods.find((x) => x.id === input.dataset.period);
-    const text = input.labels[0];
-    text.querySelector('.name').textContent = label(series.label);
-    text.querySelector('.unit').textContent = `(${plan.unit}, ${label(period.label)})`;
+    if (input === document.activeElement && input.getAttribute('aria-invalid') === 'true') continue;
+    const q = results.series.find((s) => s.id === input.dataset.series)?.values[periodIndex.get(input.dataset.period)];
+    const text = q ? q.exact : '';
+    if (input !== document.activeElement && input.value !== text) input.value = text;
+    input.title = q?.fraction ? `= ${q.fraction}` : '';
+  }
+  for (const td of $('figures').querySelectorAll('td.computed[data-series]')) {
+    const q = results.series.find((s) => s.id === td.dataset.series)?.values[periodIndex.get(td.dataset.period)];
+    td.textContent = q ? decimal(q.display, state.lang) : '—';
+  }
+  for (const td of $('figures').querySelectorAll('td.computed[data-breakdown]')) {
+    const b = results.breakdowns.find((x) => x.id === td.dataset.breakdown);
+    const p = Number(td.dataset.period);
+    const rest = b?.remainder[p];
+    const share = b?.remainder_share[p];
+    td.textContent = rest ? `${decimal(rest.display, state.lang)} (${quantity(share, state.lang)})` : '—';
+    td.dataset.negative = rest && rest.exact.startsWith('-') ? 'true' : 'false';
   }
 }
 
 function renderTargets() {
-  const list = $('targets');
-  list.replaceChildren();
-  const announcements = [];
-  state.results.targets.forEach((r, i) => {
-    const spec = state.plan.targets[i];
-    const name = label(spec.label);
-    const status = `${ICONS[r.status]} ${t(r.status)}`;
-    let detail = null;
-    if (r.status === 'no_data') detail = t('missing') + r.missing.map(seriesLabel).join('、');
-    if (r.status === 'undefined') detail = t(r.reason);
-    list.append(el('li', { className: 'card', dataset: { status: r.status, target: r.id } },
-      el('h3', {}, name, ' ', el('span', { className: 'soft' }, `(${t(spec.soft ? 'soft' : 'hard')})`)),
-      el('p', { className: 'value' }, quantity(r.value)),
-      el('p', { className: 'target' }, `${CMP[spec.cmp]} ${quantity(r.target)}`),
-      r.margin ? el('p', { className: 'margin' }, `${t('margin')}: ${signed(r.margin)}`) : null,
-      el('p', { className: 'status', dataset: { status: r.status } }, status),
-      detail ? el('p', { className: 'target' }, detail) : null));
-    if (state.lastStatus.has(r.id) && state.lastStatus.get(r.id) !== r.status) {
-      announcements.push(t('announce')(name, t(r.status)));
-    }
-    state.lastStatus.set(r.id, r.status);
-  });
-  if (announcements.length) $('announce').textContent = announcements.join('; ');
+  const { plan, results } = state;
+  $('targets').replaceChildren(...results.targets.map((r) => targetCard(r, plan.targets.find((x) => x.id === r.id), plan, state.lang)));
 }
 
-function signed(q) {
-  const text = quantity(q);
-  return q.display.startsWith('-') || /^0(\.0*)?$/.test(q.display) ? text.replace(/^-/, '−') : `+${text}`;
+function renderWarnings() {
+  const list = state.results.warnings;
+  $('warnings').replaceChildren(...(list.length ? list.map((w) => warningItem(w, state.lang)) : [el('li', { className: 'none' }, T('no_warnings'))]));
 }
 
-function seriesLabel(id) {
-  return label(state.plan.series.find((s) => s.id === id)?.label) || id;
+function renderHistory() {
+  const s = state.session.scenarios();
+  $('undo').disabled = !s.can_undo;
+  $('redo').disabled = !s.can_redo;
 }
 
-/** Writes what an edit changed (an Outcome from the core) into our copy of the results. */
-function patch(results, outcome) {
-  const byId = (list) => new Map(list.map((x, i) => [x.id, i]));
-  const targets = byId(results.targets);
-  for (const t of outcome.targets) results.targets[targets.get(t.id)] = t;
-  const breakdowns = byId(results.breakdowns);
-  for (const b of outcome.breakdowns) results.breakdowns[breakdowns.get(b.id)] = b;
-  const series = byId(results.series);
+function announce(text) {
+  $('announce').textContent = text;
+}
+
+/** Applies what an edit changed to our copy of the results, redraws, announces status changes, saves. */
+function changed(outcome) {
+  const r = state.results;
+  const index = (list) => new Map(list.map((x, i) => [x.id, i]));
+  const targets = index(r.targets);
+  for (const x of outcome.targets) r.targets[targets.get(x.id)] = x;
+  const breakdowns = index(r.breakdowns);
+  for (const x of outcome.breakdowns) r.breakdowns[breakdowns.get(x.id)] = x;
+  const series = index(r.series);
   const periods = new Map(state.plan.periods.map((p, i) => [p.id, i]));
-  for (const c of outcome.series) results.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
-  for (const group of outcome.warnings) {
-    results.warnings = results.warnings.filter((w) => w.subject !== group.subject).concat(group.warnings);
+  for (const c of outcome.series) r.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
+  for (const g of outcome.warnings) r.warnings = r.warnings.filter((w) => w.subject !== g.subject).concat(g.warnings);
+  updateFigures();
+  renderTargets();
+  if (outcome.warnings.length) renderWarnings();
+  renderHistory();
+  const news = [];
+  for (const x of r.targets) {
+    if (state.lastStatus.get(x.id) !== x.status) {
+      news.push(`${L(state.plan.targets.find((s) => s.id === x.id).label)}: ${T(x.status)}`);
+      state.lastStatus.set(x.id, x.status);
+    }
   }
+  if (news.length) announce(news.join('; '));
+  save();
 }
+
+// ---------------------------------------------------------------- interaction
 
 function onInput(event) {
   const input = event.target;
-  if (!(input instanceof HTMLInputElement)) return;
+  if (!(input instanceof HTMLInputElement) || !input.dataset.series) return;
   const err = $(`${input.id}-err`);
   try {
-    patch(state.results, state.session.setValue(input.dataset.series, input.dataset.period, input.value));
+    const outcome = state.session.setValue(input.dataset.series, input.dataset.period, input.value);
     err.textContent = '';
+    delete err.dataset.code;
     input.removeAttribute('aria-invalid');
-    renderTargets();
+    changed(outcome);
   } catch (e) {
-    // The core refused the text: show its message, keep the last valid figures in effect.
+    // The core refused the text: show its message; the last valid figure stays in effect.
     err.textContent = e.message;
     err.dataset.code = e.code ?? '';
     input.setAttribute('aria-invalid', 'true');
   }
 }
 
+function history(step) {
+  const outcome = step === 'undo' ? state.session.undo() : state.session.redo();
+  if (!outcome) return;
+  for (const input of $('figures').querySelectorAll('input[aria-invalid="true"]')) {
+    input.removeAttribute('aria-invalid');
+    $(`${input.id}-err`).textContent = '';
+  }
+  document.activeElement?.blur?.();
+  changed(outcome);
+}
+
+function onKey(event) {
+  const mod = event.ctrlKey || event.metaKey;
+  if (!mod) return;
+  const key = event.key.toLowerCase();
+  if (key === 'z' && !event.shiftKey) { event.preventDefault(); history('undo'); }
+  else if ((key === 'z' && event.shiftKey) || key === 'y') { event.preventDefault(); history('redo'); }
+}
+
+/** "What would it take?": choose the figure and the mode, see the exact answer and its explanation, apply it. */
+function openSeek(targetId) {
+  const spec = state.plan.targets.find((x) => x.id === targetId);
+  const result = state.results.targets.find((x) => x.id === targetId);
+  const inputs = state.plan.series.filter((s) => s.values);
+  $('seek-title').textContent = `${T('seek')} ${L(spec.label)}`;
+  const lever = $('seek-lever');
+  lever.replaceChildren(...inputs.map((s) => el('option', { value: s.id }, L(s.label))));
+  lever.value = inputs.some((s) => s.id === result.lever) ? result.lever : (inputs.find((s) => s.id === spec.indicator.part)?.id ?? inputs[0]?.id);
+  $('seek').dataset.target = targetId;
+  $('seek-explanation').replaceChildren();
+  seek();
+  $('seek').showModal();
+}
+
+function seek() {
+  const target = $('seek').dataset.target;
+  const lever = $('seek-lever').value;
+  const mode = $('seek').querySelector('input[name="mode"]:checked').value;
+  state.goal = state.session.goalSeek(target, lever, mode);
+  $('seek-answer').replaceChildren(goalAnswer(state.goal, state.plan, state.lang));
+  $('seek-apply').disabled = state.goal.outcome.status !== 'reachable';
+  $('seek-explanation').replaceChildren(explanation(state.session.explainGoal(target, lever, mode, state.lang), state.lang));
+}
+
+function applyGoal() {
+  if (state.goal?.outcome.status !== 'reachable') return;
+  const outcome = state.session.apply(state.goal.outcome.edit);
+  $('seek').close();
+  changed(outcome);
+}
+
+function explainTarget(targetId) {
+  $('explain-body').replaceChildren(explanation(state.session.explainTarget(targetId, state.lang), state.lang));
+  $('explain').hidden = false;
+  $('explain').dataset.target = targetId;
+  $('explain').focus();
+}
+
 function setLanguage(lang) {
-  state.lang = UI[lang] ? lang : 'zh-CN';
-  document.documentElement.lang = state.lang;
-  $('lang').value = state.lang;
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = t(node.dataset.i18n);
-  renderPlan();
-  relabelFields();
-  renderTargets();
+  state.lang = LOCALES.includes(lang) ? lang : 'zh-CN';
+  localStorage.setItem(STORE + 'lang', state.lang);
+  const explained = $('explain').hidden ? null : $('explain').dataset.target;
+  renderAll();
+  if (explained) explainTarget(explained);
 }
 
 async function start() {
   const params = new URLSearchParams(location.search);
-  const preset = params.get('preset') ?? 'zunyi';
-  state.lang = UI[params.get('lang')] ? params.get('lang') : 'zh-CN';
+  state.lang = LOCALES.includes(params.get('lang')) ? params.get('lang') : (localStorage.getItem(STORE + 'lang') ?? 'zh-CN');
   await init();
-  try {
-    const response = await fetch(new URL(`presets/${encodeURIComponent(preset)}.json`, import.meta.url));
-    if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-    state.session = new PlanSession(await response.text());
-  } catch (e) {
-    $('load-error').hidden = false;
-    $('load-error').textContent = t('load_failed') + (e.code ? `[${e.code}] ` : '') + e.message;
-    return;
-  }
-  state.plan = state.session.plan();
-  state.results = state.session.results();
-  renderFields();
-  setLanguage(state.lang);
   $('figures').addEventListener('input', onInput);
-  $('figures').addEventListener('submit', (e) => e.preventDefault());
+  $('targets').addEventListener('click', (e) => {
+    const button = e.target.closest('button[data-action]');
+    if (button?.dataset.action === 'seek') openSeek(button.dataset.target);
+    if (button?.dataset.action === 'explain') explainTarget(button.dataset.target);
+  });
   $('lang').addEventListener('change', (e) => setLanguage(e.target.value));
-  document.body.dataset.ready = 'true';
+  $('preset').addEventListener('change', (e) => open(e.target.value));
+  $('undo').addEventListener('click', () => history('undo'));
+  $('redo').addEventListener('click', () => history('redo'));
+  document.addEventListener('keydown', onKey);
+  $('seek-lever').addEventListener('change', seek);
+  for (const radio of document.querySelectorAll('#seek input[name="mode"]')) radio.addEventListener('change', seek);
+  $('seek-apply').addEventListener('click', applyGoal);
+  $('seek-close').addEventListener('click', () => $('seek').close());
+  $('explain-close').addEventListener('click', () => { $('explain').hidden = true; });
+  await open(params.get('preset') ?? localStorage.getItem(STORE + 'preset') ?? 'zunyi');
 }
 
 start();

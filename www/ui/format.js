@@ -1,0 +1,40 @@
+// Number display: the core has already rounded (once, by the plan's rule); Intl only adds the locale's
+// grouping and digits, from the exact decimal string, with exactly the places the core chose.
+
+const cache = new Map();
+
+function formatter(locale, places) {
+  const key = `${locale}|${places}`;
+  if (!cache.has(key)) {
+    cache.set(key, new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: true }));
+  }
+  return cache.get(key);
+}
+
+/** A decimal string the core rounded ("1234.50") in the locale's format ("1,234.50"), never re-rounded. */
+export function decimal(text, locale) {
+  if (text === undefined || text === null || text === '') return '—';
+  const places = (String(text).split('.')[1] ?? '').length;
+  // Intl formats a numeric string as an exact decimal: no binary floating point on the way.
+  return formatter(locale, places).format(String(text)).replace(/^-/, '−');
+}
+
+/** A Quantity {display, unit, symbol} with its unit: "21.3%", "−8.7 pp", "6,800.00 亿元", "2.50×". */
+export function quantity(q, locale) {
+  if (!q) return '—';
+  const n = decimal(q.display, locale);
+  switch (q.unit) {
+    case 'percent': return `${n}%`;
+    case 'pp': return `${n} pp`;
+    case 'times': return `${n}×`;
+    default: return `${n} ${q.symbol}`;
+  }
+}
+
+/** The same with an explicit sign, for margins and deltas. */
+export function signed(q, locale) {
+  if (!q) return '—';
+  const text = quantity(q, locale);
+  // The core never shows a negative zero, so a zero or a negative needs no sign added.
+  return /^0(\.0*)?$/.test(q.display) || text.startsWith('−') ? text : `+${text}`;
+}

@@ -1,0 +1,84 @@
+// The interface's own words in zh-CN, zh-TW and en. Plan texts come from the plan file in its labels;
+// explanations and warnings come from the core. Everything here is shown as text, never as HTML.
+
+export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
+
+const STRINGS = {
+  'zh-CN': {
+    language: '语言', preset: '方案', blank: '空白方案', figures: '数字', targets: '目标', warnings: '一致性检查',
+    no_warnings: '未发现不一致。', met: '已达标', not_met: '未达标', no_data: '无数据', undefined: '无法计算',
+    soft: '力争', hard: '约束性', margin: '差距', needed: '恰好达标需变动', source: '来源', undated: '未注明日期',
+    plan_as_written: '基准值为方案所列数字', actual: '基准值为统计数据', unallocated: '未分配',
+    missing: '缺少数字:', whole_is_zero: '分母为零', base_is_zero: '基数为零', no_base: '没有基数',
+    whole_unchanged: '总体没有增量', overflow: '超出精确计算范围', undo: '撤销', redo: '重做',
+    seek: '怎样才能达标?', lever: '调整哪一项', mode: '方式', additive: '新增投资(总数随之增加)',
+    substitute: '调整结构(总数不变)', answer: '答案', apply: '采用这个数字', explain: '逐步解释', close: '关闭',
+    unreachable: '无法达到', set_to: '设为', change_by: '变动', also_meets: '该值及以上均达标',
+    also_meets_below: '该值及以下均达标', exactly: '恰好达到目标', explanation: '逐步解释', load_failed: '无法载入方案:',
+    time_progress: '序时进度', ahead: '超序时进度', run_rate: '此后每月需完成', period: '期间', region: '地区',
+    restored: '已恢复上次的编辑。', of: '占', baseline: '基准', notes: '说明', derived: '(由分项加总)',
+  },
+  'zh-TW': {
+    language: '語言', preset: '方案', blank: '空白方案', figures: '數字', targets: '目標', warnings: '一致性檢查',
+    no_warnings: '未發現不一致。', met: '已達標', not_met: '未達標', no_data: '無數據', undefined: '無法計算',
+    soft: '力爭', hard: '約束性', margin: '差距', needed: '恰好達標需變動', source: '來源', undated: '未註明日期',
+    plan_as_written: '基準值為方案所列數字', actual: '基準值為統計數據', unallocated: '未分配',
+    missing: '缺少數字:', whole_is_zero: '分母為零', base_is_zero: '基數為零', no_base: '沒有基數',
+    whole_unchanged: '總體沒有增量', overflow: '超出精確計算範圍', undo: '復原', redo: '重做',
+    seek: '怎樣才能達標?', lever: '調整哪一項', mode: '方式', additive: '新增投資(總數隨之增加)',
+    substitute: '調整結構(總數不變)', answer: '答案', apply: '採用這個數字', explain: '逐步解釋', close: '關閉',
+    unreachable: '無法達到', set_to: '設為', change_by: '變動', also_meets: '該值及以上均達標',
+    also_meets_below: '該值及以下均達標', exactly: '恰好達到目標', explanation: '逐步解釋', load_failed: '無法載入方案:',
+    time_progress: '序時進度', ahead: '超序時進度', run_rate: '此後每月需完成', period: '期間', region: '地區',
+    restored: '已恢復上次的編輯。', of: '佔', baseline: '基準', notes: '說明', derived: '(由分項加總)',
+  },
+  en: {
+    language: 'Language', preset: 'Plan', blank: 'Blank plan', figures: 'Figures', targets: 'Targets',
+    warnings: 'Consistency checks', no_warnings: 'No inconsistencies found.', met: 'Met', not_met: 'Not met',
+    no_data: 'No data', undefined: 'Undefined', soft: 'strive for', hard: 'binding', margin: 'Margin',
+    needed: 'Change to land on target', source: 'Source', undated: 'undated',
+    plan_as_written: 'Baseline: the plan as written', actual: 'Baseline: published statistics', unallocated: 'Unallocated',
+    missing: 'Missing figures: ', whole_is_zero: 'the whole is zero', base_is_zero: 'the base is zero',
+    no_base: 'no base figure', whole_unchanged: 'the whole did not change', overflow: 'too large to compute exactly',
+    undo: 'Undo', redo: 'Redo', seek: 'What would it take?', lever: 'Change which figure', mode: 'As',
+    additive: 'new investment (totals rise with it)', substitute: 'reallocation (totals held)', answer: 'Answer',
+    apply: 'Use this figure', explain: 'Step by step', close: 'Close', unreachable: 'Unreachable', set_to: 'Set to',
+    change_by: 'change', also_meets: 'this value or more meets the target', also_meets_below: 'this value or less meets the target',
+    exactly: 'exactly on target', explanation: 'Step by step', load_failed: 'Cannot load the plan: ',
+    time_progress: 'Time-progress', ahead: 'Ahead of time-progress', run_rate: 'Needed per month from now',
+    period: 'Period', region: 'Region', restored: 'Your last edits were restored.', of: 'of', baseline: 'Baseline',
+    notes: 'Notes', derived: '(sum of its items)',
+  },
+};
+
+const UNREACHABLE = {
+  lever_not_used: { 'zh-CN': '该指标不依赖于所选数字。', 'zh-TW': '該指標不依賴於所選數字。', en: 'The indicator does not depend on this figure.' },
+  asymptote: { 'zh-CN': '目标是该指标的极限,达不到(例如新增投资使占比趋近但达不到100%)。', 'zh-TW': '目標是該指標的極限,達不到。', en: 'The target is the limit of the indicator and is never reached (adding to a part moves a share towards 100% but never reaches it).' },
+  constant: { 'zh-CN': '调整该数字时分子分母同比例变化,指标不变。', 'zh-TW': '調整該數字時分子分母同比例變化,指標不變。', en: 'Changing this figure moves numerator and denominator in proportion: the value never moves.' },
+  negative_investment: { 'zh-CN': '需要负的投资额。', 'zh-TW': '需要負的投資額。', en: 'It would need a negative amount.' },
+  no_room: { 'zh-CN': '总数不变时,未分配部分不够:', 'zh-TW': '總數不變時,未分配部分不夠:', en: 'With the total held, there is not enough left to take it from: ' },
+  no_value: { 'zh-CN': '缺少数字:', 'zh-TW': '缺少數字:', en: 'Missing figures: ' },
+  conflict: { 'zh-CN': '目标相互冲突:', 'zh-TW': '目標相互衝突:', en: 'The targets conflict: ' },
+  overflow: { 'zh-CN': '超出精确计算范围。', 'zh-TW': '超出精確計算範圍。', en: 'Beyond the range of exact decimals.' },
+};
+
+/** The interface string `key` in `locale`, falling back to English. */
+export function t(locale, key) {
+  return STRINGS[locale]?.[key] ?? STRINGS.en[key] ?? key;
+}
+
+/** Why a goal cannot be reached, in `locale`. */
+export function unreachable(locale, reason) {
+  return UNREACHABLE[reason]?.[locale] ?? UNREACHABLE[reason]?.en ?? reason;
+}
+
+/** A plan label in `locale`: zh-TW falls back to zh-CN, anything else to en. */
+export function label(labels, locale) {
+  if (!labels) return '';
+  return labels[locale] ?? (locale === 'zh-TW' ? labels['zh-CN'] : undefined) ?? labels.en ?? labels['zh-CN'] ?? '';
+}
+
+/** The core's warning text in `locale` (the core writes zh-CN and en). */
+export function warningText(w, locale) {
+  return locale === 'en' ? w.en : w['zh-CN'];
+}
