@@ -18,12 +18,14 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: help serve build test test-native lint test-wasm test-e2e bench setup-rust setup-browser clean
+.PHONY: help serve build dist size test test-native lint test-wasm test-e2e bench setup-rust setup-browser clean
 
 help:
 	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
 	@echo "make test    install what the tests need, then run native, wasm-in-Chromium and end-to-end tests"
 	@echo "make build   build and optimise the wasm into www/pkg/"
+	@echo "make dist    the folder a portal team copies: dist/plancalc/"
+	@echo "make size    the gzipped size of each part of the embed"
 	@echo "make bench   benchmark native and wasm-in-Chromium; writes BENCHMARKS.md"
 
 ## Set-up: each step checks first and does nothing when it is already done.
@@ -59,6 +61,21 @@ $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	@for f in $@ www/pkg/plancalc.js; do \
 		printf '%-28s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
+
+# The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
+RUNTIME := pkg/plancalc.js pkg/plancalc_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/i18n.js ui/render.js
+EMBED := $(RUNTIME) pkg/plancalc.d.ts
+dist: $(WASM)
+	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
+	cd www && cp --parents $(EMBED) ../dist/plancalc/
+	cp www/presets/*.json dist/plancalc/presets/
+	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.svg dist/plancalc/
+	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
+
+size: $(WASM)
+	@total=0; for f in $(RUNTIME); do \
+		n=$$(gzip -9c www/$$f | wc -c); total=$$((total + n)); printf '%-28s %8d bytes gzipped\n' "$$f" "$$n"; \
+	done; printf '%-28s %8d bytes gzipped (budget 150000)\n' "embed total" "$$total"
 
 serve: $(WASM)
 	node tools/serve.mjs --port $(PORT)

@@ -1,0 +1,98 @@
+// <plan-calc> on a mock portal page under the strict Content-Security-Policy, twice on one page.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { start, ARTIFACTS, ROOT } from './harness.mjs';
+import { serve, CSP } from '../../tools/serve.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+/** The embed example, both calculators rendered. */
+async function portal(base = env.url, path = 'embed-example.html') {
+  const p = await env.browser.newPage();
+  p.problems = [];
+  p.on('console', (m) => m.type() === 'error' && p.problems.push(`console: ${m.text()}`));
+  p.on('pageerror', (e) => p.problems.push(`page error: ${e.message}`));
+  p.on('response', (r) => r.status() >= 400 && p.problems.push(`HTTP ${r.status()}: ${r.url()}`));
+  const response = await p.goto(new URL(path, base).href);
+  p.csp = response.headers()['content-security-policy'];
+  await p.locator('#first .card').first().waitFor();
+  await p.locator('#second .card').first().waitFor();
+  return p;
+}
+
+const shadow = (p, id, selector) => p.locator(`#${id}`).locator(selector);
+
+test('two calculators under the strict policy, independent of each other', async () => {
+  const p = await portal();
+  assert.equal(p.csp, CSP);
+  assert.equal(await shadow(p, 'first', '.card').count(), 22);
+  assert.equal(await shadow(p, 'second', '.card').count(), 2);
+  assert.equal(await shadow(p, 'first', '.card[data-target="industrial-share"] .value').textContent(), '21.3%');
+  // Typing in the second leaves the first as it was, and the host page hears the change event.
+  await shadow(p, 'second', 'input[data-series="industrial"]').fill('300');
+  assert.equal(await shadow(p, 'second', '.card[data-target="industrial-share"] .value').textContent(), '30.0%');
+  assert.equal(await shadow(p, 'second', '.card[data-target="industrial-share"] .status').textContent(), '✔ Met');
+  assert.equal(await p.locator('#host-status').textContent(), 'industrial share: 30.0% (met)');
+  assert.equal(await shadow(p, 'first', '.card[data-target="industrial-share"] .value').textContent(), '21.3%');
+  await p.screenshot({ path: `${ARTIFACTS}/embed-example.png`, fullPage: true });
+  assert.deepEqual(p.problems, []);
+});
+
+test('the host page styles stay out and the element styles stay in', async () => {
+  const p = await portal();
+  const card = shadow(p, 'second', '.card').first();
+  assert.ok(await card.isVisible(), 'the host rule `.card { display: none }` does not reach the cards');
+  const h3 = await card.locator('h3').evaluate((e) => getComputedStyle(e).color);
+  assert.notEqual(h3, 'rgb(255, 0, 0)');
+  const input = await shadow(p, 'second', 'input').first().evaluate((e) => getComputedStyle(e).backgroundColor);
+  assert.notEqual(input, 'rgb(255, 192, 203)');
+  // Theming goes through the custom properties: the second calculator's title takes the portal's red.
+  const title = await shadow(p, 'second', 'header h2').evaluate((e) => getComputedStyle(e).color);
+  assert.equal(title, 'rgb(140, 28, 19)');
+  // And nothing of the element's leaks out: the host's own heading keeps the host font.
+  const font = await p.locator('.portal-main h1').evaluate((e) => getComputedStyle(e).fontFamily);
+  assert.match(font, /Georgia/);
+  assert.deepEqual(p.problems, []);
+});
+
+test('attributes and properties mirror each other; methods set values and goal-seek', async () => {
+  const p = await portal();
+  const result = await p.locator('#second').evaluate(async (el) => {
+    el.lang = 'zh-CN';
+    const attr = el.getAttribute('lang');
+    el.compact = true;
+    const compactAttr = el.hasAttribute('compact');
+    el.setValue('private', '2024', '600');
+    const goal = el.goalSeek('industrial-share', 'industrial', 'additive');
+    el.applyEdit(goal.outcome.edit);
+    await new Promise((r) => queueMicrotask(r));
+    const shares = el.results.targets.map((t) => [t.id, t.value.exact, t.status]);
+    let error = null;
+    try { el.setValue('industrial', '2024', '1,2,3'); } catch (e) { error = [e.code, e.path]; }
+    return { attr, compactAttr, edit: goal.outcome.edit.set, shares, error };
+  });
+  assert.deepEqual(result, {
+    attr: 'zh-CN',
+    compactAttr: true,
+    // (280 + x) / (1000 + x) = 30% → x = 20/0.7; industrial = 2160/7; private 600 of 7200/7 = 58.3%.
+    edit: '2160/7',
+    shares: [['industrial-share', '30', 'met'], ['private-share', '58.333333333333333333333333333', 'met']],
+    error: ['number.invalid', 'series[1].values.2024'],
+  });
+  assert.equal(await shadow(p, 'second', '.card[data-target="industrial-share"] .status').textContent(), '✔ 已达标');
+  assert.deepEqual(p.problems, []);
+});
+
+test('it works from a sub-path of a portal', async () => {
+  const { server, url } = await serve({ root: ROOT, port: 0 });
+  try {
+    const p = await portal(url, 'www/embed-example.html');
+    assert.equal(await shadow(p, 'first', '.card').count(), 22);
+    assert.deepEqual(p.problems, []);
+  } finally {
+    server.close();
+  }
+});

@@ -1,0 +1,6 @@
+// The host page listening to a calculator: the change event crosses the shadow boundary (composed).
+document.addEventListener('change', (event) => {
+  if (event.target.id !== 'second' || !event.results) return;
+  const share = event.results.targets.find((t) => t.id === 'industrial-share');
+  document.getElementById('host-status').textContent = `industrial share: ${share.value?.display ?? '—'}% (${share.status})`;
+});

@@ -1,0 +1,222 @@
+// <plan-calc>: the calculator as one element for portal pages.
+//
+//   <script type="module" src="/plancalc/plan-calc.js"></script>
+//   <plan-calc src="/plancalc/presets/zunyi.json" lang="zh-CN"></plan-calc>
+//
+// or with the plan inline: <plan-calc><script type="application/json">{…}</script></plan-calc>.
+// Everything it needs is resolved relative to this module, so it works from any sub-path and under
+// `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. Shadow DOM keeps the host
+// page's styles out and its own in; theming goes through the --plan-calc-* custom properties.
+
+import init, { PlanSession } from './pkg/plancalc.js';
+import { quantity } from './ui/format.js';
+import { LOCALES, label, t } from './ui/i18n.js';
+import { el, targetCard } from './ui/render.js';
+
+let ready = null;
+/** Loads the wasm module once per page, however many elements there are. */
+function loadCore() {
+  ready ??= init({ module_or_path: new URL('./pkg/plancalc_bg.wasm', import.meta.url) });
+  return ready;
+}
+
+/** Fired after every change of figures: `results` holds every result of the active scenario. */
+export class PlanCalcChangeEvent extends Event {
+  constructor(results) {
+    super('change', { bubbles: true, composed: true });
+    this.results = results;
+  }
+}
+
+const ATTRIBUTES = ['src', 'lang', 'scenario', 'readonly', 'compact'];
+
+export class PlanCalcElement extends HTMLElement {
+  static observedAttributes = ATTRIBUTES;
+
+  /** Registers the element as `plan-calc`; a second call (two scripts on one page) does nothing. */
+  static define(name = 'plan-calc') {
+    if (!customElements.get(name)) customElements.define(name, this);
+  }
+
+  #session = null;
+  #plan = null;
+  #results = null;
+  #root;
+  #pending = false;
+  #loading = 0;
+
+  constructor() {
+    super();
+    this.#root = this.attachShadow({ mode: 'open' });
+    this.#root.append(
+      el('link', { rel: 'stylesheet', href: new URL('./plan-calc.css', import.meta.url).href }),
+      el('div', { className: 'pc', part: 'container' },
+        el('header', {}, el('h2', { className: 'title' }), el('p', { className: 'meta' })),
+        el('p', { className: 'error', attrs: { role: 'alert' }, hidden: true }),
+        el('div', { className: 'body' }, el('table', { className: 'figures' }), el('ul', { className: 'cards' })),
+        el('div', { className: 'announce', attrs: { 'aria-live': 'polite' } })));
+    this.#root.addEventListener('input', (e) => this.#onInput(e));
+  }
+
+  // Attributes mirrored by properties (kebab-case attribute, camelCase property).
+  get src() { return this.getAttribute('src') ?? ''; }
+  set src(v) { this.setAttribute('src', v); }
+  get lang() { return this.getAttribute('lang') ?? 'zh-CN'; }
+  set lang(v) { this.setAttribute('lang', v); }
+  get scenario() { return this.getAttribute('scenario') ?? ''; }
+  set scenario(v) { this.setAttribute('scenario', v); }
+  get readonly() { return this.hasAttribute('readonly'); }
+  set readonly(v) { this.toggleAttribute('readonly', Boolean(v)); }
+  get compact() { return this.hasAttribute('compact'); }
+  set compact(v) { this.toggleAttribute('compact', Boolean(v)); }
+
+  /** Every result of the active scenario, or null before the plan has loaded. */
+  get results() { return this.#results; }
+
+  connectedCallback() {
+    if (!this.#session) this.#load();
+  }
+
+  attributeChangedCallback(name, old, value) {
+    if (old === value || !this.isConnected) return;
+    if (name === 'src') this.#load();
+    else if (name === 'scenario' && this.#session && value) this.#switch(value);
+    else this.#schedule();
+  }
+
+  /** Sets a figure as typed; returns what changed, or throws the core's error (code, path). */
+  setValue(series, period, text) {
+    if (!this.#session) throw new Error('plan-calc: no plan loaded yet');
+    const outcome = this.#session.setValue(series, period, text);
+    this.#changed();
+    return outcome;
+  }
+
+  /** The exact figure that puts a target on its value (mode "additive" or "substitute"). */
+  goalSeek(target, lever, mode = 'additive') {
+    if (!this.#session) throw new Error('plan-calc: no plan loaded yet');
+    return this.#session.goalSeek(target, lever, mode);
+  }
+
+  /** Applies a goal-seek answer (the `edit` of a reachable outcome). */
+  applyEdit(edit) {
+    if (!this.#session) throw new Error('plan-calc: no plan loaded yet');
+    const outcome = this.#session.apply(edit);
+    this.#changed();
+    return outcome;
+  }
+
+  async #load() {
+    const ticket = ++this.#loading;
+    try {
+      await loadCore();
+      const inline = this.querySelector(':scope > script[type="application/json"]');
+      let text;
+      if (this.src) {
+        const response = await fetch(new URL(this.src, document.baseURI));
+        if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${this.src}`);
+        text = await response.text();
+      } else if (inline) {
+        text = inline.textContent;
+      } else {
+        return;
+      }
+      if (ticket !== this.#loading) return; // a newer src won
+      this.#session = new PlanSession(text);
+      this.#plan = this.#session.plan();
+      if (this.scenario) this.#switch(this.scenario);
+      this.#results = this.#session.results();
+      this.#error(null);
+      this.#render();
+      this.dispatchEvent(new PlanCalcChangeEvent(this.#results));
+    } catch (e) {
+      this.#error((e.code ? `[${e.code}] ` : '') + e.message);
+    }
+  }
+
+  #switch(name) {
+    try {
+      this.#session.switchScenario(name);
+    } catch {
+      this.#session.newScenario(name);
+    }
+    this.#results = this.#session.results();
+    this.#schedule();
+  }
+
+  #changed() {
+    this.#results = this.#session.results();
+    this.#schedule();
+    this.dispatchEvent(new PlanCalcChangeEvent(this.#results));
+  }
+
+  /** Updates are batched on a microtask: several changes in one task render once. */
+  #schedule() {
+    if (this.#pending) return;
+    this.#pending = true;
+    queueMicrotask(() => {
+      this.#pending = false;
+      if (this.#session) this.#render();
+    });
+  }
+
+  #error(text) {
+    const box = this.#root.querySelector('.error');
+    box.hidden = !text;
+    box.textContent = text ?? '';
+  }
+
+  #render() {
+    const locale = LOCALES.includes(this.lang) ? this.lang : 'zh-CN';
+    const plan = this.#plan;
+    const r = this.#results;
+    const q = (sel) => this.#root.querySelector(sel);
+    q('.pc').dataset.compact = String(this.compact);
+    q('.title').textContent = label(plan.title, locale);
+    q('.meta').textContent = plan.periods.map((p) => label(p.label, locale)).join('、');
+    const figures = q('.figures');
+    const key = `${locale}|${this.readonly}`;
+    if (figures.dataset.key !== key) {
+      figures.dataset.key = key;
+      figures.replaceChildren(el('tbody', {}, plan.series.map((s) => el('tr', {},
+        el('th', { scope: 'row' }, label(s.label, locale)),
+        plan.periods.map((p) => (s.values && !this.readonly
+          ? el('td', {}, el('input', {
+            type: 'text', inputMode: 'decimal', dataset: { series: s.id, period: p.id },
+            attrs: { 'aria-label': `${label(s.label, locale)} ${label(p.label, locale)}` },
+          }))
+          : el('td', { className: 'computed', dataset: { series: s.id, period: p.id } })))))));
+    }
+    const value = (id, periodId) => r.series.find((x) => x.id === id)?.values[plan.periods.findIndex((p) => p.id === periodId)];
+    for (const input of figures.querySelectorAll('input')) {
+      const v = value(input.dataset.series, input.dataset.period);
+      if (input !== this.#root.activeElement) input.value = v ? v.exact : '';
+    }
+    for (const td of figures.querySelectorAll('td.computed')) {
+      const v = value(td.dataset.series, td.dataset.period);
+      td.textContent = v ? quantity(v, locale) : '—';
+    }
+    q('.cards').replaceChildren(...r.targets.map((x) => {
+      const card = targetCard(x, plan.targets.find((s) => s.id === x.id), plan, locale);
+      card.querySelector('.card-actions')?.remove();
+      return card;
+    }));
+    q('.announce').textContent = r.targets.map((x) => `${label(plan.targets.find((s) => s.id === x.id)?.label, locale)}: ${t(locale, x.status)}`).join('; ');
+  }
+
+  #onInput(event) {
+    const input = event.target;
+    if (!(input instanceof HTMLInputElement) || !input.dataset.series || !this.#session) return;
+    try {
+      this.#session.setValue(input.dataset.series, input.dataset.period, input.value);
+      input.removeAttribute('aria-invalid');
+      input.title = '';
+      this.#changed();
+    } catch (e) {
+      input.setAttribute('aria-invalid', 'true');
+      input.title = e.message;
+    }
+  }
+}
+
+PlanCalcElement.define();
