@@ -3,11 +3,13 @@
 // autosave. The core computes; this file wires the page to it and displays.
 
 import init, { PlanSession } from './pkg/plancalc.js';
-import { decimal, quantity } from './ui/format.js';
+import { decimal, quantity, signed } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
-import { el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
+import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 
 const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi'];
+/** Where an imported plan and a plan opened from a shared link are kept. */
+const SLOTS = ['import', 'shared'];
 const STORE = 'plancalc:v1:';
 
 const state = {
@@ -47,7 +49,8 @@ async function planText(preset) {
 
 /** Opens a preset, restoring the edits saved for it if there are any. */
 async function open(preset) {
-  state.preset = PRESETS.includes(preset) || preset === 'blank' ? preset : 'zunyi';
+  const known = PRESETS.includes(preset) || preset === 'blank' || (SLOTS.includes(preset) && localStorage.getItem(STORE + preset));
+  state.preset = known ? preset : 'zunyi';
   const saved = localStorage.getItem(STORE + state.preset);
   let restored = false;
   try {
@@ -66,7 +69,7 @@ async function open(preset) {
     return;
   }
   $('load-error').hidden = true;
-  localStorage.setItem(STORE + 'preset', state.preset);
+  remember(state.preset);
   state.plan = state.session.plan();
   state.results = state.session.results();
   state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
@@ -74,14 +77,30 @@ async function open(preset) {
   if (restored && state.session.edits().length) announce(T('restored'));
 }
 
+/** Remembers which plan is open, in the browser and in the address (so a reload reopens it). */
+function remember(preset) {
+  localStorage.setItem(STORE + 'preset', preset);
+  const url = new URL(location.href);
+  if (url.searchParams.get('preset') !== preset) {
+    url.searchParams.set('preset', preset);
+    history.replaceState(null, '', url.search + url.hash);
+  }
+}
+
+/** Saves the session in the browser soon (edits come in bursts); `flush()` saves at once. */
 function save() {
   clearTimeout(state.saveTimer);
-  state.saveTimer = setTimeout(() => {
-    const s = state.session.state();
-    const untouched = s.scenarios.every((sc) => sc.edits.length === 0);
-    if (untouched) localStorage.removeItem(STORE + state.preset);
-    else localStorage.setItem(STORE + state.preset, JSON.stringify(s));
-  }, 250);
+  state.saveTimer = setTimeout(flush, 250);
+}
+
+function flush() {
+  clearTimeout(state.saveTimer);
+  if (!state.session) return;
+  const s = state.session.state();
+  const untouched = s.scenarios.length === 1 && s.scenarios[0].edits.length === 0;
+  // A preset untouched needs nothing saved; an imported or shared plan exists only in what is saved.
+  if (untouched && PRESETS.includes(state.preset)) localStorage.removeItem(STORE + state.preset);
+  else localStorage.setItem(STORE + state.preset, JSON.stringify(s));
 }
 
 // ---------------------------------------------------------------- rendering
@@ -90,7 +109,7 @@ function renderAll() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
   $('lang').value = state.lang;
-  $('preset').value = state.preset;
+  $('preset').value = SLOTS.includes(state.preset) ? '' : state.preset;
   for (const option of $('preset').options) {
     option.textContent = option.value === 'blank' ? T('blank') : option.dataset[state.lang === 'en' ? 'en' : 'zh'];
   }
@@ -99,6 +118,8 @@ function renderAll() {
   renderTargets();
   renderWarnings();
   renderHistory();
+  renderScenarios();
+  renderCompare();
   document.body.dataset.ready = 'true';
 }
 
@@ -237,6 +258,7 @@ function changed(outcome) {
   renderTargets();
   if (outcome.warnings.length) renderWarnings();
   renderHistory();
+  renderCompare();
   const news = [];
   for (const x of r.targets) {
     if (state.lastStatus.get(x.id) !== x.status) {
@@ -246,6 +268,153 @@ function changed(outcome) {
   }
   if (news.length) announce(news.join('; '));
   save();
+}
+
+// ---------------------------------------------------------------- scenarios, comparison, files, links
+
+function renderScenarios() {
+  const list = state.session.scenarios();
+  $('scenario').replaceChildren(...list.names.map((n) => el('option', { value: n, selected: n === list.active }, n)));
+  const other = $('compare-with').value;
+  $('compare-with').replaceChildren(
+    el('option', { value: '' }, T('none')),
+    el('option', { value: 'baseline' }, T('baseline')),
+    ...list.names.filter((n) => n !== list.active).map((n) => el('option', { value: n }, n)));
+  $('compare-with').value = [...$('compare-with').options].some((o) => o.value === other) ? other : '';
+}
+
+/** The active scenario beside another (or the baseline): every target, and every figure that differs. */
+function renderCompare() {
+  const other = $('compare-with').value;
+  $('compare-box').hidden = !other;
+  if (!other) return;
+  const active = state.session.scenarios().active;
+  const rows = state.session.compare(other, active);
+  const name = (r) => L((r.kind === 'target' ? state.plan.targets : state.plan.series).find((x) => x.id === r.id)?.label);
+  const shown = rows.filter((r) => r.kind === 'target' || (r.delta && !/^0(\.0*)?$/.test(r.delta.display)));
+  $('compare').replaceChildren(
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('kind')), el('th', { scope: 'col' }, T('target_col')),
+      el('th', { scope: 'col' }, other === 'baseline' ? T('baseline') : other), el('th', { scope: 'col' }, active),
+      el('th', { scope: 'col' }, T('delta')))),
+    el('tbody', {}, shown.map((r) => el('tr', { dataset: { kind: r.kind, id: r.id } },
+      el('td', {}, T(r.kind === 'target' ? 'target_col' : 'figure')),
+      el('th', { scope: 'row' }, name(r)),
+      el('td', {}, quantity(r.a, state.lang), r.status_a ? ` ${ICONS[r.status_a]}` : ''),
+      el('td', {}, quantity(r.b, state.lang), r.status_b ? ` ${ICONS[r.status_b]}` : ''),
+      el('td', { className: 'delta' }, signed(r.delta, state.lang))))));
+}
+
+function switchScenario(name) {
+  state.results = state.session.switchScenario(name);
+  state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
+  renderAll();
+  save();
+}
+
+/** Saves the current edits as a new named scenario (a copy of the active one) and switches to it. */
+function addScenario() {
+  const name = $('scenario-name').value.trim();
+  try {
+    state.results = state.session.newScenario(name, state.session.scenarios().active);
+    $('scenario-name').value = '';
+    $('import-error').hidden = true;
+    renderAll();
+    save();
+  } catch (e) {
+    showError('import-error', e, '');
+  }
+}
+
+function showError(id, e, prefix) {
+  $(id).hidden = false;
+  $(id).textContent = prefix + (e.code ? `[${e.code}] ` : '') + e.message;
+}
+
+/** Replaces the plan with one from a file; a malformed file shows its coded error and keeps the current plan. */
+async function importPlan(file) {
+  const text = await file.text();
+  let session;
+  try {
+    session = new PlanSession(text);
+  } catch (e) {
+    showError('import-error', e, T('import_failed'));
+    return;
+  }
+  $('import-error').hidden = true;
+  adopt(session, 'import');
+}
+
+function adopt(session, slot) {
+  state.session = session;
+  state.preset = slot;
+  state.plan = session.plan();
+  state.results = session.results();
+  state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
+  remember(slot);
+  renderAll();
+  flush();
+}
+
+function download(name, type, text) {
+  const link = el('a', { href: URL.createObjectURL(new Blob([text], { type })), download: name });
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(link.href), 1000);
+}
+
+function exportPlan() {
+  download(`${state.plan.id}.json`, 'application/json', `${JSON.stringify(state.session.document(), null, 1)}\n`);
+}
+
+/** The results as CSV for spreadsheets: exact values and displayed ones, with a BOM for Excel. */
+function exportCsv() {
+  const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  const lines = [['kind', 'id', 'label', 'period', 'exact', 'display', 'unit', 'status', 'target', 'margin']];
+  for (const r of state.results.targets) {
+    const spec = state.plan.targets.find((x) => x.id === r.id);
+    lines.push(['target', r.id, L(spec.label), spec.period, r.value?.exact ?? '', r.value?.display ?? '', r.target.symbol,
+      r.status, `${spec.cmp} ${r.target.display}`, r.margin?.display ?? '']);
+  }
+  state.results.series.forEach((x) => x.values.forEach((q, p) => {
+    const s = state.plan.series.find((y) => y.id === x.id);
+    lines.push(['figure', x.id, L(s.label), state.plan.periods[p].id, q?.exact ?? '', q?.display ?? '', q?.symbol ?? '', '', '', '']);
+  }));
+  download(`${state.plan.id}-results.csv`, 'text/csv', `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`);
+}
+
+async function pack(text) {
+  const stream = new Blob([text]).stream().pipeThrough(new CompressionStream('deflate-raw'));
+  const bytes = new Uint8Array(await new Response(stream).arrayBuffer());
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replaceAll('+', '-').replaceAll('/', '_').replace(/=+$/, '');
+}
+
+async function unpack(data) {
+  const binary = atob(data.replaceAll('-', '+').replaceAll('_', '/'));
+  const bytes = Uint8Array.from(binary, (c) => c.charCodeAt(0));
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('deflate-raw'));
+  return new Response(stream).text();
+}
+
+/** A link that reopens this plan with its scenarios and edits: the session state, compressed, in the hash. */
+async function share() {
+  const data = await pack(JSON.stringify(state.session.state()));
+  history.replaceState(null, '', `#s=${data}`);
+  $('share-url').hidden = false;
+  $('share-url').value = location.href;
+  announce(T('share_ready'));
+}
+
+async function openShared(data) {
+  try {
+    adopt(PlanSession.restore(JSON.parse(await unpack(data))), 'shared');
+    return true;
+  } catch (e) {
+    showError('load-error', e, T('load_failed'));
+    return false;
+  }
 }
 
 // ---------------------------------------------------------------- interaction
@@ -268,7 +437,7 @@ function onInput(event) {
   }
 }
 
-function history(step) {
+function undoRedo(step) {
   const outcome = step === 'undo' ? state.session.undo() : state.session.redo();
   if (!outcome) return;
   for (const input of $('figures').querySelectorAll('input[aria-invalid="true"]')) {
@@ -283,8 +452,8 @@ function onKey(event) {
   const mod = event.ctrlKey || event.metaKey;
   if (!mod) return;
   const key = event.key.toLowerCase();
-  if (key === 'z' && !event.shiftKey) { event.preventDefault(); history('undo'); }
-  else if ((key === 'z' && event.shiftKey) || key === 'y') { event.preventDefault(); history('redo'); }
+  if (key === 'z' && !event.shiftKey) { event.preventDefault(); undoRedo('undo'); }
+  else if ((key === 'z' && event.shiftKey) || key === 'y') { event.preventDefault(); undoRedo('redo'); }
 }
 
 /** "What would it take?": choose the figure and the mode, see the exact answer and its explanation, apply it. */
@@ -346,14 +515,24 @@ async function start() {
   });
   $('lang').addEventListener('change', (e) => setLanguage(e.target.value));
   $('preset').addEventListener('change', (e) => open(e.target.value));
-  $('undo').addEventListener('click', () => history('undo'));
-  $('redo').addEventListener('click', () => history('redo'));
+  $('undo').addEventListener('click', () => undoRedo('undo'));
+  $('redo').addEventListener('click', () => undoRedo('redo'));
   document.addEventListener('keydown', onKey);
+  // Nothing typed is lost to a reload that comes before the debounced save.
+  addEventListener('pagehide', flush);
   $('seek-lever').addEventListener('change', seek);
   for (const radio of document.querySelectorAll('#seek input[name="mode"]')) radio.addEventListener('change', seek);
   $('seek-apply').addEventListener('click', applyGoal);
   $('seek-close').addEventListener('click', () => $('seek').close());
   $('explain-close').addEventListener('click', () => { $('explain').hidden = true; });
+  $('scenario').addEventListener('change', (e) => switchScenario(e.target.value));
+  $('scenario-add').addEventListener('click', addScenario);
+  $('compare-with').addEventListener('change', renderCompare);
+  $('import').addEventListener('change', (e) => { if (e.target.files[0]) importPlan(e.target.files[0]); e.target.value = ''; });
+  $('export').addEventListener('click', exportPlan);
+  $('export-csv').addEventListener('click', exportCsv);
+  $('share').addEventListener('click', share);
+  if (location.hash.startsWith('#s=') && await openShared(location.hash.slice(3))) return;
   await open(params.get('preset') ?? localStorage.getItem(STORE + 'preset') ?? 'zunyi');
 }
 

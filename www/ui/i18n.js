@@ -5,6 +5,7 @@ export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
 
 const STRINGS = {
   'zh-CN': {
+    scenario: '情景', new_scenario: '新情景名称', add: '添加', compare_with: '对比', none: '不对比', import: '导入方案', export: '导出方案', export_csv: '导出结果 CSV', share: '分享链接', comparison: '对比', target_col: '目标', delta: '差值', import_failed: '无法导入:', share_ready: '链接已生成,复制地址栏或下面的链接即可。', value: '数值', status: '状态', kind: '类别', figure: '数字',
     language: '语言', preset: '方案', blank: '空白方案', figures: '数字', targets: '目标', warnings: '一致性检查',
     no_warnings: '未发现不一致。', met: '已达标', not_met: '未达标', no_data: '无数据', undefined: '无法计算',
     soft: '力争', hard: '约束性', margin: '差距', needed: '恰好达标需变动', source: '来源', undated: '未注明日期',
@@ -19,6 +20,7 @@ const STRINGS = {
     restored: '已恢复上次的编辑。', of: '占', baseline: '基准', notes: '说明', derived: '(由分项加总)',
   },
   'zh-TW': {
+    scenario: '情景', new_scenario: '新情景名稱', add: '新增', compare_with: '對比', none: '不對比', import: '匯入方案', export: '匯出方案', export_csv: '匯出結果 CSV', share: '分享連結', comparison: '對比', target_col: '目標', delta: '差值', import_failed: '無法匯入:', share_ready: '連結已產生,複製網址列或下面的連結即可。', value: '數值', status: '狀態', kind: '類別', figure: '數字',
     language: '語言', preset: '方案', blank: '空白方案', figures: '數字', targets: '目標', warnings: '一致性檢查',
     no_warnings: '未發現不一致。', met: '已達標', not_met: '未達標', no_data: '無數據', undefined: '無法計算',
     soft: '力爭', hard: '約束性', margin: '差距', needed: '恰好達標需變動', source: '來源', undated: '未註明日期',
@@ -33,6 +35,7 @@ const STRINGS = {
     restored: '已恢復上次的編輯。', of: '佔', baseline: '基準', notes: '說明', derived: '(由分項加總)',
   },
   en: {
+    scenario: 'Scenario', new_scenario: 'New scenario name', add: 'Add', compare_with: 'Compare with', none: 'no comparison', import: 'Import plan', export: 'Export plan', export_csv: 'Export results (CSV)', share: 'Share link', comparison: 'Comparison', target_col: 'Target', delta: 'Difference', import_failed: 'Cannot import: ', share_ready: 'The link is ready: copy the address bar or the link below.', value: 'Value', status: 'Status', kind: 'Kind', figure: 'Figure',
     language: 'Language', preset: 'Plan', blank: 'Blank plan', figures: 'Figures', targets: 'Targets',
     warnings: 'Consistency checks', no_warnings: 'No inconsistencies found.', met: 'Met', not_met: 'Not met',
     no_data: 'No data', undefined: 'Undefined', soft: 'strive for', hard: 'binding', margin: 'Margin',
