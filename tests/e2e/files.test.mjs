@@ -3,19 +3,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, ROOT } from './harness.mjs';
+import { start, ready, card, field, ROOT } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-async function page(query) {
-  const p = await env.open(`index.html?${query}`);
-  await p.locator('body[data-ready="true"]').waitFor();
-  return p;
-}
-const card = (p, id) => p.locator(`.card[data-target="${id}"]`);
-const field = (p, series) => p.locator(`#figures input[data-series="${series}"]`).first();
+const page = (query) => ready(env, query);
 
 test('scenarios: save the edits under a name, switch, compare side by side in percentage points', async () => {
   const p = await page('preset=zunyi&lang=en');
@@ -46,6 +40,7 @@ test('a share link reopens the same plan, scenarios and edits in a fresh browser
   await p.locator('#scenario-add').click();
   await field(p, 'industrial').fill('2040');
   await p.locator('#share').click();
+  await p.locator('#share-url').waitFor({ state: 'visible' }); // the link is compressed asynchronously
   const url = await p.locator('#share-url').inputValue();
   assert.match(url, /#s=[A-Za-z0-9_-]+$/);
   const q = await env.open(url.replace(env.url, ''));

@@ -44,3 +44,14 @@ export async function start() {
     },
   };
 }
+
+/** The planner's page with `query`, loaded and ready. */
+export async function ready(env, query) {
+  const page = await env.open(`index.html?${query}`);
+  await page.locator('body[data-ready="true"]').waitFor();
+  return page;
+}
+
+/** A target's card, and the first field of a series, on the planner's page. */
+export const card = (page, id) => page.locator(`.card[data-target="${id}"]`);
+export const field = (page, series) => page.locator(`#figures input[data-series="${series}"]`).first();

@@ -2,21 +2,14 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ARTIFACTS } from './harness.mjs';
+import { start, ready, card, field, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
 /** The Zunyi page, loaded and ready. */
-async function zunyi(lang = 'en') {
-  const page = await env.open(`index.html?preset=zunyi&lang=${lang}`);
-  await page.locator('body[data-ready="true"]').waitFor();
-  return page;
-}
-
-const card = (page, id) => page.locator(`.card[data-target="${id}"]`);
-const field = (page, series) => page.locator(`#figures input[data-series="${series}"]`);
+const zunyi = (lang = 'en') => ready(env, `preset=zunyi&lang=${lang}`);
 
 test('the plan as written shows industrial 21.3% against 30%, not met', async () => {
   const page = await zunyi('zh-CN');

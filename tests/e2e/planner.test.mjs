@@ -4,19 +4,13 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, ready, card, field, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
 after(async () => { await env?.close(); });
 
-async function page(query) {
-  const p = await env.open(`index.html?${query}`);
-  await p.locator('body[data-ready="true"]').waitFor();
-  return p;
-}
-const card = (p, id) => p.locator(`.card[data-target="${id}"]`);
-const field = (p, series) => p.locator(`#figures input[data-series="${series}"]`).first();
+const page = (query) => ready(env, query);
 const preset = (name) => JSON.parse(readFileSync(`${ROOT}www/presets/${name}.json`, 'utf8'));
 
 test('every preset loads and shows all its targets and its source', async () => {
