@@ -26,11 +26,6 @@ impl<'a> Obj<'a> {
         }
     }
 
-    /// The path of this object.
-    pub fn path(&self) -> &str {
-        &self.path
-    }
-
     /// The path of one of its fields.
     pub fn field_path(&self, key: &str) -> String {
         join(&self.path, key)

@@ -987,11 +987,6 @@ impl Session {
         self.plan.to_document(Some(&self.scenario().inputs))
     }
 
-    /// The figure of a series in a period in the active scenario.
-    pub fn value(&self, series: usize, period: usize) -> Cell {
-        self.grid.get(series, period)
-    }
-
     /// The baseline and current grids, for explanations.
     pub fn grids(&self) -> (&Grid, &Grid) {
         (&self.baseline, &self.grid)
