@@ -2,6 +2,7 @@
 //! 590 ÷ 0.7 stay exact. A value that terminates within a decimal's 28 digits is held as `n / 1`.
 
 use crate::number::TieRule;
+use crate::text::Short;
 use rust_decimal::Decimal;
 use std::cmp::Ordering;
 use std::fmt;
@@ -172,11 +173,10 @@ impl Exact {
     /// The display text from the value's 28-digit quotient `q` (see [`Exact::to_decimal`]), rounded once to `dp`
     /// places. Rounding `q` gives the exact value's rounding unless `q` lies within its own error of a tie; only
     /// then is the exact (slower) rounding done.
-    pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<String> {
+    pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<Short> {
         if self.den == Decimal::ONE {
             return self.display(dp, tie);
         }
-        let places = usize::try_from(dp).ok()?;
         // q differs from the exact value by less than one unit in its 28th significant digit.
         let digits = q.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);
         let int_digits = (i64::from(digits) - i64::from(q.scale())).max(1);
@@ -196,17 +196,16 @@ impl Exact {
         if r.is_zero() {
             r.set_sign_positive(true);
         }
-        Some(format!("{r:.places$}"))
+        Short::fixed(&r, dp)
     }
 
     /// The display text: rounded once to `dp` places, always showing `dp` places.
-    pub fn display(&self, dp: u32, tie: TieRule) -> Option<String> {
-        let places = usize::try_from(dp).ok()?;
-        self.round(dp, tie).map(|r| format!("{r:.places$}"))
+    pub fn display(&self, dp: u32, tie: TieRule) -> Option<Short> {
+        self.round(dp, tie).and_then(|r| Short::fixed(&r, dp))
     }
 
     /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
-    pub fn fraction(&self) -> Option<String> {
+    pub fn fraction(&self) -> Option<Short> {
         if self.den == Decimal::ONE {
             return None;
         }
@@ -215,7 +214,7 @@ impl Exact {
         let q = self.den.mantissa().checked_mul(10i128.checked_pow(scale - self.den.scale())?)?;
         let g = gcd(p.unsigned_abs(), q.unsigned_abs());
         let g = i128::try_from(g).ok().filter(|g| *g > 0)?;
-        Some(format!("{}/{}", p / g, q / g))
+        Short::format(format_args!("{}/{}", p / g, q / g))
     }
 }
 

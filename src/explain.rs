@@ -476,7 +476,7 @@ pub fn explain_goal(
             let shown = sol.value.display(plan.rounding.amount, plan.rounding.tie).unwrap_or_default();
             let exact = match sol.value.fraction() {
                 Some(f) => format!("{f} ≈ {shown}"),
-                None => shown,
+                None => shown.to_string(),
             };
             steps.push(step(
                 StepKind::Exact,

@@ -835,7 +835,7 @@ impl Plan {
 pub fn exact_text(v: &Exact) -> String {
     match (v.as_decimal(), v.fraction()) {
         (Some(d), _) => d.normalize().to_string(),
-        (None, Some(f)) => f,
+        (None, Some(f)) => f.to_string(),
         (None, None) => v.to_string(),
     }
 }

@@ -29,7 +29,7 @@ fn target(s: &Session, id: &str) -> TargetResult {
 }
 
 fn shown(t: &TargetResult) -> (String, Status) {
-    (t.value.as_ref().map_or("—".into(), |q| q.display.clone()), t.status)
+    (t.value.as_ref().map_or("—".into(), |q| q.display.to_string()), t.status)
 }
 
 fn year(id: &str, previous: Option<&str>) -> Value {
@@ -50,7 +50,7 @@ fn completion_against_time_progress_rounds_once() {
     );
     let t = target(&s, "rate");
     assert_eq!(shown(&t), ("97.158".into(), Status::Met));
-    let extra = |k: &str| t.extras.iter().find(|e| e.key == k).map(|e| e.value.display.clone());
+    let extra = |k: &str| t.extras.iter().find(|e| e.key == k).map(|e| e.value.display);
     assert_eq!(extra("time_progress").as_deref(), Some("83.333"));
     assert_eq!(extra("ahead").as_deref(), Some("13.8"));
     // (647.4 − 629.0) ÷ 2 months left = 9.2 a month.
@@ -89,7 +89,7 @@ fn comparable_basis_growth_is_never_rederived_from_levels() {
     assert_eq!(shown(&target(&s, "g")), ("0.80".into(), Status::Met));
     let w = s.results().warnings;
     let differs = w.iter().find(|w| w.code == "growth.differs_from_levels").expect("the comparable-basis note");
-    let from_levels = differs.figures.iter().find(|(k, _)| k == "from_levels").map(|(_, q)| q.display.clone());
+    let from_levels = differs.figures.iter().find(|(k, _)| k == "from_levels").map(|(_, q)| q.display);
     assert_eq!(from_levels.as_deref(), Some("-5.35"));
 }
 
@@ -174,7 +174,9 @@ fn zunyi() -> Session {
 
 fn reach(s: &Session, target: &str, lever: &str, mode: Mode) -> (String, Option<String>) {
     match s.goal_seek(target, lever, mode, &[], None).unwrap().outcome {
-        GoalOutcome::Reachable { delta, .. } => (delta.exact.normalize().to_string(), delta.fraction),
+        GoalOutcome::Reachable { delta, .. } => {
+            (delta.exact.normalize().to_string(), delta.fraction.map(|f| f.to_string()))
+        }
         GoalOutcome::Unreachable(why) => panic!("{target} by {lever}: {why:?}"),
     }
 }
@@ -291,7 +293,7 @@ fn edits_propagate_by_mode_and_undo_restores_exactly() {
     };
     // A new private industrial project of 50: industrial, private and FAI all rise by 50.
     let out = s.apply(edit(Op::Add("50".into()), Mode::Additive, &["priv"])).unwrap();
-    let v = |id: &str| out.series.iter().find(|x| x.id == id).unwrap().value.as_ref().unwrap().display.clone();
+    let v = |id: &str| out.series.iter().find(|x| x.id == id).unwrap().value.as_ref().unwrap().display.to_string();
     assert_eq!((v("ind"), v("priv"), v("fai")), ("250.00".into(), "450.00".into(), "1050.00".into()));
     assert_eq!(out.series.len(), 3);
     // +10% under substitute: only industrial moves; the unallocated remainder shrinks.

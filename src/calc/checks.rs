@@ -82,8 +82,23 @@ pub struct WarningGroup {
     pub warnings: Vec<Warning>,
 }
 
-/// Every check subject of a plan, with the series each reads: an edit re-runs only the subjects it touches.
-pub fn subjects(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
+/// A check subject, the series it reads (an edit re-runs only the subjects it touches) and its key.
+#[derive(Debug, Clone)]
+pub struct SubjectEntry {
+    pub subject: Subject,
+    pub reads: Vec<usize>,
+    pub key: String,
+}
+
+/// Every check subject of a plan, with the series each reads and its key.
+pub fn subjects(plan: &Plan) -> Vec<SubjectEntry> {
+    subject_list(plan)
+        .into_iter()
+        .map(|(subject, reads)| SubjectEntry { key: subject.key(plan), subject, reads })
+        .collect()
+}
+
+fn subject_list(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
     let mut out = Vec::new();
     for (i, b) in plan.breakdowns.iter().enumerate() {
         let mut reads = vec![b.parent];
@@ -116,10 +131,9 @@ pub fn subjects(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
     out
 }
 
-/// Runs the checks of one subject on the current figures.
-pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject) -> Vec<Warning> {
+/// Runs the checks of one subject on the current figures; `key` is the subject's [`Subject::key`].
+pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject, key: &str) -> Vec<Warning> {
     let mut out = Out { plan, list: Vec::new() };
-    let key = subject.key(plan);
     let periods = 0..plan.periods.len();
     match subject {
         Subject::BreakdownSum(b) => periods.for_each(|p| breakdown_sum(&mut out, grid, b, p)),
@@ -131,14 +145,14 @@ pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject
         Subject::Conflicts => conflicting_targets(&mut out),
     }
     for w in &mut out.list {
-        w.subject.clone_from(&key);
+        key.clone_into(&mut w.subject);
     }
     out.list
 }
 
 /// Runs every check on the current figures.
 pub fn check(plan: &Plan, grid: &Grid, baseline: &Grid) -> Vec<Warning> {
-    subjects(plan).into_iter().flat_map(|(subject, _)| check_subject(plan, grid, baseline, subject)).collect()
+    subjects(plan).iter().flat_map(|e| check_subject(plan, grid, baseline, e.subject, &e.key)).collect()
 }
 
 /// The figures a message cites, by name, leaving out those that could not be computed.
@@ -171,9 +185,9 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
     let period = plan.period_id(p).to_owned();
     if let Some(b) = plan.breakdowns.get(b) {
         let Some(parent) = value(grid, b.parent, p) else { return };
-        let unit = plan.series.get(b.parent).map_or(plan.unit.clone(), |s| s.unit.clone());
-        let parent_id = plan.series_id(b.parent).to_owned();
-        let parent_name = plan.series.get(b.parent).map(|s| s.label.clone());
+        let unit = plan.series.get(b.parent).map_or(&plan.unit, |s| &s.unit);
+        let parent_id = plan.series_id(b.parent);
+        let parent_name = plan.series.get(b.parent).map(|s| &s.label);
         let mut sum = Exact::ZERO;
         let mut complete = true;
         for &c in &b.children {
@@ -185,18 +199,18 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
         if !complete {
             return;
         }
-        let (Some(sum_q), Some(parent_q)) = (out.q(&sum, Unit::Amount, &unit), out.q(&parent, Unit::Amount, &unit))
+        let (Some(sum_q), Some(parent_q)) = (out.q(&sum, Unit::Amount, unit), out.q(&parent, Unit::Amount, unit))
         else {
             return;
         };
-        let (zh, en) = parent_name.map(|l| (l.zh_cn, l.en)).unwrap_or_default();
+        let (zh, en) = parent_name.map_or(("", ""), |l| (l.zh_cn.as_str(), l.en.as_str()));
         if gt(&sum, &parent) {
             let factor = sum.checked_div(&parent).and_then(|f| out.q(&f, Unit::Times, "×"));
-            let f = factor.as_ref().map_or(String::new(), |q| q.display.clone());
+            let f: &str = factor.as_ref().map_or("", |q| &q.display);
             out.list.push(Warning {
                 subject: String::new(),
                 code: "breakdown.exceeds_parent".into(),
-                ids: vec![b.id.clone(), parent_id.clone()],
+                ids: vec![b.id.clone(), parent_id.to_owned()],
                 period: Some(period.clone()),
                 zh_cn: format!(
                     "{zh}的分项合计 {} 超过总数 {}({f} 倍),可能是单位或印刷错误。",
@@ -209,12 +223,12 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
                 figures: named([("sum", Some(sum_q)), ("parent", Some(parent_q)), ("factor", factor)]),
             });
         } else if b.complete && gt(&parent, &sum) {
-            let gap = parent.checked_sub(&sum).and_then(|g| out.q(&g, Unit::Amount, &unit));
-            let g = gap.as_ref().map_or(String::new(), |q| q.display.clone());
+            let gap = parent.checked_sub(&sum).and_then(|g| out.q(&g, Unit::Amount, unit));
+            let g: &str = gap.as_ref().map_or("", |q| &q.display);
             out.list.push(Warning {
                 subject: String::new(),
                 code: "breakdown.not_covered".into(),
-                ids: vec![b.id.clone(), parent_id],
+                ids: vec![b.id.clone(), parent_id.to_owned()],
                 period: Some(period.clone()),
                 zh_cn: format!("{zh}的分项合计 {} 少于总数 {},差 {g}。", sum_q.display, parent_q.display),
                 en: format!(
@@ -230,11 +244,11 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
 /// A total smaller than one of its parts, with the factor (91× points at dropped digits or a unit slip).
 fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exact, period: &str) {
     let plan = out.plan;
-    let unit = plan.series.get(whole).map_or(plan.unit.clone(), |s| s.unit.clone());
+    let unit = plan.series.get(whole).map_or(&plan.unit, |s| &s.unit);
     let factor = v.checked_div(w).and_then(|f| out.q(&f, Unit::Times, "×"));
-    let (Some(vq), Some(wq)) = (out.q(v, Unit::Amount, &unit), out.q(w, Unit::Amount, &unit)) else { return };
-    let f = factor.as_ref().map_or("∞".to_owned(), |q| q.display.clone());
-    let label = |s: usize| plan.series.get(s).map(|x| x.label.clone());
+    let (Some(vq), Some(wq)) = (out.q(v, Unit::Amount, unit), out.q(w, Unit::Amount, unit)) else { return };
+    let f: &str = factor.as_ref().map_or("∞", |q| &q.display);
+    let label = |s: usize| plan.series.get(s).map(|x| &x.label);
     let (Some(wl), Some(pl)) = (label(whole), label(part)) else { return };
     out.list.push(Warning {
         subject: String::new(),

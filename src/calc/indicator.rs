@@ -6,6 +6,7 @@ use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::json::Obj;
 use crate::plan::{series_ref, series_refs, Breakdown, Plan, Rounding, Series};
+use crate::text::Short;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -70,19 +71,19 @@ impl Unit {
 }
 
 /// A computed figure: the exact value, the display text rounded once, and the unit.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The exact value as a decimal (to 28 significant digits where it does not terminate).
     #[serde(with = "rust_decimal::serde::str")]
     pub exact: Decimal,
     /// The exact value as a reduced fraction "p/q", where the decimal does not terminate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fraction: Option<String>,
+    pub fraction: Option<Short>,
     /// Rounded once, by the plan's rule, with a fixed number of places.
-    pub display: String,
+    pub display: Short,
     pub unit: Unit,
     /// What to write after the number: "亿元", "%", "pp", "×".
-    pub symbol: String,
+    pub symbol: Short,
 }
 
 impl Quantity {
@@ -94,7 +95,7 @@ impl Quantity {
             exact,
             fraction: None,
             unit,
-            symbol: symbol.to_owned(),
+            symbol: Short::new(symbol)?,
         })
     }
 

@@ -1,7 +1,7 @@
 //! An editing session over one plan: named scenarios over one baseline, edits with undo and redo,
 //! comparisons, goal seek. Every operation validates before it changes anything.
 
-use super::checks::{check, check_subject, subjects, Subject, Warning, WarningGroup};
+use super::checks::{check, check_subject, subjects, SubjectEntry, Warning, WarningGroup};
 use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
 use super::grid::{plan_inputs, sum_dependents, Cell, Grid, Inputs};
 use super::indicator::{Quantity, Unit};
@@ -193,7 +193,7 @@ pub struct Session {
     /// For each series, the targets whose indicator reads it.
     readers: Vec<Vec<usize>>,
     /// The check subjects with the series each reads, and the current warnings of each.
-    subjects: Vec<(Subject, Vec<usize>)>,
+    subjects: Vec<SubjectEntry>,
     warning_groups: Vec<Vec<Warning>>,
     /// For each series, the sums containing it (in evaluation order), and each series' place in that order.
     dependents: Vec<Vec<usize>>,
@@ -517,7 +517,7 @@ impl Session {
         self.warning_groups = self
             .subjects
             .iter()
-            .map(|(subject, _)| check_subject(&self.plan, &self.grid, &self.baseline, *subject))
+            .map(|e| check_subject(&self.plan, &self.grid, &self.baseline, e.subject, &e.key))
             .collect();
         // Warnings live in `warning_groups`; `results()` assembles them.
         self.results = self.results_for(&self.scenario().name, &self.grid);
@@ -538,7 +538,7 @@ impl Session {
         let mut series = Vec::with_capacity(values.len());
         for (s, p, value) in values {
             if let Some(slot) = self.results.series.get_mut(s).and_then(|x| x.values.get_mut(p)) {
-                *slot = value.clone();
+                *slot = value;
             }
             series.push(SeriesChange { id: plan.series_id(s).to_owned(), period: plan.period_id(p).to_owned(), value });
         }
@@ -577,13 +577,13 @@ impl Session {
             }
         }
         let mut warnings = Vec::new();
-        for ((subject, reads), group) in self.subjects.iter().zip(self.warning_groups.iter_mut()) {
-            if !reads.iter().any(|&r| touched.get(r) == Some(&true)) {
+        for (entry, group) in self.subjects.iter().zip(self.warning_groups.iter_mut()) {
+            if !entry.reads.iter().any(|&r| touched.get(r) == Some(&true)) {
                 continue;
             }
-            let fresh = check_subject(plan, &self.grid, &self.baseline, *subject);
+            let fresh = check_subject(plan, &self.grid, &self.baseline, entry.subject, &entry.key);
             if fresh != *group {
-                warnings.push(WarningGroup { subject: subject.key(plan), warnings: fresh.clone() });
+                warnings.push(WarningGroup { subject: entry.key.clone(), warnings: fresh.clone() });
                 *group = fresh;
             }
         }
@@ -720,8 +720,8 @@ impl Session {
                 id: ta.id.clone(),
                 period: period.to_owned(),
                 delta: delta(&ta.value, &tb.value),
-                a: ta.value.clone(),
-                b: tb.value.clone(),
+                a: ta.value,
+                b: tb.value,
                 status_a: Some(ta.status),
                 status_b: Some(tb.status),
             });
@@ -733,8 +733,8 @@ impl Session {
                     id: sa.id.clone(),
                     period: self.plan.period_id(p).to_owned(),
                     delta: delta(x, y),
-                    a: x.clone(),
-                    b: y.clone(),
+                    a: *x,
+                    b: *y,
                     status_a: None,
                     status_b: None,
                 });

@@ -5,6 +5,7 @@ use super::grid::Grid;
 use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Unit};
 use crate::exact::Exact;
 use crate::plan::{Comparator, Plan, SeriesKind, Target};
+use crate::text::Short;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -161,7 +162,13 @@ fn diff_symbol(unit: Unit, symbol: &str) -> &str {
 }
 
 fn placeholder(unit: Unit, symbol: &str) -> Quantity {
-    Quantity { exact: Decimal::ZERO, fraction: None, display: String::new(), unit, symbol: symbol.to_owned() }
+    Quantity {
+        exact: Decimal::ZERO,
+        fraction: None,
+        display: Short::EMPTY,
+        unit,
+        symbol: Short::new(symbol).unwrap_or_default(),
+    }
 }
 
 /// 序时进度 = months ÷ 12; ahead (pp) = completion rate − time-progress, unrounded then rounded once;

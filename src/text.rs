@@ -1,0 +1,203 @@
+//! `Short`: a short string stored inline, for the display texts, fractions and unit symbols that every result
+//! carries. An edit builds dozens of them; keeping them off the heap keeps an edit's cost down to the arithmetic.
+
+use rust_decimal::Decimal;
+use serde::{Deserialize, Deserializer, Serialize, Serializer};
+use std::fmt;
+use std::ops::Deref;
+
+/// Bytes a [`Short`] holds: a fraction of two 29-digit integers with its sign and slash fits.
+pub const CAPACITY: usize = 63;
+
+/// A UTF-8 string of at most [`CAPACITY`] bytes, stored inline and `Copy`.
+#[derive(Clone, Copy)]
+pub struct Short {
+    len: u8,
+    buf: [u8; CAPACITY],
+}
+
+impl Short {
+    pub const EMPTY: Short = Short { len: 0, buf: [0; CAPACITY] };
+
+    /// The text, or `None` if it is longer than [`CAPACITY`] bytes.
+    pub fn new(text: &str) -> Option<Short> {
+        let mut s = Short::EMPTY;
+        fmt::Write::write_str(&mut s, text).ok()?;
+        Some(s)
+    }
+
+    /// Formats into a `Short`; `None` if the result is too long.
+    pub fn format(args: fmt::Arguments<'_>) -> Option<Short> {
+        let mut s = Short::EMPTY;
+        fmt::write(&mut s, args).ok()?;
+        Some(s)
+    }
+
+    /// A decimal written with exactly `places` decimals (it must have no more), without going through
+    /// `fmt`: digits straight from the mantissa. `None` if the decimal has more places than asked for.
+    pub fn fixed(value: &Decimal, places: u32) -> Option<Short> {
+        let trimmed;
+        let value = if value.scale() > places {
+            trimmed = value.normalize();
+            &trimmed
+        } else {
+            value
+        };
+        let scale = value.scale();
+        if scale > places {
+            return None;
+        }
+        // Digits of |mantissa| · 10^(places − scale), least significant first.
+        let mut digits = [b'0'; 40];
+        let mut n = value.mantissa().unsigned_abs();
+        let mut count = usize::try_from(places - scale).ok()?;
+        while n > 0 {
+            let slot = digits.get_mut(count)?;
+            *slot = b'0' + u8::try_from(n % 10).ok()?;
+            n /= 10;
+            count += 1;
+        }
+        let places = usize::try_from(places).ok()?;
+        let count = count.max(places + 1);
+        let mut out = Short::EMPTY;
+        let mut push = |b: u8| -> Option<()> {
+            let slot = out.buf.get_mut(usize::from(out.len))?;
+            *slot = b;
+            out.len = out.len.checked_add(1)?;
+            Some(())
+        };
+        if value.is_sign_negative() && !value.is_zero() {
+            push(b'-')?;
+        }
+        for i in (0..count).rev() {
+            push(*digits.get(i)?)?;
+            if i == places && places > 0 {
+                push(b'.')?;
+            }
+        }
+        Some(out)
+    }
+
+    pub fn as_str(&self) -> &str {
+        // Only whole `&str`s are ever appended, so the bytes are valid UTF-8; an impossible failure reads as "".
+        self.buf.get(..usize::from(self.len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
+    }
+}
+
+impl fmt::Write for Short {
+    fn write_str(&mut self, text: &str) -> fmt::Result {
+        let start = usize::from(self.len);
+        let end = start.checked_add(text.len()).ok_or(fmt::Error)?;
+        let slot = self.buf.get_mut(start..end).ok_or(fmt::Error)?;
+        slot.copy_from_slice(text.as_bytes());
+        self.len = u8::try_from(end).map_err(|_| fmt::Error)?;
+        Ok(())
+    }
+}
+
+impl Deref for Short {
+    type Target = str;
+    fn deref(&self) -> &str {
+        self.as_str()
+    }
+}
+
+impl Default for Short {
+    fn default() -> Self {
+        Short::EMPTY
+    }
+}
+
+impl PartialEq for Short {
+    fn eq(&self, other: &Short) -> bool {
+        self.as_str() == other.as_str()
+    }
+}
+
+impl Eq for Short {}
+
+impl PartialEq<str> for Short {
+    fn eq(&self, other: &str) -> bool {
+        self.as_str() == other
+    }
+}
+
+impl PartialEq<&str> for Short {
+    fn eq(&self, other: &&str) -> bool {
+        self.as_str() == *other
+    }
+}
+
+impl fmt::Debug for Short {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(self.as_str(), f)
+    }
+}
+
+impl fmt::Display for Short {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.pad(self.as_str())
+    }
+}
+
+impl Serialize for Short {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        serializer.serialize_str(self.as_str())
+    }
+}
+
+impl<'de> Deserialize<'de> for Short {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Short, D::Error> {
+        let text = String::deserialize(deserializer)?;
+        Short::new(&text).ok_or_else(|| serde::de::Error::custom(format!("longer than {CAPACITY} bytes")))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests, not library code
+    use super::*;
+
+    #[test]
+    fn holds_up_to_capacity_and_refuses_more() {
+        let full = "9".repeat(CAPACITY);
+        assert_eq!(Short::new(&full).unwrap(), full.as_str());
+        assert!(Short::new(&format!("{full}9")).is_none());
+        assert_eq!(Short::new("亿元").unwrap().len(), "亿元".len());
+        assert_eq!(Short::format(format_args!("{}/{}", 16050, 7)).unwrap(), "16050/7");
+        assert!(Short::format(format_args!("{full}{}", 1)).is_none());
+    }
+
+    #[test]
+    fn writes_fixed_point_like_fmt() {
+        for (text, places) in [
+            ("0", 2),
+            ("0.5", 1),
+            ("-0.05", 2),
+            ("1913.5", 2),
+            ("21", 0),
+            ("-1892.5", 2),
+            ("0.001", 3),
+            ("79228162514264337593543950335", 0),
+            ("-7.9228162514264337593543950335", 28),
+            ("123.4", 4),
+            ("-0", 2),
+        ] {
+            let d: Decimal = text.parse().unwrap();
+            let p = usize::try_from(places).unwrap();
+            let expected = if d.is_zero() { format!("{:.p$}", Decimal::ZERO) } else { format!("{d:.p$}") };
+            assert_eq!(Short::fixed(&d, places).unwrap(), expected.as_str(), "{text} to {places}");
+        }
+        assert!(Short::fixed(&"1.25".parse().unwrap(), 1).is_none());
+    }
+
+    #[test]
+    fn compares_and_serializes_as_its_text() {
+        let a = Short::new("21.32").unwrap();
+        assert_eq!(a, Short::new("21.32").unwrap());
+        assert_ne!(a, Short::EMPTY);
+        assert_eq!(serde_json::to_string(&a).unwrap(), "\"21.32\"");
+        assert_eq!(serde_json::from_str::<Short>("\"21.32\"").unwrap(), a);
+        assert_eq!(format!("[{a:>7}]"), "[  21.32]");
+    }
+}
