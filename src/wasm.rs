@@ -19,9 +19,17 @@ export type Unit = "amount" | "percent" | "pp" | "times";
 export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; }
 export type Status = "met" | "not_met" | "no_data" | "undefined";
 export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
+/** One unit's contribution (pp) to a combined growth rate; the contributions add up to it exactly. */
+export interface UnitContribution { id: string; value: Quantity; }
 export interface TargetResult {
   id: string; status: Status; value: Quantity | null; target: Quantity; margin: Quantity | null;
-  needed: Quantity | null; lever: string | null; extras?: Extra[]; missing?: string[]; reason?: string;
+  needed: Quantity | null; lever: string | null; extras?: Extra[]; contributions?: UnitContribution[];
+  missing?: string[]; reason?: string;
+}
+export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
+export interface Composition {
+  id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];
+  remainder: Quantity | null; remainder_share: Quantity | null;
 }
 export interface SeriesResult { id: string; values: (Quantity | null)[]; }
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
@@ -152,6 +160,12 @@ impl PlanSession {
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.to_document())
+    }
+
+    /// A breakdown at one period: the total, each item's amount and exact share, and the unallocated remainder.
+    #[wasm_bindgen(unchecked_return_type = "Composition")]
+    pub fn composition(&self, breakdown: &str, period: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.composition(breakdown, period).map_err(err)?)
     }
 
     /// Every result for the active scenario.

@@ -136,6 +136,55 @@ fn units_growth_aggregates_by_base_weights() {
     assert_eq!(shown(&target(&s, "low-g")), ("10.0".into(), Status::Met));
     assert_eq!(shown(&target(&s, "high-g")), ("12.0".into(), Status::Met));
     assert_eq!(shown(&target(&s, "city")), ("10.8".into(), Status::NotMet));
+    // Each county's contribution: (66 − 60) ÷ 100 × 100 = 6 pp and (44.8 − 40) ÷ 100 × 100 = 4.8 pp; together 10.8.
+    let city = target(&s, "city");
+    let parts: Vec<(String, String)> =
+        city.contributions.iter().map(|c| (c.id.clone(), c.value.exact.normalize().to_string())).collect();
+    assert_eq!(parts, [("low".to_owned(), "6".to_owned()), ("high".to_owned(), "4.8".to_owned())]);
+    assert!(city.contributions.iter().all(|c| c.value.symbol == "pp"));
+}
+
+#[test]
+fn unit_contributions_add_up_to_the_combined_growth_exactly() {
+    // Bases that do not divide evenly: each contribution is a repeating decimal, their sum is still exact.
+    let s = plan(
+        json!([year("2022", None), year("2023", Some("2022"))]),
+        json!([
+            {"id": "a", "values": {"2022": "10", "2023": "11"}},
+            {"id": "b", "values": {"2022": "10", "2023": "12"}},
+            {"id": "c", "values": {"2022": "10", "2023": "10"}}
+        ]),
+        json!([{"id": "all", "indicator": {"kind": "aggregate_growth", "units": ["a", "b", "c"]}, "period": "2023", "cmp": ">=", "value": "10"}]),
+        json!({}),
+    );
+    let all = target(&s, "all");
+    let fractions: Vec<Option<String>> =
+        all.contributions.iter().map(|c| c.value.fraction.map(|f| f.to_string())).collect();
+    assert_eq!(fractions, [Some("10/3".to_owned()), Some("20/3".to_owned()), None]);
+    assert_eq!(all.value.unwrap().display.to_string(), "10.0");
+}
+
+#[test]
+fn a_composition_gives_each_items_share_and_they_add_up_to_100() {
+    let s = plan(
+        json!([year("2023", None)]),
+        json!([
+            {"id": "fai", "values": {"2023": "300"}},
+            {"id": "x", "values": {"2023": "100"}},
+            {"id": "y", "values": {"2023": "100"}},
+            {"id": "z", "values": {"2023": "70"}}
+        ]),
+        json!([]),
+        json!({"breakdowns": [{"id": "by", "label": {"zh-CN": "分", "en": "by"}, "parent": "fai", "children": ["x", "y", "z"]}]}),
+    );
+    let c = s.composition("by", "2023").unwrap();
+    assert_eq!((c.parent.as_str(), c.total.unwrap().display.to_string()), ("fai", "300.00".to_owned()));
+    let shares: Vec<String> = c.items.iter().map(|i| i.share.unwrap().fraction.unwrap().to_string()).collect();
+    assert_eq!(shares, ["100/3", "100/3", "70/3"]);
+    assert_eq!(c.remainder.unwrap().display.to_string(), "30.00");
+    assert_eq!(c.remainder_share.unwrap().display.to_string(), "10.0");
+    assert_eq!(s.composition("nope", "2023").unwrap_err().code(), "id.unknown");
+    assert_eq!(s.composition("by", "2031").unwrap_err().path(), "period");
 }
 
 #[test]

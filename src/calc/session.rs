@@ -79,6 +79,28 @@ pub struct BreakdownResult {
     pub remainder_share: Vec<Option<Quantity>>,
 }
 
+/// A breakdown at one period, for a composition chart: the total, each item with its share of the total (exact,
+/// so a full breakdown's shares add up to 100 before rounding), and the unallocated remainder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Composition {
+    pub id: String,
+    pub parent: String,
+    pub period: String,
+    pub total: Option<Quantity>,
+    pub items: Vec<CompositionItem>,
+    pub remainder: Option<Quantity>,
+    pub remainder_share: Option<Quantity>,
+}
+
+/// One item of a [`Composition`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompositionItem {
+    pub id: String,
+    pub value: Option<Quantity>,
+    /// item ÷ total × 100; `None` without both figures or when the total is zero.
+    pub share: Option<Quantity>,
+}
+
 /// Every result the session computes for one scenario, in plan order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Results {
@@ -345,6 +367,42 @@ impl Session {
                 }
             }
         }
+    }
+
+    /// A breakdown of the active scenario at one period: each item's amount and share of the total.
+    pub fn composition(&self, breakdown: &str, period: &str) -> Result<Composition> {
+        let plan = &self.plan;
+        let (i, b) = plan
+            .breakdowns
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.id == breakdown)
+            .ok_or_else(|| Error::UnknownId { path: "breakdown".into(), id: breakdown.to_owned() })?;
+        let p =
+            plan.period_idx(period).ok_or_else(|| Error::UnknownId { path: "period".into(), id: period.to_owned() })?;
+        let total = self.grid.get(b.parent, p).value().filter(|t| !t.is_zero());
+        let items = b
+            .children
+            .iter()
+            .map(|&c| {
+                let v = self.grid.get(c, p).value();
+                let share = v
+                    .zip(total)
+                    .and_then(|(v, t)| v.checked_mul(&Exact::HUNDRED)?.checked_div(&t))
+                    .and_then(|x| Quantity::with_fraction(&x, Unit::Percent, "%", &plan.rounding));
+                CompositionItem { id: plan.series_id(c).to_owned(), value: self.series_value(&self.grid, c, p), share }
+            })
+            .collect();
+        let rest = self.results.breakdowns.get(i);
+        Ok(Composition {
+            id: b.id.clone(),
+            parent: plan.series_id(b.parent).to_owned(),
+            period: period.to_owned(),
+            total: self.series_value(&self.grid, b.parent, p),
+            items,
+            remainder: rest.and_then(|r| r.remainder.get(p).copied().flatten()),
+            remainder_share: rest.and_then(|r| r.remainder_share.get(p).copied().flatten()),
+        })
     }
 
     fn series_index(&self, id: &str, path: &str) -> Result<usize> {

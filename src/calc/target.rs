@@ -30,6 +30,13 @@ pub struct Extra {
     pub value: Quantity,
 }
 
+/// One unit's part in a combined growth rate.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct UnitContribution {
+    pub id: String,
+    pub value: Quantity,
+}
+
 /// A target evaluated against the current figures.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct TargetResult {
@@ -48,6 +55,10 @@ pub struct TargetResult {
     pub lever: Option<String>,
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub extras: Vec<Extra>,
+    /// For the growth of several units together: each unit's contribution (pp), (Vᵢ − Bᵢ) ÷ ΣB × 100. They add
+    /// up to the combined growth exactly.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contributions: Vec<UnitContribution>,
     /// Series without a figure, for `no_data`.
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub missing: Vec<String>,
@@ -88,6 +99,7 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
         needed: None,
         lever: None,
         extras: Vec::new(),
+        contributions: Vec::new(),
         missing: Vec::new(),
         reason: None,
     };
@@ -141,6 +153,20 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     }
     if let IndicatorSpec::Completion { done, plan: annual } = spec {
         result.extras = completion_extras(plan, grid, *done, *annual, target.period, &value);
+    }
+    if let (IndicatorSpec::AggregateGrowth { .. }, Ok(e)) = (spec, &evaluated) {
+        // The terms come in pairs per unit: this period's level, then its base; the denominator is Σ bases.
+        result.contributions = e
+            .terms
+            .chunks(2)
+            .filter_map(|pair| {
+                let [cur, base] = pair else { return None };
+                let share =
+                    cur.value.checked_sub(&base.value)?.checked_mul(&Exact::HUNDRED)?.checked_div(&e.frac.den)?;
+                let value = Quantity::with_fraction(&share, Unit::Pp, "pp", rounding)?;
+                Some(UnitContribution { id: plan.series_id(cur.series).to_owned(), value })
+            })
+            .collect();
     }
     result
 }
