@@ -110,3 +110,25 @@ fn bad_edits_give_a_coded_error_and_change_nothing() {
         assert_eq!(s.results(), before, "edit {series} {period} {text:?} must change nothing");
     }
 }
+
+#[test]
+fn typing_into_one_figure_is_one_step_of_undo() {
+    let mut s = session();
+    let industrial = |s: &Session| s.results().series.iter().find(|x| x.id == "industrial").unwrap().values[0].unwrap();
+    for text in ["2", "20", "204", "2040"] {
+        s.set_value("industrial", "2021-2023", text).unwrap();
+    }
+    assert_eq!(s.edits().len(), 1, "keystrokes on one figure join into one edit");
+    assert_eq!(industrial(&s).display, "2040.00");
+    s.undo().unwrap();
+    assert_eq!(industrial(&s).display, "1450.00", "one undo goes back to before the typing");
+    assert!(!s.can_undo());
+    s.redo().unwrap();
+    assert_eq!(industrial(&s).display, "2040.00");
+    // Another figure, or an edit in between, starts a new step.
+    s.set_value("private", "2021-2023", "3600").unwrap();
+    s.set_value("industrial", "2021-2023", "2100").unwrap();
+    assert_eq!(s.edits().len(), 3);
+    s.undo().unwrap();
+    assert_eq!(industrial(&s).display, "2040.00");
+}

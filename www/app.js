@@ -6,6 +6,7 @@ import init, { PlanSession } from './pkg/plancalc.js';
 import { decimal, quantity, signed } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
+import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 
 const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi'];
 /** Where an imported plan and a plan opened from a shared link are kept. */
@@ -14,7 +15,7 @@ const STORE = 'plancalc:v1:';
 
 const state = {
   session: null, plan: null, results: null, preset: 'zunyi', lang: 'zh-CN', lastStatus: new Map(),
-  goal: null, saveTimer: 0,
+  goal: null, saveTimer: 0, chartFrame: 0,
 };
 const $ = (id) => document.getElementById(id);
 const L = (labels) => label(labels, state.lang);
@@ -120,7 +121,43 @@ function renderAll() {
   renderHistory();
   renderScenarios();
   renderCompare();
+  renderCharts();
   document.body.dataset.ready = 'true';
+}
+
+/** Shares against targets, each breakdown's composition, completion against time-progress, and each unit's
+ * contribution to a combined growth rate: whichever the plan has. */
+function renderCharts() {
+  const { plan, results, session } = state;
+  const spec = new Map(plan.targets.map((x) => [x.id, x]));
+  const seriesName = (id) => L(plan.series.find((s) => s.id === id)?.label) || id;
+  const of = (kind) => results.targets.filter((r) => spec.get(r.id).indicator.kind === kind)
+    .map((r) => ({ name: L(spec.get(r.id).label), result: r }));
+  const charts = [];
+  const shares = of('share');
+  if (shares.length) charts.push(sharesChart(shares, state.lang));
+  for (const b of plan.breakdowns ?? []) {
+    // The latest period in which the total has a figure.
+    const period = [...plan.periods].reverse().find((p, i) =>
+      results.series.find((s) => s.id === b.parent)?.values[plan.periods.length - 1 - i]);
+    if (period) charts.push(compositionChart(session.composition(b.id, period.id), L(b.label), seriesName, T('unallocated'), state.lang));
+  }
+  const completion = of('completion').filter((x) => x.result.value);
+  if (completion.length) charts.push(completionChart(completion, state.lang));
+  for (const x of of('aggregate_growth')) {
+    if (x.result.contributions?.length) charts.push(contributionsChart(x.name, x.result, seriesName, state.lang));
+  }
+  $('charts').replaceChildren(...charts);
+  $('charts-box').hidden = !charts.length;
+}
+
+/** Charts follow edits at most once per frame: a slider drag sends many. */
+function scheduleCharts() {
+  if (state.chartFrame) return;
+  state.chartFrame = requestAnimationFrame(() => {
+    state.chartFrame = 0;
+    renderCharts();
+  });
 }
 
 function renderPlan() {
@@ -184,11 +221,16 @@ function figureRow(id, depth) {
   const cells = plan.periods.map((period) => {
     if (!series.values) return el('td', { className: 'computed', dataset: { series: id, period: period.id } });
     const fieldId = `f-${id}-${period.id}`;
+    const what = `${name} ${L(period.label)} (${series.unit ?? plan.unit})`;
     return el('td', {},
       el('input', {
         id: fieldId, type: 'text', inputMode: 'decimal', autocomplete: 'off',
         dataset: { series: id, period: period.id },
-        attrs: { 'aria-label': `${name} ${L(period.label)} (${series.unit ?? plan.unit})`, 'aria-describedby': `${fieldId}-err` },
+        attrs: { 'aria-label': what, 'aria-describedby': `${fieldId}-err` },
+      }),
+      el('input', {
+        type: 'range', min: '0', className: 'slider', dataset: { series: id, period: period.id, field: fieldId },
+        attrs: { 'aria-label': `${what} ${T('slider')}` },
       }),
       el('p', { id: `${fieldId}-err`, className: 'error', attrs: { 'aria-live': 'polite' } }));
   });
@@ -202,8 +244,12 @@ function updateFigures() {
   const { results, plan } = state;
   const periodIndex = new Map(plan.periods.map((p, i) => [p.id, i]));
   for (const input of $('figures').querySelectorAll('input')) {
-    if (input === document.activeElement && input.getAttribute('aria-invalid') === 'true') continue;
     const q = results.series.find((s) => s.id === input.dataset.series)?.values[periodIndex.get(input.dataset.period)];
+    if (input.type === 'range') {
+      if (input !== document.activeElement) placeSlider(input, q);
+      continue;
+    }
+    if (input === document.activeElement && input.getAttribute('aria-invalid') === 'true') continue;
     const text = q ? q.exact : '';
     if (input !== document.activeElement && input.value !== text) input.value = text;
     input.title = q?.fraction ? `= ${q.fraction}` : '';
@@ -220,6 +266,23 @@ function updateFigures() {
     td.textContent = rest ? `${decimal(rest.display, state.lang)} (${quantity(share, state.lang)})` : '—';
     td.dataset.negative = rest && rest.exact.startsWith('-') ? 'true' : 'false';
   }
+}
+
+/** A slider's range: 0 to a round number at least twice the figure, in about a thousand steps. Its position is
+ * only a way to type: what it sets is its step-rounded value as text, parsed exactly by the core. */
+function placeSlider(slider, q) {
+  const v = q ? Number.parseFloat(q.exact) : 0;
+  if (!slider.max || v > Number(slider.max) || !slider.dataset.fixed) {
+    const top = 10 ** Math.ceil(Math.log10(Math.max(2 * Math.abs(v), 1)));
+    const max = [0.2, 0.5, 1].map((f) => f * top).find((m) => m >= 2 * Math.abs(v)) ?? top;
+    const places = Math.max(0, 3 - Math.floor(Math.log10(max)));
+    slider.max = String(max);
+    slider.step = (10 ** -places).toFixed(places);
+    slider.dataset.places = String(places);
+    slider.dataset.fixed = 'true';
+  }
+  slider.value = String(v);
+  slider.setAttribute('aria-valuetext', q ? decimal(q.display, state.lang) : '—');
 }
 
 function renderTargets() {
@@ -255,10 +318,16 @@ function changed(outcome) {
   for (const c of outcome.series) r.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
   for (const g of outcome.warnings) r.warnings = r.warnings.filter((w) => w.subject !== g.subject).concat(g.warnings);
   updateFigures();
-  renderTargets();
+  for (const x of outcome.targets) {
+    const old = $('targets').querySelector(`.card[data-target="${CSS.escape(x.id)}"]`);
+    const spec = state.plan.targets.find((s) => s.id === x.id);
+    const fresh = targetCard(x, spec, state.plan, state.lang);
+    if (old) old.replaceWith(fresh); else renderTargets();
+  }
   if (outcome.warnings.length) renderWarnings();
   renderHistory();
   renderCompare();
+  scheduleCharts();
   const news = [];
   for (const x of r.targets) {
     if (state.lastStatus.get(x.id) !== x.status) {
@@ -420,8 +489,14 @@ async function openShared(data) {
 // ---------------------------------------------------------------- interaction
 
 function onInput(event) {
-  const input = event.target;
+  let input = event.target;
   if (!(input instanceof HTMLInputElement) || !input.dataset.series) return;
+  if (input.type === 'range') {
+    // The slider types into its field: the same path, the same checks, the same undo.
+    const slider = input;
+    input = $(slider.dataset.field);
+    input.value = Number(slider.value).toFixed(Number(slider.dataset.places));
+  }
   const err = $(`${input.id}-err`);
   try {
     const outcome = state.session.setValue(input.dataset.series, input.dataset.period, input.value);

@@ -53,6 +53,26 @@ type CellChange = (usize, usize, Option<Exact>, Option<Exact>);
 struct Change {
     edit: Edit,
     cells: Vec<CellChange>,
+    /// Made by `set_value` (typing, a slider): the next `set_value` on the same figure joins this change.
+    typed: bool,
+}
+
+impl Change {
+    /// Whether `next` continues this change: both typed into the same figure.
+    fn continued_by(&self, next: &Change) -> bool {
+        self.typed && next.typed && self.edit.series == next.edit.series && self.edit.period == next.edit.period
+    }
+
+    /// This change followed by `next`, as one: each cell from its first value to its last.
+    fn merge(&mut self, next: Change) {
+        for (s, p, before, after) in next.cells {
+            match self.cells.iter_mut().find(|c| c.0 == s && c.1 == p) {
+                Some(c) => c.3 = after,
+                None => self.cells.push((s, p, before, after)),
+            }
+        }
+        self.edit = next.edit;
+    }
 }
 
 /// A named set of edits over the baseline.
@@ -410,26 +430,34 @@ impl Session {
     }
 
     /// Sets a series' value in a period from text as typed, with the total held (substitute mode).
+    /// Consecutive calls on the same figure form one step of undo, as typing and dragging a slider produce them.
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<Outcome> {
-        self.apply(Edit {
-            series: series.to_owned(),
-            period: period.to_owned(),
-            op: Op::Set(text.to_owned()),
-            mode: Mode::Substitute,
-            counts_toward: Vec::new(),
-            offset: None,
-        })
+        self.apply_edit(
+            Edit {
+                series: series.to_owned(),
+                period: period.to_owned(),
+                op: Op::Set(text.to_owned()),
+                mode: Mode::Substitute,
+                counts_toward: Vec::new(),
+                offset: None,
+            },
+            true,
+        )
     }
 
     /// Applies an edit to the active scenario; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
+        self.apply_edit(edit, false)
+    }
+
+    fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Outcome> {
         let cells = self.plan_change(&edit)?;
         let updates = self.propagate(&cells, true);
         // A sum that would leave the range of a decimal refuses the edit before anything changes.
         if let Some(&(s, p, _)) = updates.iter().find(|u| u.2 == Cell::Overflow) {
             return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), self.plan.period_id(p)) });
         }
-        Ok(self.install(Change { edit, cells }, &updates, true))
+        Ok(self.install(Change { edit, cells, typed }, &updates, true))
     }
 
     /// The grid cells a change writes: its input cells (after the change, or before it when undoing), then every sum
@@ -549,7 +577,10 @@ impl Session {
                     *slot = after;
                 }
             }
-            sc.done.push(change);
+            match sc.done.last_mut() {
+                Some(last) if fresh && sc.undone.is_empty() && last.continued_by(&change) => last.merge(change),
+                _ => sc.done.push(change),
+            }
             if fresh {
                 sc.undone.clear();
             }

@@ -26,9 +26,10 @@ export async function start() {
   return {
     url,
     browser,
-    /** A fresh page whose `problems` lists console errors, page errors and failed requests. */
-    async open(path) {
-      const context = await browser.newContext({ viewport: { width: 1200, height: 900 } });
+    /** A fresh page whose `problems` lists console errors, page errors and failed requests. `options` go to the
+     * browser context (`bypassCSP` only where a test injects a script of its own, such as axe). */
+    async open(path, options = {}) {
+      const context = await browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
       const page = await context.newPage();
       page.problems = [];
       page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
@@ -46,12 +47,13 @@ export async function start() {
 }
 
 /** The planner's page with `query`, loaded and ready. */
-export async function ready(env, query) {
-  const page = await env.open(`index.html?${query}`);
+export async function ready(env, query, options) {
+  const page = await env.open(`index.html?${query}`, options);
   await page.locator('body[data-ready="true"]').waitFor();
   return page;
 }
 
 /** A target's card, and the first field of a series, on the planner's page. */
 export const card = (page, id) => page.locator(`.card[data-target="${id}"]`);
-export const field = (page, series) => page.locator(`#figures input[data-series="${series}"]`).first();
+export const field = (page, series) => page.locator(`#figures input[type="text"][data-series="${series}"]`).first();
+export const slider = (page, series) => page.locator(`#figures input[type="range"][data-series="${series}"]`).first();

@@ -17,7 +17,7 @@ const STRINGS = {
     unreachable: '无法达到', set_to: '设为', change_by: '变动', also_meets: '该值及以上均达标',
     also_meets_below: '该值及以下均达标', exactly: '恰好达到目标', explanation: '逐步解释', load_failed: '无法载入方案:',
     time_progress: '序时进度', ahead: '超序时进度', run_rate: '此后每月需完成', period: '期间', region: '地区',
-    restored: '已恢复上次的编辑。', of: '占', baseline: '基准', notes: '说明', derived: '(由分项加总)',
+    restored: '已恢复上次的编辑。', charts: '图表', slider: '滑块', of: '占', baseline: '基准', notes: '说明', derived: '(由分项加总)',
   },
   'zh-TW': {
     scenario: '情景', new_scenario: '新情景名稱', add: '新增', compare_with: '對比', none: '不對比', import: '匯入方案', export: '匯出方案', export_csv: '匯出結果 CSV', share: '分享連結', comparison: '對比', target_col: '目標', delta: '差值', import_failed: '無法匯入:', share_ready: '連結已產生,複製網址列或下面的連結即可。', value: '數值', status: '狀態', kind: '類別', figure: '數字',
@@ -31,7 +31,7 @@ const STRINGS = {
     substitute: '調整結構(總數不變)', answer: '答案', apply: '採用這個數字', explain: '逐步解釋', close: '關閉',
     unreachable: '無法達到', set_to: '設為', change_by: '變動', also_meets: '該值及以上均達標',
     also_meets_below: '該值及以下均達標', exactly: '恰好達到目標', explanation: '逐步解釋', load_failed: '無法載入方案:',
-    time_progress: '序時進度', ahead: '超序時進度', run_rate: '此後每月需完成', period: '期間', region: '地區',
+    time_progress: '序時進度', charts: '圖表', slider: '滑桿', ahead: '超序時進度', run_rate: '此後每月需完成', period: '期間', region: '地區',
     restored: '已恢復上次的編輯。', of: '佔', baseline: '基準', notes: '說明', derived: '(由分項加總)',
   },
   en: {
@@ -48,7 +48,7 @@ const STRINGS = {
     apply: 'Use this figure', explain: 'Step by step', close: 'Close', unreachable: 'Unreachable', set_to: 'Set to',
     change_by: 'change', also_meets: 'this value or more meets the target', also_meets_below: 'this value or less meets the target',
     exactly: 'exactly on target', explanation: 'Step by step', load_failed: 'Cannot load the plan: ',
-    time_progress: 'Time-progress', ahead: 'Ahead of time-progress', run_rate: 'Needed per month from now',
+    time_progress: 'Time-progress', charts: 'Charts', slider: 'slider', ahead: 'Ahead of time-progress', run_rate: 'Needed per month from now',
     period: 'Period', region: 'Region', restored: 'Your last edits were restored.', of: 'of', baseline: 'Baseline',
     notes: 'Notes', derived: '(sum of its items)',
   },
