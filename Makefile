@@ -57,7 +57,7 @@ build: $(WASM)
 $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	cargo build --release --target $(WASM_TARGET) --lib
 	wasm-bindgen --target web --out-dir www/pkg target/$(WASM_TARGET)/release/plancalc.wasm
-	www/node_modules/.bin/wasm-opt -Oz --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
+	www/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
 	@for f in $@ www/pkg/plancalc.js; do \
 		printf '%-28s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; \
 	done
