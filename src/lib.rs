@@ -8,6 +8,7 @@
 //! - [`calc`]: indicators, targets, checks, goal seek and the editing session
 //! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
 //! - [`number`]: numbers as planners type them; rounding for display
+//! - [`projects`]: project lists and series defined over them
 //! - [`text`]: short inline strings for display texts
 //! - [`error`]: the one error type, with stable codes and field paths
 
@@ -18,6 +19,7 @@ pub mod explain;
 mod json;
 pub mod number;
 pub mod plan;
+pub mod projects;
 pub mod text;
 pub mod wasm;
 

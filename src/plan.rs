@@ -8,6 +8,7 @@ use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::json::{as_decimal, as_exact, as_str, index, join, parse_text, Obj};
 use crate::number::TieRule;
+use crate::projects::{Field, ProjectValues, Projects, Query};
 use rust_decimal::Decimal;
 use serde::Serialize;
 use serde_json::Value;
@@ -87,6 +88,9 @@ pub enum SeriesKind {
     Input,
     /// The sum of other series (indices), computed.
     Sum(Vec<usize>),
+    /// The sum of a field over the projects matching a filter; follows the projects.
+    #[serde(skip_serializing)]
+    Projects(Query),
 }
 
 /// A named figure with a value per period.
@@ -206,6 +210,9 @@ pub struct Plan {
     pub targets: Vec<Target>,
     pub rounding: Rounding,
     pub notes: Vec<Labels>,
+    /// The projects the plan tracks, if it lists them.
+    #[serde(skip)]
+    pub projects: Projects,
     /// Series in an order where every sum comes after its parts.
     #[serde(skip)]
     pub order: Vec<usize>,
@@ -232,11 +239,16 @@ impl Plan {
             return Err(Error::Empty { path: "series".into() });
         }
         let series_index = index_ids(raw_series, "series")?;
+        let projects = Projects::read(root.opt_array("projects")?, &period_index, periods.len())?;
         let series = raw_series
             .iter()
             .enumerate()
-            .map(|(i, v)| read_series(v, &index("series", i), &unit, &series_index, &period_index, periods.len()))
+            .map(|(i, v)| {
+                read_series(v, &index("series", i), &unit, &series_index, &period_index, periods.len(), &projects)
+            })
             .collect::<Result<Vec<_>>>()?;
+        let mut series = series;
+        fill_project_series(&mut series, &projects, periods.len(), &period_index)?;
         let order = evaluation_order(&series)?;
         check_sum_units(&series)?;
         let raw_breakdowns = root.opt_array("breakdowns")?;
@@ -267,6 +279,7 @@ impl Plan {
             targets,
             rounding: read_rounding(&root)?,
             notes: read_notes(&root)?,
+            projects,
             order,
             series_index,
             period_index,
@@ -484,10 +497,20 @@ fn read_series(
     series: &HashMap<String, usize>,
     periods: &HashMap<String, usize>,
     n_periods: usize,
+    projects: &Projects,
 ) -> Result<Series> {
     let o = Obj::new(v, path)?;
     let allow_negative = o.opt_bool("allow_negative")?.unwrap_or(false);
     let kind = match o.get("sum") {
+        None if o.get("projects").is_some() => {
+            if o.get("values").is_some() {
+                return Err(Error::Invalid {
+                    path: o.field_path("values"),
+                    reason: "a series over projects has no values of its own; they come from the projects".into(),
+                });
+            }
+            SeriesKind::Projects(Query::read(o.req("projects")?, &o.field_path("projects"), projects)?)
+        }
         Some(_) => {
             let parts = series_refs(&o, "sum", series)?;
             if parts.is_empty() {
@@ -518,7 +541,14 @@ fn read_series(
     Ok(Series {
         id: o.req_id("id")?.to_owned(),
         label: read_labels(&o, "label")?,
-        unit: o.opt_str("unit")?.unwrap_or(plan_unit).to_owned(),
+        unit: o
+            .opt_str("unit")?
+            .unwrap_or(if matches!(&kind, SeriesKind::Projects(q) if q.field == Field::Count) {
+                "个"
+            } else {
+                plan_unit
+            })
+            .to_owned(),
         kind,
         within,
         allow_negative,
@@ -537,6 +567,29 @@ pub fn check_sign(amount: &Exact, allow_negative: bool, path: &str) -> Result<()
 }
 
 /// Orders series so that parts come before their sums; refuses sums defined in a circle.
+/// Gives each series over projects its values: the sums over the plan's projects, period by period.
+fn fill_project_series(
+    series: &mut [Series],
+    projects: &Projects,
+    n_periods: usize,
+    periods: &HashMap<String, usize>,
+) -> Result<()> {
+    let Some(values) = &projects.values else { return Ok(()) };
+    for (i, s) in series.iter_mut().enumerate() {
+        let SeriesKind::Projects(q) = &s.kind else { continue };
+        for p in 0..n_periods {
+            let total = q.total(projects, values, p).ok_or_else(|| {
+                let pid = periods.iter().find(|(_, &x)| x == p).map_or("?", |(k, _)| k.as_str());
+                Error::Overflow { path: join(&join(&index("series", i), "projects"), pid) }
+            })?;
+            if let Some(slot) = s.values.get_mut(p) {
+                *slot = Some(total);
+            }
+        }
+    }
+    Ok(())
+}
+
 fn evaluation_order(series: &[Series]) -> Result<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {
@@ -724,7 +777,7 @@ fn read_notes(root: &Obj<'_>) -> Result<Vec<Labels>> {
 impl Plan {
     /// The plan as a schema-1 document, with `inputs` (a scenario's figures) in place of the plan's own when given.
     /// Loading the result gives back the same plan.
-    pub fn to_document(&self, inputs: Option<&[Vec<Option<Exact>>]>) -> Value {
+    pub fn to_document(&self, inputs: Option<&[Vec<Option<Exact>>]>, projects: Option<&ProjectValues>) -> Value {
         use serde_json::{json, Map};
         let labels = |l: &Labels| serde_json::to_value(l).unwrap_or(Value::Null);
         let sid = |s: usize| Value::String(self.series_id(s).to_owned());
@@ -768,6 +821,9 @@ impl Plan {
                 match &s.kind {
                     SeriesKind::Sum(parts) => {
                         o.insert("sum".into(), Value::Array(parts.iter().map(|&p| sid(p)).collect()));
+                    }
+                    SeriesKind::Projects(q) => {
+                        o.insert("projects".into(), json!({"field": q.field.name(), "where": q.filter.text}));
                     }
                     SeriesKind::Input => {
                         let row = inputs.and_then(|x| x.get(i)).unwrap_or(&s.values);
@@ -826,8 +882,50 @@ impl Plan {
             if let Some(a) = &self.as_of {
                 m.insert("as_of".into(), json!(a.date));
             }
+            if let Some(values) = projects.or(self.projects.values.as_ref()).filter(|_| !self.projects.is_empty()) {
+                m.insert("projects".into(), Value::Array(self.projects_document(values)));
+            }
         }
         doc
+    }
+
+    /// The project list as written in a plan document, with the given stages and amounts.
+    fn projects_document(&self, values: &ProjectValues) -> Vec<Value> {
+        use serde_json::{json, Map};
+        let pr = &self.projects;
+        pr.info
+            .iter()
+            .enumerate()
+            .map(|(row, info)| {
+                let mut o = Map::new();
+                o.insert("id".into(), json!(info.id));
+                o.insert("name".into(), json!(info.name));
+                o.insert("sector".into(), json!(pr.sectors.name(info.sector)));
+                o.insert("county".into(), json!(pr.counties.name(info.county)));
+                o.insert("ownership".into(), json!(pr.ownerships.name(info.ownership)));
+                o.insert("stage".into(), json!(pr.stages.name(values.stage.get(row).copied().unwrap_or(0))));
+                let flags: Vec<&str> =
+                    (0..32u32).filter(|b| info.flags & (1 << b) != 0).map(|b| pr.flags.name(b)).collect();
+                if !flags.is_empty() {
+                    o.insert("flags".into(), json!(flags));
+                }
+                if let Some(t) = values.amount(row, 0, Field::Total) {
+                    o.insert("total".into(), json!(t.normalize().to_string()));
+                }
+                for field in [Field::Annual, Field::Completed] {
+                    let mut m = Map::new();
+                    for p in 0..self.periods.len() {
+                        if let Some(v) = values.amount(row, p, field) {
+                            m.insert(self.period_id(p).to_owned(), json!(v.normalize().to_string()));
+                        }
+                    }
+                    if !m.is_empty() {
+                        o.insert(field.name().into(), Value::Object(m));
+                    }
+                }
+                Value::Object(o)
+            })
+            .collect()
     }
 }
 

@@ -40,10 +40,18 @@ export interface SeriesChange { id: string; period: string; value: Quantity | nu
 /** What an edit changed: patch a copy of `results()` with it. */
 export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
 export type Mode = "additive" | "substitute";
-/** One edit: exactly one of `set`, `add`, `percent` (decimal strings; `set` also takes "p/q"). */
+/** One edit: exactly one of `set`, `add`, `percent` (decimal strings; `set` also takes "p/q"), or for projects
+ * `reach` (completed reaches this % of the annual plan). Either a `series`, or a `project` by id, or every project
+ * matching `where` (a bulk edit); for projects `field` is "annual" (default), "completed", "total" or "stage". */
 export interface Edit {
-  series: string; period: string; set?: string; add?: string; percent?: string;
+  series?: string; period: string; set?: string; add?: string; percent?: string; reach?: string;
   mode?: Mode; counts_toward?: string[]; offset?: string;
+  project?: string; where?: ProjectFilter; field?: "annual" | "completed" | "total" | "stage";
+}
+/** Projects matching every listed condition (any of the values within one). */
+export interface ProjectFilter {
+  sector?: string[]; county?: string[]; ownership?: ("private" | "state" | "foreign" | "mixed")[];
+  stage?: ("reserve" | "new" | "continuing" | "finishing")[]; flags?: string[];
 }
 export interface CompareRow {
   kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
@@ -153,7 +161,7 @@ impl PlanSession {
     /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets).
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.plan().to_document(None))
+        to_js(&self.inner.plan().to_document(None, None))
     }
 
     /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.

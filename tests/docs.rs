@@ -48,8 +48,7 @@ fn a_whole_session_saves_and_restores() {
         period: "2021-2023".into(),
         op: plancalc::Op::Set("16050/7".into()),
         mode: plancalc::Mode::Additive,
-        counts_toward: vec![],
-        offset: None,
+        ..Default::default()
     })
     .unwrap();
     s.switch_scenario("scenario 1").unwrap();

@@ -338,7 +338,7 @@ fn edits_propagate_by_mode_and_undo_restores_exactly() {
         op,
         mode,
         counts_toward: counts.iter().map(|c| (*c).to_owned()).collect(),
-        offset: None,
+        ..Default::default()
     };
     // A new private industrial project of 50: industrial, private and FAI all rise by 50.
     let out = s.apply(edit(Op::Add("50".into()), Mode::Additive, &["priv"])).unwrap();

@@ -249,6 +249,7 @@ fn malformed_edits_give_their_codes_and_change_nothing() {
         mode,
         counts_toward: counts.iter().map(|c| (*c).to_owned()).collect(),
         offset: offset.map(str::to_owned),
+        ..Default::default()
     };
     let mut doc = valid();
     doc["series"]

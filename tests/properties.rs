@@ -82,7 +82,7 @@ proptest! {
         let mut s = Session::new(plan(total, &parts, Decimal::from(30), ">="));
         let before = s.results();
         let mode = if additive { Mode::Additive } else { Mode::Substitute };
-        let edit = |op: Op| Edit { series: "s0".into(), period: "y".into(), op, mode, counts_toward: vec![], offset: None };
+        let edit = |op: Op| Edit { series: "s0".into(), period: "y".into(), op, mode, ..Default::default() };
         // +d then −d, by explicit inverse edits.
         s.apply(edit(Op::Add(delta.to_string()))).unwrap();
         s.apply(edit(Op::Add((-delta).to_string()))).unwrap();
@@ -105,7 +105,7 @@ proptest! {
         for (lever, amount, additive, undo) in edits {
             let edit = Edit {
                 series: levers[lever].into(), period: "2022-2023".into(), op: Op::Add(amount.to_string()),
-                mode: if additive { Mode::Additive } else { Mode::Substitute }, counts_toward: vec![], offset: None,
+                mode: if additive { Mode::Additive } else { Mode::Substitute }, ..Default::default()
             };
             // Refused edits (a figure would go negative) change nothing; the comparison below covers them too.
             let _ = s.apply(edit);

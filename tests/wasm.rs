@@ -171,3 +171,27 @@ fn scenarios_compare_and_explanations_cross_the_boundary() {
     let doc = session.document().expect("document");
     assert!(PlanSession::new(doc).is_ok(), "a saved scenario loads as a plan");
 }
+
+#[wasm_bindgen_test]
+fn a_bulk_edit_over_projects_through_the_js_api() {
+    let plan = r#"{"schema": 1, "id": "p", "title": {"zh-CN": "项目", "en": "Projects"},
+        "periods": [{"id": "2023", "label": {"zh-CN": "2023", "en": "2023"}}],
+        "series": [
+          {"id": "all", "label": {"zh-CN": "全部", "en": "All"}, "projects": {"field": "annual"}},
+          {"id": "private", "label": {"zh-CN": "民间", "en": "Private"}, "within": "all",
+           "projects": {"field": "annual", "where": {"ownership": ["private"]}}}],
+        "targets": [{"id": "share", "label": {"zh-CN": "民间占比", "en": "Private share"},
+          "indicator": {"kind": "share", "part": "private", "whole": "all"}, "period": "2023", "cmp": ">=", "value": "50"}],
+        "projects": [
+          {"id": "a", "ownership": "private", "stage": "new", "annual": {"2023": "40"}},
+          {"id": "b", "ownership": "state", "stage": "new", "annual": {"2023": "60"}}]}"#;
+    let mut session = PlanSession::new(JsValue::from_str(plan)).expect("a plan with projects loads");
+    let edit =
+        js_sys::JSON::parse(r#"{"where": {"ownership": ["private"]}, "period": "2023", "percent": "50"}"#).unwrap();
+    let outcome: Outcome = serde_wasm_bindgen::from_value(session.apply(edit).expect("applies")).unwrap();
+    let t = &outcome.targets[0];
+    // 60 of 120: exactly 50%, met.
+    assert_eq!((t.value.unwrap().display.to_string(), t.status), ("50.0".to_owned(), Status::Met));
+    let bad = js_sys::JSON::parse(r#"{"project": "zz", "period": "2023", "set": "1"}"#).unwrap();
+    assert_eq!(code_and_path(session.apply(bad).err().expect("refused")), ("id.unknown".into(), "edit.project".into()));
+}

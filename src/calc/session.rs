@@ -11,6 +11,7 @@ use crate::exact::Exact;
 use crate::json::{index, join};
 use crate::number::{parse_decimal, parse_exact};
 use crate::plan::{check_sign, exact_text, Comparator, Plan, SeriesKind};
+use crate::projects::{apply_amount, AmountOp, Field, Filter, ProjectValues, Row, STAGES};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -28,12 +29,32 @@ pub enum Op {
     Add(String),
     /// Change by a percentage of the current value (+10 → × 1.1).
     Percent(String),
+    /// Projects only: the completed amount reaches this percentage of the annual plan ("85").
+    Reach(String),
+}
+
+impl Default for Op {
+    fn default() -> Self {
+        Op::Set(String::new())
+    }
 }
 
 /// One edit, as the JS API and saved scenarios write it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub struct Edit {
+    /// The input series edited; empty for an edit to projects.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
     pub series: String,
+    /// One project, by id …
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub project: Option<String>,
+    /// … or every project matching a filter (`{"ownership": ["private"]}`), for a bulk edit.
+    #[serde(default, rename = "where", skip_serializing_if = "Option::is_none")]
+    pub filter: Option<serde_json::Value>,
+    /// For projects: `annual` (default), `completed`, `total` or `stage` (set to a stage name).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub field: Option<String>,
+    #[serde(default)]
     pub period: String,
     #[serde(flatten)]
     pub op: Op,
@@ -48,11 +69,16 @@ pub struct Edit {
 /// One input cell an edit changes: `(series, period, before, after)`.
 type CellChange = (usize, usize, Option<Exact>, Option<Exact>);
 
+/// One project an edit changes: `(row, before, after)`.
+type RowChange = (usize, Row, Row);
+
 /// One applied edit with the values it replaced, for undo and redo.
 #[derive(Debug, Clone, PartialEq)]
 struct Change {
     edit: Edit,
     cells: Vec<CellChange>,
+    /// Projects the change edits: `(row, before, after)`.
+    rows: Vec<RowChange>,
     /// Made by `set_value` (typing, a slider): the next `set_value` on the same figure joins this change.
     typed: bool,
 }
@@ -80,6 +106,8 @@ impl Change {
 struct Scenario {
     name: String,
     inputs: Inputs,
+    /// The projects' stages and amounts in this scenario.
+    projects: Option<ProjectValues>,
     done: Vec<Change>,
     undone: Vec<Change>,
 }
@@ -247,7 +275,13 @@ impl Session {
     pub fn new(plan: Plan) -> Self {
         let inputs = plan_inputs(&plan);
         let baseline = Grid::compute(&plan, &inputs);
-        let first = Scenario { name: "scenario 1".into(), inputs, done: Vec::new(), undone: Vec::new() };
+        let first = Scenario {
+            name: "scenario 1".into(),
+            inputs,
+            projects: plan.projects.values.clone(),
+            done: Vec::new(),
+            undone: Vec::new(),
+        };
         let mut readers = vec![Vec::new(); plan.series.len()];
         for (t, target) in plan.targets.iter().enumerate() {
             for s in target.indicator.inputs(&plan) {
@@ -440,6 +474,9 @@ impl Session {
                 mode: Mode::Substitute,
                 counts_toward: Vec::new(),
                 offset: None,
+                project: None,
+                filter: None,
+                field: None,
             },
             true,
         )
@@ -451,13 +488,17 @@ impl Session {
     }
 
     fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Outcome> {
-        let cells = self.plan_change(&edit)?;
+        let (cells, rows) = if edit.project.is_some() || edit.filter.is_some() {
+            self.plan_project_change(&edit)?
+        } else {
+            (self.plan_change(&edit)?, Vec::new())
+        };
         let updates = self.propagate(&cells, true);
         // A sum that would leave the range of a decimal refuses the edit before anything changes.
         if let Some(&(s, p, _)) = updates.iter().find(|u| u.2 == Cell::Overflow) {
             return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), self.plan.period_id(p)) });
         }
-        Ok(self.install(Change { edit, cells, typed }, &updates, true))
+        Ok(self.install(Change { edit, cells, rows, typed }, &updates, true))
     }
 
     /// The grid cells a change writes: its input cells (after the change, or before it when undoing), then every sum
@@ -496,11 +537,20 @@ impl Session {
             .series
             .get(s)
             .ok_or_else(|| Error::UnknownId { path: "edit.series".into(), id: edit.series.clone() })?;
-        if !matches!(series.kind, SeriesKind::Input) {
-            return Err(Error::Invalid {
-                path: "edit.series".into(),
-                reason: format!("\"{}\" is the sum of other series; edit its parts", edit.series),
-            });
+        match series.kind {
+            SeriesKind::Input => {}
+            SeriesKind::Sum(_) => {
+                return Err(Error::Invalid {
+                    path: "edit.series".into(),
+                    reason: format!("\"{}\" is the sum of other series; edit its parts", edit.series),
+                })
+            }
+            SeriesKind::Projects(_) => {
+                return Err(Error::Invalid {
+                    path: "edit.series".into(),
+                    reason: format!("\"{}\" adds up projects; edit the projects", edit.series),
+                })
+            }
         }
         let lever = self.lever(s, p, edit.mode, &edit.counts_toward, edit.offset.as_deref())?;
         let inputs = &self.scenario().inputs;
@@ -508,6 +558,9 @@ impl Session {
         let path = || join(&join(&index("series", s), "values"), &edit.period);
         let overflow = || Error::Overflow { path: path() };
         let new = match &edit.op {
+            Op::Reach(_) => {
+                return Err(Error::Invalid { path: "edit.reach".into(), reason: "reach applies to projects".into() })
+            }
             Op::Set(text) if text.trim().is_empty() => None,
             Op::Set(text) => Some(parse_exact(text, "").map_err(|e| e.at(&path()))?),
             Op::Add(text) => {
@@ -551,6 +604,115 @@ impl Session {
         Ok(cells)
     }
 
+    /// Works out an edit to one project or to every project matching a filter: each project's new state, and the
+    /// change in every series over projects that it reaches. Nothing else is touched, whatever the list's size.
+    fn plan_project_change(&self, edit: &Edit) -> Result<(Vec<CellChange>, Vec<RowChange>)> {
+        let plan = &self.plan;
+        let projects = &plan.projects;
+        let values = self.scenario().projects.as_ref().ok_or_else(|| Error::Invalid {
+            path: "edit.project".into(),
+            reason: "the plan lists no projects".into(),
+        })?;
+        if !edit.series.is_empty() {
+            return Err(Error::Invalid {
+                path: "edit.series".into(),
+                reason: "an edit changes a series or projects, not both".into(),
+            });
+        }
+        let rows: Vec<usize> = match (&edit.project, &edit.filter) {
+            (Some(id), None) => vec![projects
+                .row_of(id)
+                .ok_or_else(|| Error::UnknownId { path: "edit.project".into(), id: id.clone() })?],
+            (None, Some(w)) => {
+                let filter = Filter::read(Some(w), "edit.where", projects)?;
+                let stage = |r: usize| values.stage.get(r).copied().unwrap_or(0);
+                projects.info.iter().enumerate().filter(|(r, i)| filter.matches(i, stage(*r))).map(|(r, _)| r).collect()
+            }
+            _ => {
+                return Err(Error::Invalid {
+                    path: "edit.project".into(),
+                    reason: "give either a project or a filter (where)".into(),
+                })
+            }
+        };
+        let field_name = edit.field.as_deref().unwrap_or("annual");
+        let period = || {
+            plan.period_idx(&edit.period)
+                .ok_or_else(|| Error::UnknownId { path: "edit.period".into(), id: edit.period.clone() })
+        };
+        let number = |text: &str, key: &str| parse_decimal(text, &format!("edit.{key}"));
+        // The new state of each project reached.
+        let mut changed: Vec<RowChange> = Vec::new();
+        let touched_periods: Vec<usize>;
+        if field_name == "stage" {
+            let Op::Set(name) = &edit.op else {
+                return Err(Error::Invalid { path: "edit.set".into(), reason: "a stage is set, not added to".into() });
+            };
+            let code = projects.stages.code(name.trim()).ok_or_else(|| Error::Invalid {
+                path: "edit.set".into(),
+                reason: format!("\"{name}\" is not a stage ({})", STAGES.join(", ")),
+            })?;
+            for &r in &rows {
+                let before = values.row(r);
+                if before.stage != code {
+                    let mut after = before.clone();
+                    after.stage = code;
+                    changed.push((r, before, after));
+                }
+            }
+            touched_periods = (0..plan.periods.len()).collect();
+        } else {
+            let field = Field::read(field_name, "edit.field")?;
+            let p = if field == Field::Total { 0 } else { period()? };
+            let op = match &edit.op {
+                Op::Set(t) => AmountOp::Set(number(t, "set")?),
+                Op::Add(t) => AmountOp::Add(number(t, "add")?),
+                Op::Percent(t) => AmountOp::Percent(number(t, "percent")?),
+                Op::Reach(t) if field == Field::Completed => AmountOp::Reach(number(t, "reach")?),
+                Op::Reach(_) => {
+                    return Err(Error::Invalid {
+                        path: "edit.reach".into(),
+                        reason: "reach applies to the completed amount".into(),
+                    })
+                }
+            };
+            for &r in &rows {
+                let before = values.row(r);
+                let mut after = before.clone();
+                let path = join(&join(&index("projects", r), field.name()), &edit.period);
+                apply_amount(&mut after, p, field, op, &path)?;
+                if after != before {
+                    changed.push((r, before, after));
+                }
+            }
+            touched_periods = if field == Field::Total { (0..plan.periods.len()).collect() } else { vec![p] };
+        }
+        // What each series over projects gains or loses, from the projects' states before and after.
+        let mut cells = Vec::new();
+        for (s, series) in plan.series.iter().enumerate() {
+            let SeriesKind::Projects(q) = &series.kind else { continue };
+            for &p in &touched_periods {
+                let mut delta = Decimal::ZERO;
+                for (r, before, after) in &changed {
+                    let Some(info) = projects.info.get(*r) else { continue };
+                    let d = q.part(info, after, p).checked_sub(q.part(info, before, p));
+                    delta = d.and_then(|d| delta.checked_add(d)).ok_or_else(|| Error::Overflow {
+                        path: join(&join(&index("series", s), "projects"), plan.period_id(p)),
+                    })?;
+                }
+                if delta.is_zero() {
+                    continue;
+                }
+                let old = self.scenario().inputs.get(s).and_then(|x| x.get(p)).copied().flatten();
+                let new = old.unwrap_or(Exact::ZERO).checked_add(&Exact::from(delta)).ok_or_else(|| {
+                    Error::Overflow { path: join(&join(&index("series", s), "projects"), plan.period_id(p)) }
+                })?;
+                cells.push((s, p, old, Some(new)));
+            }
+        }
+        Ok((cells, changed))
+    }
+
     fn lever(&self, s: usize, p: usize, mode: Mode, counts_toward: &[String], offset: Option<&str>) -> Result<Lever> {
         let counts_toward = counts_toward
             .iter()
@@ -575,6 +737,11 @@ impl Session {
             for &(s, p, _, after) in &change.cells {
                 if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
                     *slot = after;
+                }
+            }
+            if let Some(values) = &mut sc.projects {
+                for (r, _, after) in &change.rows {
+                    values.set_row(*r, after);
                 }
             }
             match sc.done.last_mut() {
@@ -690,6 +857,11 @@ impl Session {
                 *slot = before;
             }
         }
+        if let Some(values) = &mut sc.projects {
+            for (r, before, _) in change.rows.iter().rev() {
+                values.set_row(*r, before);
+            }
+        }
         sc.undone.push(change);
         Some(self.write(&updates))
     }
@@ -726,6 +898,7 @@ impl Session {
             None | Some(BASELINE) => Scenario {
                 name: name.to_owned(),
                 inputs: plan_inputs(&self.plan),
+                projects: self.plan.projects.values.clone(),
                 done: Vec::new(),
                 undone: Vec::new(),
             },
@@ -1006,6 +1179,9 @@ impl Session {
                         mode: lv.mode,
                         counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
                         offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
+                        project: None,
+                        filter: None,
+                        field: None,
                     },
                     from,
                     value,
@@ -1029,7 +1205,7 @@ impl Session {
     /// Undone edits are not kept.
     pub fn state(&self) -> SessionState {
         SessionState {
-            plan: self.plan.to_document(None),
+            plan: self.plan.to_document(None, None),
             scenarios: self
                 .scenarios
                 .iter()
@@ -1073,7 +1249,7 @@ impl Session {
 
     /// The active scenario as a schema-1 plan document: the plan with the scenario's figures.
     pub fn to_document(&self) -> serde_json::Value {
-        self.plan.to_document(Some(&self.scenario().inputs))
+        self.plan.to_document(Some(&self.scenario().inputs), self.scenario().projects.as_ref())
     }
 
     /// The baseline and current grids, for explanations.
@@ -1104,5 +1280,11 @@ fn same_cell(a: Cell, b: Cell) -> bool {
 fn unreachable_scenario() -> &'static Scenario {
     // A session always holds at least one scenario (`new` creates one; the last cannot be deleted).
     static EMPTY: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
-    EMPTY.get_or_init(|| Scenario { name: String::new(), inputs: Vec::new(), done: Vec::new(), undone: Vec::new() })
+    EMPTY.get_or_init(|| Scenario {
+        name: String::new(),
+        inputs: Vec::new(),
+        projects: None,
+        done: Vec::new(),
+        undone: Vec::new(),
+    })
 }
