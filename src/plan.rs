@@ -248,7 +248,7 @@ impl Plan {
             })
             .collect::<Result<Vec<_>>>()?;
         let mut series = series;
-        fill_project_series(&mut series, &projects, periods.len(), &period_index)?;
+        fill_project_series(&mut series, &projects, &periods)?;
         let order = evaluation_order(&series)?;
         check_sum_units(&series)?;
         let raw_breakdowns = root.opt_array("breakdowns")?;
@@ -566,22 +566,15 @@ pub fn check_sign(amount: &Exact, allow_negative: bool, path: &str) -> Result<()
     Ok(())
 }
 
-/// Orders series so that parts come before their sums; refuses sums defined in a circle.
 /// Gives each series over projects its values: the sums over the plan's projects, period by period.
-fn fill_project_series(
-    series: &mut [Series],
-    projects: &Projects,
-    n_periods: usize,
-    periods: &HashMap<String, usize>,
-) -> Result<()> {
+fn fill_project_series(series: &mut [Series], projects: &Projects, periods: &[Period]) -> Result<()> {
     let Some(values) = &projects.values else { return Ok(()) };
     for (i, s) in series.iter_mut().enumerate() {
         let SeriesKind::Projects(q) = &s.kind else { continue };
-        for p in 0..n_periods {
-            let total = q.total(projects, values, p).ok_or_else(|| {
-                let pid = periods.iter().find(|(_, &x)| x == p).map_or("?", |(k, _)| k.as_str());
-                Error::Overflow { path: join(&join(&index("series", i), "projects"), pid) }
-            })?;
+        for (p, period) in periods.iter().enumerate() {
+            let total = q
+                .total(projects, values, p)
+                .ok_or_else(|| Error::Overflow { path: join(&join(&index("series", i), "projects"), &period.id) })?;
             if let Some(slot) = s.values.get_mut(p) {
                 *slot = Some(total);
             }
@@ -590,6 +583,7 @@ fn fill_project_series(
     Ok(())
 }
 
+/// Orders series so that parts come before their sums; refuses sums defined in a circle.
 fn evaluation_order(series: &[Series]) -> Result<Vec<usize>> {
     #[derive(Clone, Copy, PartialEq)]
     enum Mark {

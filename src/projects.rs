@@ -74,12 +74,16 @@ pub struct ProjectValues {
     pub amounts: Vec<Option<Decimal>>,
 }
 
+/// Where a per-period amount sits within one project's amounts: two per period, annual then completed.
+fn offset(p: usize, field: Field) -> usize {
+    p * 2 + usize::from(field == Field::Completed)
+}
+
 impl ProjectValues {
     pub fn amount(&self, row: usize, p: usize, field: Field) -> Option<Decimal> {
         match field {
             Field::Annual | Field::Completed => {
-                let slot = (row * self.periods + p) * 2 + usize::from(field == Field::Completed);
-                self.amounts.get(slot).copied().flatten()
+                self.amounts.get(row * self.periods * 2 + offset(p, field)).copied().flatten()
             }
             Field::Total => self.total.get(row).copied().flatten(),
             Field::Count => Some(Decimal::ONE),
@@ -121,9 +125,7 @@ pub struct Row {
 impl Row {
     fn amount(&self, p: usize, field: Field) -> Option<Decimal> {
         match field {
-            Field::Annual | Field::Completed => {
-                self.amounts.get(p * 2 + usize::from(field == Field::Completed)).copied().flatten()
-            }
+            Field::Annual | Field::Completed => self.amounts.get(offset(p, field)).copied().flatten(),
             Field::Total => self.total,
             Field::Count => Some(Decimal::ONE),
         }
@@ -209,13 +211,13 @@ impl Projects {
                 Ok(d)
             };
             values.total.push(o.get("total").map(|t| amount(t, &o.field_path("total"))).transpose()?);
-            for (f, key) in [(0usize, "annual"), (1, "completed")] {
+            for (field, key) in [(Field::Annual, "annual"), (Field::Completed, "completed")] {
                 let Some(map) = o.opt_obj(key)? else { continue };
                 for (pid, raw) in map.entries() {
                     let p = *periods
                         .get(pid.as_str())
                         .ok_or_else(|| Error::UnknownId { path: map.field_path(pid), id: pid.clone() })?;
-                    if let Some(slot) = values.amounts.get_mut((row * n_periods + p) * 2 + f) {
+                    if let Some(slot) = values.amounts.get_mut(row * n_periods * 2 + offset(p, field)) {
                         *slot = Some(amount(raw, &map.field_path(pid))?);
                     }
                 }
@@ -281,6 +283,8 @@ pub struct Filter {
     pub stage: Option<Vec<u32>>,
     /// Every one of these flags.
     pub flags: u32,
+    /// A flag no project carries was asked for: nothing matches.
+    pub impossible: bool,
     /// The flags as written, kept for writing the filter back.
     pub text: Value,
 }
@@ -325,25 +329,22 @@ impl Filter {
                 _ => impossible = true,
             }
         }
-        let mut filter = Filter {
+        Ok(Filter {
             sector: list("sector", &projects.sectors, false)?,
             county: list("county", &projects.counties, false)?,
             ownership: list("ownership", &projects.ownerships, true)?,
             stage: list("stage", &projects.stages, true)?,
             flags,
+            impossible,
             text: v.clone(),
-        };
-        if impossible {
-            // A flag no project carries: nothing matches.
-            filter.sector = Some(Vec::new());
-        }
-        Ok(filter)
+        })
     }
 
     /// Whether a project, at `stage`, is one of these.
     pub fn matches(&self, info: &ProjectInfo, stage: u32) -> bool {
         let within = |list: &Option<Vec<u32>>, x: u32| list.as_ref().is_none_or(|l| l.contains(&x));
-        within(&self.sector, info.sector)
+        !self.impossible
+            && within(&self.sector, info.sector)
             && within(&self.county, info.county)
             && within(&self.ownership, info.ownership)
             && within(&self.stage, stage)
@@ -395,7 +396,7 @@ impl Query {
 pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: &str) -> Result<()> {
     let annual = row.amount(p, Field::Annual);
     let slot = match field {
-        Field::Annual | Field::Completed => row.amounts.get_mut(p * 2 + usize::from(field == Field::Completed)),
+        Field::Annual | Field::Completed => row.amounts.get_mut(offset(p, field)),
         Field::Total => Some(&mut row.total),
         Field::Count => None,
     };

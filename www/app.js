@@ -138,8 +138,8 @@ function renderCharts() {
   if (shares.length) charts.push(sharesChart(shares, state.lang));
   for (const b of plan.breakdowns ?? []) {
     // The latest period in which the total has a figure.
-    const period = [...plan.periods].reverse().find((p, i) =>
-      results.series.find((s) => s.id === b.parent)?.values[plan.periods.length - 1 - i]);
+    const totals = results.series.find((s) => s.id === b.parent)?.values ?? [];
+    const period = plan.periods[totals.findLastIndex((q) => q)];
     if (period) charts.push(compositionChart(session.composition(b.id, period.id), L(b.label), seriesName, T('unallocated'), state.lang));
   }
   const completion = of('completion').filter((x) => x.result.value);
@@ -321,8 +321,7 @@ function changed(outcome) {
   for (const x of outcome.targets) {
     const old = $('targets').querySelector(`.card[data-target="${CSS.escape(x.id)}"]`);
     const spec = state.plan.targets.find((s) => s.id === x.id);
-    const fresh = targetCard(x, spec, state.plan, state.lang);
-    if (old) old.replaceWith(fresh); else renderTargets();
+    old?.replaceWith(targetCard(x, spec, state.plan, state.lang));
   }
   if (outcome.warnings.length) renderWarnings();
   renderHistory();

@@ -472,11 +472,7 @@ impl Session {
                 period: period.to_owned(),
                 op: Op::Set(text.to_owned()),
                 mode: Mode::Substitute,
-                counts_toward: Vec::new(),
-                offset: None,
-                project: None,
-                filter: None,
-                field: None,
+                ..Edit::default()
             },
             true,
         )
@@ -1179,9 +1175,7 @@ impl Session {
                         mode: lv.mode,
                         counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
                         offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
-                        project: None,
-                        filter: None,
-                        field: None,
+                        ..Edit::default()
                     },
                     from,
                     value,

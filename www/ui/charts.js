@@ -3,6 +3,7 @@
 // place bars on the screen, never for a figure anyone reads.
 
 import { quantity, signed } from './format.js';
+import { t } from './i18n.js';
 import { el } from './render.js';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -41,9 +42,8 @@ function short(text) {
 function bars({ kind, caption, description, rows, cap = Infinity, columns, cells, locale }) {
   const id = `chart-${++serial}`;
   const numbers = rows.flatMap((r) => [position(r.value), ...r.marks.map((m) => position(m.at))]).filter((x) => x !== null && Number.isFinite(x));
-  let max = Math.min(cap, Math.max(1e-9, ...numbers.map((x) => Math.abs(x))) * 1.1);
+  const max = Math.min(cap, Math.max(1e-9, ...numbers.map((x) => Math.abs(x))) * 1.1);
   const min = numbers.some((x) => x < 0) ? -max : 0;
-  if (!Number.isFinite(max)) max = 1;
   const plotW = WIDTH - LABEL_W - VALUE_W;
   const x = (v) => LABEL_W + ((Math.max(min, Math.min(max, v)) - min) / (max - min)) * plotW;
   const height = rows.length * ROW_H + 8;
@@ -75,27 +75,8 @@ function bars({ kind, caption, description, rows, cap = Infinity, columns, cells
   return el('figure', { className: 'chart-box', dataset: { chart: kind }, attrs: { 'aria-labelledby': `${id}-c` } },
     el('figcaption', { id: `${id}-c` }, caption),
     chart,
-    el('details', {}, el('summary', {}, t9(locale, 'numbers')), table));
+    el('details', {}, el('summary', {}, t(locale, 'chart_numbers')), table));
 }
-
-/** The few words the charts need, kept beside them. */
-const WORDS = {
-  'zh-CN': { numbers: '数据表', item: '项目', value: '数值', target: '目标', share: '占比', tp: '序时进度', contribution: '拉动(百分点)',
-    shares: '占比与目标线', composition: '构成', completion: '完成率与序时进度', contributions: '各单位对增长的拉动',
-    shares_d: '每项占比为一根横条,虚线为目标。', composition_d: '各分项占总数的比例,以及未分配部分。',
-    completion_d: '完成率为横条,实线为序时进度,虚线为目标。', contributions_d: '各单位拉动合计增速的百分点,合计即为总增速。' },
-  'zh-TW': { numbers: '數據表', item: '項目', value: '數值', target: '目標', share: '占比', tp: '序時進度', contribution: '拉動(百分點)',
-    shares: '占比與目標線', composition: '構成', completion: '完成率與序時進度', contributions: '各單位對增長的拉動',
-    shares_d: '每項占比為一根橫條,虛線為目標。', composition_d: '各分項占總數的比例,以及未分配部分。',
-    completion_d: '完成率為橫條,實線為序時進度,虛線為目標。', contributions_d: '各單位拉動合計增速的百分點,合計即為總增速。' },
-  en: { numbers: 'Numbers', item: 'Item', value: 'Value', target: 'Target', share: 'Share', tp: 'Time-progress', contribution: 'Contribution (pp)',
-    shares: 'Shares against their targets', composition: 'Composition', completion: 'Completion against time-progress',
-    contributions: "Each unit's contribution to growth",
-    shares_d: 'One bar per share; the dashed line is the target.', composition_d: 'Each item as a share of the total, and the unallocated rest.',
-    completion_d: 'Completion rate as a bar; the solid line is time-progress, the dashed one the target.',
-    contributions_d: 'Percentage points each unit adds to the combined growth; together they make it.' },
-};
-const t9 = (locale, key) => (WORDS[locale] ?? WORDS['zh-CN'])[key];
 
 /** Each share target: its value as a bar, its target as a dashed line. */
 export function sharesChart(items, locale) {
@@ -104,8 +85,8 @@ export function sharesChart(items, locale) {
     marks: [{ at: result.target, kind: 'target' }],
   }));
   return bars({
-    kind: 'shares', caption: t9(locale, 'shares'), description: t9(locale, 'shares_d'), rows, cap: 100, locale,
-    columns: [t9(locale, 'item'), t9(locale, 'value'), t9(locale, 'target')],
+    kind: 'shares', caption: t(locale, 'chart_shares'), description: t(locale, 'chart_shares_d'), rows, cap: 100, locale,
+    columns: [t(locale, 'chart_item'), t(locale, 'value'), t(locale, 'target_col')],
     cells: (r, i) => [r.text, quantity(items[i].result.target, locale)],
   });
 }
@@ -118,8 +99,8 @@ export function compositionChart(composition, name, labelOf, remainderName, loca
   if (composition.remainder) rows.push({ name: remainderName, value: composition.remainder_share, amount: composition.remainder, marks: [] });
   for (const r of rows) r.text = quantity(r.value, locale);
   return bars({
-    kind: 'composition', caption: `${name} · ${t9(locale, 'composition')}`, description: t9(locale, 'composition_d'), rows, cap: 100, locale,
-    columns: [t9(locale, 'item'), t9(locale, 'value'), t9(locale, 'share')],
+    kind: 'composition', caption: `${name} · ${t(locale, 'chart_composition')}`, description: t(locale, 'chart_composition_d'), rows, cap: 100, locale,
+    columns: [t(locale, 'chart_item'), t(locale, 'value'), t(locale, 'chart_share')],
     cells: (r) => [quantity(r.amount, locale), r.text],
   });
 }
@@ -132,8 +113,8 @@ export function completionChart(items, locale) {
       ...(result.extras ?? []).filter((x) => x.key === 'time_progress').map((x) => ({ at: x.value, kind: 'progress' }))],
   }));
   return bars({
-    kind: 'completion', caption: t9(locale, 'completion'), description: t9(locale, 'completion_d'), rows, locale,
-    columns: [t9(locale, 'item'), t9(locale, 'value'), t9(locale, 'tp'), t9(locale, 'target')],
+    kind: 'completion', caption: t(locale, 'chart_completion'), description: t(locale, 'chart_completion_d'), rows, locale,
+    columns: [t(locale, 'chart_item'), t(locale, 'value'), t(locale, 'time_progress'), t(locale, 'target_col')],
     cells: (r, i) => [r.text, quantity((items[i].result.extras ?? []).find((x) => x.key === 'time_progress')?.value, locale),
       quantity(items[i].result.target, locale)],
   });
@@ -143,8 +124,8 @@ export function completionChart(items, locale) {
 export function contributionsChart(name, result, labelOf, locale) {
   const rows = result.contributions.map((c) => ({ name: labelOf(c.id), value: c.value, text: signed(c.value, locale), marks: [] }));
   return bars({
-    kind: 'contributions', caption: `${name} · ${t9(locale, 'contributions')}`, description: t9(locale, 'contributions_d'), rows, locale,
-    columns: [t9(locale, 'item'), t9(locale, 'contribution')],
+    kind: 'contributions', caption: `${name} · ${t(locale, 'chart_contributions')}`, description: t(locale, 'chart_contributions_d'), rows, locale,
+    columns: [t(locale, 'chart_item'), t(locale, 'chart_contribution')],
     cells: (r) => [r.text],
   });
 }
