@@ -9,6 +9,7 @@
 //! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
 //! - [`number`]: numbers as planners type them; rounding for display
 //! - [`projects`]: project lists and series defined over them
+//! - [`import`]: project lists from CSV, and the compact form they travel in
 //! - [`text`]: short inline strings for display texts
 //! - [`error`]: the one error type, with stable codes and field paths
 
@@ -16,6 +17,7 @@ pub mod calc;
 pub mod error;
 pub mod exact;
 pub mod explain;
+pub mod import;
 mod json;
 pub mod number;
 pub mod plan;

@@ -291,6 +291,25 @@ impl Plan {
         Ok(plan)
     }
 
+    /// The same plan over another project list: series over projects are summed again and their filters resolved
+    /// against the new list's categories.
+    pub fn with_projects(&self, projects: Projects) -> Result<Plan> {
+        let mut plan = Plan { projects: Projects::default(), ..self.clone() };
+        for (i, s) in plan.series.iter_mut().enumerate() {
+            if let SeriesKind::Projects(q) = &mut s.kind {
+                let path = join(&join(&index("series", i), "projects"), "where");
+                q.filter = crate::projects::Filter::read(Some(&q.filter.text), &path, &projects)?;
+            }
+        }
+        fill_project_series(&mut plan.series, &projects, &plan.periods)?;
+        plan.projects = projects;
+        let grid = crate::calc::grid::Grid::compute(&plan, &crate::calc::grid::plan_inputs(&plan));
+        if let Some((s, p)) = grid.overflow() {
+            return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), plan.period_id(p)) });
+        }
+        Ok(plan)
+    }
+
     /// The index of a series by id.
     pub fn series_idx(&self, id: &str) -> Option<usize> {
         self.series_index.get(id).copied()

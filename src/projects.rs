@@ -9,6 +9,7 @@ use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::json::{as_decimal, as_str, index, Obj};
 use rust_decimal::Decimal;
+use serde::Serialize;
 use serde_json::Value;
 use std::collections::HashMap;
 
@@ -25,7 +26,7 @@ pub struct Dict {
 }
 
 impl Dict {
-    fn fixed(names: &[&str]) -> Dict {
+    pub(crate) fn fixed(names: &[&str]) -> Dict {
         let mut d = Dict::default();
         for n in names {
             d.intern(n);
@@ -33,7 +34,7 @@ impl Dict {
         d
     }
 
-    fn intern(&mut self, name: &str) -> u32 {
+    pub(crate) fn intern(&mut self, name: &str) -> u32 {
         if let Some(&i) = self.index.get(name) {
             return i;
         }
@@ -75,7 +76,7 @@ pub struct ProjectValues {
 }
 
 /// Where a per-period amount sits within one project's amounts: two per period, annual then completed.
-fn offset(p: usize, field: Field) -> usize {
+pub(crate) fn offset(p: usize, field: Field) -> usize {
     p * 2 + usize::from(field == Field::Completed)
 }
 
@@ -142,7 +143,7 @@ pub struct Projects {
     pub ownerships: Dict,
     pub stages: Dict,
     pub flags: Dict,
-    index: HashMap<String, usize>,
+    pub(crate) index: HashMap<String, usize>,
 }
 
 impl Projects {
@@ -156,6 +157,23 @@ impl Projects {
 
     pub fn row_of(&self, id: &str) -> Option<usize> {
         self.index.get(id).copied()
+    }
+
+    /// An empty list with room for `n` projects over `periods` periods, ready to be filled.
+    pub(crate) fn with_capacity(n: usize, periods: usize) -> Projects {
+        Projects {
+            stages: Dict::fixed(&STAGES),
+            ownerships: Dict::fixed(&OWNERSHIPS),
+            index: HashMap::with_capacity(n),
+            info: Vec::with_capacity(n),
+            values: Some(ProjectValues {
+                periods,
+                stage: Vec::with_capacity(n),
+                total: Vec::with_capacity(n),
+                amounts: Vec::with_capacity(n * periods * 2),
+            }),
+            ..Projects::default()
+        }
     }
 
     /// Reads `"projects": [...]` of a plan document.
@@ -235,6 +253,64 @@ impl Projects {
         out.values = Some(values);
         Ok(out)
     }
+}
+
+/// One project as the project table shows it: names rather than codes, amounts as exact decimal strings.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ProjectRow<'a> {
+    pub id: &'a str,
+    pub name: &'a str,
+    pub sector: &'a str,
+    pub county: &'a str,
+    pub ownership: &'a str,
+    pub stage: &'a str,
+    pub flags: Vec<&'a str>,
+    pub total: Option<String>,
+    /// The annual plan, period by period.
+    pub annual: Vec<Option<String>>,
+    /// The amount completed, period by period.
+    pub completed: Vec<Option<String>>,
+}
+
+impl Projects {
+    /// The rows matching `filter` whose id or name contains `text` (ASCII letters in any case), in list order.
+    pub fn select(&self, values: &ProjectValues, filter: &Filter, text: &str) -> Vec<u32> {
+        let needle = text.trim().to_lowercase();
+        self.info
+            .iter()
+            .enumerate()
+            .filter(|(row, info)| {
+                filter.matches(info, values.stage.get(*row).copied().unwrap_or(0))
+                    && (needle.is_empty() || contains_folded(&info.id, &needle) || contains_folded(&info.name, &needle))
+            })
+            .filter_map(|(row, _)| u32::try_from(row).ok())
+            .collect()
+    }
+
+    /// One project for display.
+    pub fn project_row<'a>(&'a self, values: &ProjectValues, row: usize) -> Option<ProjectRow<'a>> {
+        let info = self.info.get(row)?;
+        let text = |d: Option<Decimal>| d.map(|d| d.normalize().to_string());
+        let per = |field| (0..values.periods).map(|p| text(values.amount(row, p, field))).collect();
+        Some(ProjectRow {
+            id: &info.id,
+            name: &info.name,
+            sector: self.sectors.name(info.sector),
+            county: self.counties.name(info.county),
+            ownership: self.ownerships.name(info.ownership),
+            stage: self.stages.name(values.stage.get(row).copied().unwrap_or(0)),
+            flags: (0..32u32).filter(|b| info.flags & (1 << b) != 0).map(|b| self.flags.name(b)).collect(),
+            total: text(values.amount(row, 0, Field::Total)),
+            annual: per(Field::Annual),
+            completed: per(Field::Completed),
+        })
+    }
+}
+
+/// Whether `hay` contains `needle` (already lower case), ignoring the case of ASCII letters.
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    let (h, n) = (hay.as_bytes(), needle.as_bytes());
+    n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
 
 /// Which figure of a project a series adds up.

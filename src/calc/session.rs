@@ -1200,16 +1200,62 @@ impl Session {
     pub fn state(&self) -> SessionState {
         SessionState {
             plan: self.plan.to_document(None, None),
-            scenarios: self
-                .scenarios
-                .iter()
-                .map(|sc| ScenarioState {
-                    name: sc.name.clone(),
-                    edits: sc.done.iter().map(|c| c.edit.clone()).collect(),
-                })
-                .collect(),
+            scenarios: self.scenario_states(),
             active: self.scenario().name.clone(),
         }
+    }
+
+    fn scenario_states(&self) -> Vec<ScenarioState> {
+        self.scenarios
+            .iter()
+            .map(|sc| ScenarioState { name: sc.name.clone(), edits: sc.done.iter().map(|c| c.edit.clone()).collect() })
+            .collect()
+    }
+
+    /// The rows of the projects matching a filter (`{"sector": [...], ...}`, as in a bulk edit) whose id or name
+    /// contains `text`, in the active scenario (stages follow edits).
+    pub fn select_projects(&self, filter: Option<&serde_json::Value>, text: &str) -> Result<Vec<u32>> {
+        let pr = &self.plan.projects;
+        let Some(values) = self.scenario().projects.as_ref() else { return Ok(Vec::new()) };
+        let filter = crate::projects::Filter::read(filter, "where", pr)?;
+        Ok(pr.select(values, &filter, text))
+    }
+
+    /// Projects by row, as the active scenario has them.
+    pub fn project_rows(&self, rows: &[u32]) -> Vec<crate::projects::ProjectRow<'_>> {
+        let Some(values) = self.scenario().projects.as_ref() else { return Vec::new() };
+        rows.iter()
+            .filter_map(|&r| usize::try_from(r).ok().and_then(|r| self.plan.projects.project_row(values, r)))
+            .collect()
+    }
+
+    /// Replaces the plan's project list (an import): series over projects are summed again, every scenario keeps
+    /// its edits to figures, and edits to projects of the old list are dropped — they name projects that may be
+    /// gone. Returns how many edits were dropped. On an error nothing changes.
+    pub fn replace_projects(&mut self, projects: crate::projects::Projects) -> Result<usize> {
+        let old = std::mem::take(&mut self.plan.projects);
+        let plan = self.plan.with_projects(projects);
+        self.plan.projects = old;
+        let mut next = Session::new(plan?);
+        let mut dropped = 0;
+        for (i, sc) in self.scenario_states().into_iter().enumerate() {
+            if i == 0 {
+                if let Some(first) = next.scenarios.first_mut() {
+                    first.name.clone_from(&sc.name);
+                }
+                next.results.scenario.clone_from(&sc.name);
+            } else {
+                next.new_scenario(&sc.name, None)?;
+            }
+            for edit in sc.edits {
+                if edit.project.is_some() || edit.filter.is_some() || next.apply(edit).is_err() {
+                    dropped += 1;
+                }
+            }
+        }
+        next.switch_scenario(&self.scenario().name)?;
+        *self = next;
+        Ok(dropped)
     }
 
     /// Rebuilds a session from [`Session::state`]: the plan, then each scenario's edits replayed in order.

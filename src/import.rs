@@ -1,0 +1,788 @@
+//! Project lists from CSV, as planners keep them in spreadsheets, and the compact form a parsed list travels in.
+//!
+//! A CSV file is read in pieces ([`CsvReader::feed`]) so that a worker can report progress; the header row is
+//! matched to columns in Chinese or English ([`guess_columns`]), the planner confirms or changes the mapping, and
+//! every bad row is reported with its line number and reason. Nothing is returned unless every row is good.
+//!
+//! The parsed list crosses from the worker to the page as bytes ([`encode`], [`decode`]): decimals in their
+//! 16-byte form, so the page installs 100,000 projects without parsing a number again.
+
+use crate::error::{Error, Result};
+use crate::number::parse_decimal;
+use crate::projects::{offset, Field, ProjectInfo, Projects, OWNERSHIPS, STAGES};
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+/// What a column holds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Role {
+    Ignore,
+    Id,
+    Name,
+    Sector,
+    County,
+    Ownership,
+    Stage,
+    Flags,
+    Total,
+    /// The annual plan for period `p`.
+    Annual(usize),
+    /// The amount completed in period `p`.
+    Completed(usize),
+}
+
+/// A period as the import sees it: its id and the labels a header may use for it.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct PeriodName {
+    pub id: String,
+    pub labels: Vec<String>,
+}
+
+impl Role {
+    /// The role's name in a mapping: `"id"`, `"annual:2023"`, `""` for a column left out.
+    pub fn name(self, periods: &[PeriodName]) -> String {
+        let pid = |p: usize| periods.get(p).map_or("?", |x| x.id.as_str());
+        match self {
+            Role::Ignore => String::new(),
+            Role::Id => "id".into(),
+            Role::Name => "name".into(),
+            Role::Sector => "sector".into(),
+            Role::County => "county".into(),
+            Role::Ownership => "ownership".into(),
+            Role::Stage => "stage".into(),
+            Role::Flags => "flags".into(),
+            Role::Total => "total".into(),
+            Role::Annual(p) => format!("annual:{}", pid(p)),
+            Role::Completed(p) => format!("completed:{}", pid(p)),
+        }
+    }
+
+    /// Reads a role name written by [`Role::name`].
+    pub fn read(text: &str, periods: &[PeriodName], path: &str) -> Result<Role> {
+        let period = |id: &str| periods.iter().position(|p| p.id == id);
+        let role = match text {
+            "" | "ignore" => Some(Role::Ignore),
+            "id" => Some(Role::Id),
+            "name" => Some(Role::Name),
+            "sector" => Some(Role::Sector),
+            "county" => Some(Role::County),
+            "ownership" => Some(Role::Ownership),
+            "stage" => Some(Role::Stage),
+            "flags" => Some(Role::Flags),
+            "total" => Some(Role::Total),
+            _ => match text.split_once(':') {
+                Some(("annual", p)) => period(p).map(Role::Annual),
+                Some(("completed", p)) => period(p).map(Role::Completed),
+                _ => None,
+            },
+        };
+        role.ok_or_else(|| Error::Invalid {
+            path: path.to_owned(),
+            reason: format!(
+                "\"{text}\" is not a column role (id, name, sector, county, ownership, stage, flags, total, \
+                 annual:<period>, completed:<period>, or empty to leave the column out)"
+            ),
+        })
+    }
+}
+
+/// The money unit of the amounts in a file.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+pub enum Unit {
+    /// 亿元, the plans' unit.
+    #[serde(rename = "亿元")]
+    Yi,
+    /// 万元: divided by 10,000 exactly (the decimal point moves four places).
+    #[serde(rename = "万元")]
+    Wan,
+}
+
+impl Unit {
+    pub fn read(text: &str, path: &str) -> Result<Unit> {
+        match text {
+            "亿元" | "yi" | "" => Ok(Unit::Yi),
+            "万元" | "wan" => Ok(Unit::Wan),
+            other => Err(Error::Invalid {
+                path: path.to_owned(),
+                reason: format!("\"{other}\" is not a unit of a project list (亿元, 万元)"),
+            }),
+        }
+    }
+}
+
+/// A header row read and each column's likely role.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct ColumnGuess {
+    pub headers: Vec<String>,
+    /// One role name per column (see [`Role::name`]); empty where no role was recognised.
+    pub roles: Vec<String>,
+    /// The unit a header names ("投资额（万元）"), 亿元 otherwise.
+    pub unit: Unit,
+    /// The field separator found: `,`, a tab or `;`.
+    pub delimiter: String,
+}
+
+/// Header words for each role, compared after [`normal`] (lower case, no spaces, no unit in brackets).
+const HEADERS: [(Role, &[&str]); 8] = [
+    (Role::Id, &["id", "projectid", "project_id", "code", "projectcode", "编号", "项目编号", "项目代码", "代码", "项目id"]),
+    (Role::Name, &["name", "projectname", "project", "项目名称", "名称", "项目"]),
+    (Role::Sector, &["sector", "industry", "行业", "领域", "所属行业", "行业类别", "行业分类", "产业", "类别"]),
+    (
+        Role::County,
+        &["county", "district", "area", "县区", "区县", "县(市、区)", "县(市区)", "所在县区", "所在地", "地区", "属地"],
+    ),
+    (Role::Ownership, &["ownership", "owner", "投资主体", "所有制", "主体性质", "投资主体性质", "性质", "经济类型"]),
+    (Role::Stage, &["stage", "status", "阶段", "建设阶段", "项目阶段", "建设性质", "项目状态"]),
+    (Role::Flags, &["flags", "tags", "标记", "标签", "项目标记", "类型标记"]),
+    (Role::Total, &["total", "totalinvestment", "总投资", "计划总投资", "项目总投资"]),
+];
+
+/// Lower case, full-width brackets and letters folded, white space and a bracketed unit removed.
+fn normal(header: &str) -> (String, Option<Unit>) {
+    let mut s: String = header
+        .trim()
+        .trim_start_matches('\u{feff}')
+        .chars()
+        .filter(|c| !c.is_whitespace())
+        .map(|c| match c {
+            '（' => '(',
+            '）' => ')',
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
+                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
+            }
+            other => other,
+        })
+        .collect::<String>()
+        .to_lowercase();
+    let unit = if s.contains("万元") {
+        Some(Unit::Wan)
+    } else if s.contains("亿元") {
+        Some(Unit::Yi)
+    } else {
+        None
+    };
+    for u in ["(万元)", "(亿元)", "万元", "亿元", "(yuan)"] {
+        s = s.replace(u, "");
+    }
+    (s, unit)
+}
+
+/// The role a header most likely names.
+fn guess(header: &str, periods: &[PeriodName]) -> (Role, Option<Unit>) {
+    let (h, unit) = normal(header);
+    if let Some((role, _)) = HEADERS.iter().find(|(_, words)| words.contains(&h.as_str())) {
+        return (*role, unit);
+    }
+    if h.contains("总投资") || h.starts_with("total") {
+        return (Role::Total, unit);
+    }
+    let completed = ["完成", "completed", "done", "actual", "实际"].iter().any(|w| h.contains(w));
+    let annual = ["计划", "年度", "annual", "plan"].iter().any(|w| h.contains(w));
+    if !completed && !annual {
+        return (Role::Ignore, unit);
+    }
+    // The period named in the header: the longest id or label it contains ("2023-01" before "2023").
+    let mut best: Option<(usize, usize)> = None;
+    for (p, period) in periods.iter().enumerate() {
+        for name in std::iter::once(&period.id).chain(&period.labels) {
+            let n = normal(name).0;
+            if !n.is_empty() && h.contains(&n) && best.is_none_or(|(_, len)| n.len() > len) {
+                best = Some((p, n.len()));
+            }
+        }
+    }
+    let p = match (best, periods.len()) {
+        (Some((p, _)), _) => p,
+        (None, 1) => 0,
+        _ => return (Role::Ignore, unit),
+    };
+    (if completed { Role::Completed(p) } else { Role::Annual(p) }, unit)
+}
+
+/// Reads the header row of a CSV text and guesses each column's role.
+pub fn guess_columns(text: &str, periods: &[PeriodName]) -> Result<ColumnGuess> {
+    let text = text.trim_start_matches('\u{feff}');
+    let first = records(text, true).0.into_iter().find(|r| !r.text.trim().is_empty());
+    let Some(first) = first else { return Err(Error::Empty { path: "csv".into() }) };
+    let delimiter = sniff(first.text);
+    let headers: Vec<String> = fields(first.text, delimiter).into_iter().map(|f| f.trim().to_owned()).collect();
+    let mut unit = Unit::Yi;
+    let mut seen = Vec::new();
+    let roles = headers
+        .iter()
+        .map(|h| {
+            let (role, u) = guess(h, periods);
+            if u == Some(Unit::Wan) {
+                unit = Unit::Wan;
+            }
+            // A role already taken by an earlier column is left for the planner to choose.
+            if role == Role::Ignore || seen.contains(&role) {
+                return String::new();
+            }
+            seen.push(role);
+            role.name(periods)
+        })
+        .collect();
+    Ok(ColumnGuess {
+        headers,
+        roles,
+        unit,
+        delimiter: char::from(delimiter).to_string(),
+    })
+}
+
+/// The separator a header row uses: the most frequent of comma, tab and semicolon outside quotes.
+fn sniff(line: &str) -> u8 {
+    let mut counts = [0usize; 3];
+    let mut quoted = false;
+    for b in line.bytes() {
+        match b {
+            b'"' => quoted = !quoted,
+            b',' if !quoted => counts[0] += 1,
+            b'\t' if !quoted => counts[1] += 1,
+            b';' if !quoted => counts[2] += 1,
+            _ => {}
+        }
+    }
+    let [c, t, s] = counts;
+    if t > c && t >= s {
+        b'\t'
+    } else if s > c && s > t {
+        b';'
+    } else {
+        b','
+    }
+}
+
+/// One record of the text and the number of lines it spans (a quoted field may hold line breaks).
+struct Record<'a> {
+    text: &'a str,
+    lines: usize,
+}
+
+/// Splits complete records off the front of `text`. With `last`, the rest is a record too; without, an unfinished
+/// record stays, and the second value says how many bytes were consumed.
+fn records(text: &str, last: bool) -> (Vec<Record<'_>>, usize) {
+    let mut out = Vec::new();
+    let bytes = text.as_bytes();
+    let mut start = 0;
+    let mut quoted = false;
+    let mut lines = 1;
+    for (i, &b) in bytes.iter().enumerate() {
+        match b {
+            b'"' => quoted = !quoted,
+            b'\n' if quoted => lines += 1,
+            b'\n' => {
+                let end = if i > start && bytes.get(i - 1) == Some(&b'\r') { i - 1 } else { i };
+                out.push(Record { text: text.get(start..end).unwrap_or(""), lines });
+                start = i + 1;
+                lines = 1;
+            }
+            _ => {}
+        }
+    }
+    if last && start < text.len() {
+        out.push(Record { text: text.get(start..).unwrap_or(""), lines });
+        start = text.len();
+    }
+    (out, start)
+}
+
+/// The fields of one record: separated by `delimiter` outside quotes; `""` inside quotes is one quote.
+fn fields(record: &str, delimiter: u8) -> Vec<String> {
+    let mut out = Vec::new();
+    let mut field = String::new();
+    let mut quoted = false;
+    let mut chars = record.chars().peekable();
+    while let Some(c) = chars.next() {
+        match c {
+            '"' if quoted && chars.peek() == Some(&'"') => {
+                field.push('"');
+                chars.next();
+            }
+            '"' => quoted = !quoted,
+            c if !quoted && u32::from(c) == u32::from(delimiter) => out.push(std::mem::take(&mut field)),
+            c => field.push(c),
+        }
+    }
+    out.push(field);
+    out
+}
+
+/// One bad row: its line in the file, the column, a stable code and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RowError {
+    pub line: usize,
+    pub column: String,
+    pub code: &'static str,
+    pub reason: String,
+}
+
+/// Reads a CSV project list piece by piece.
+#[derive(Debug)]
+pub struct CsvReader {
+    periods: Vec<PeriodName>,
+    roles: Vec<Role>,
+    headers: Vec<String>,
+    unit: Unit,
+    delimiter: u8,
+    header_read: bool,
+    /// The unfinished record at the end of the text fed so far.
+    carry: String,
+    /// The line the next record starts on (1-based).
+    line: usize,
+    projects: Projects,
+    /// The line each project was read from, for duplicate ids.
+    lines: Vec<usize>,
+    errors: Vec<RowError>,
+}
+
+impl CsvReader {
+    /// A reader for `periods`, with one role per column (by name, see [`Role::name`]) and the unit of the amounts.
+    pub fn new(periods: Vec<PeriodName>, roles: &[String], unit: Unit) -> Result<CsvReader> {
+        let roles = roles
+            .iter()
+            .enumerate()
+            .map(|(i, r)| Role::read(r, &periods, &crate::json::index("mapping", i)))
+            .collect::<Result<Vec<_>>>()?;
+        for (i, r) in roles.iter().enumerate() {
+            if *r != Role::Ignore && roles.iter().take(i).any(|x| x == r) {
+                return Err(Error::Invalid {
+                    path: crate::json::index("mapping", i),
+                    reason: format!("two columns are both mapped to {}", r.name(&periods)),
+                });
+            }
+        }
+        for (needed, word) in [(Role::Id, "id"), (Role::Ownership, "ownership"), (Role::Stage, "stage")] {
+            if !roles.contains(&needed) {
+                return Err(Error::Missing { path: format!("mapping.{word}") });
+            }
+        }
+        let n = periods.len();
+        Ok(CsvReader {
+            periods,
+            roles,
+            headers: Vec::new(),
+            unit,
+            delimiter: b',',
+            header_read: false,
+            carry: String::new(),
+            line: 1,
+            projects: Projects::with_capacity(0, n),
+            lines: Vec::new(),
+            errors: Vec::new(),
+        })
+    }
+
+    /// Reads the next piece of the text; records cut at the end wait for the next piece. Returns the projects read
+    /// so far.
+    pub fn feed(&mut self, piece: &str) -> usize {
+        let mut text = std::mem::take(&mut self.carry);
+        text.push_str(piece);
+        let (recs, used) = records(&text, false);
+        for r in recs {
+            self.record(r.text, r.lines);
+        }
+        self.carry = text.get(used..).unwrap_or("").to_owned();
+        self.projects.len()
+    }
+
+    /// Reads what is left and returns the project list, or every bad row.
+    pub fn finish(mut self) -> std::result::Result<Projects, Vec<RowError>> {
+        let rest = std::mem::take(&mut self.carry);
+        for r in records(&rest, true).0 {
+            self.record(r.text, r.lines);
+        }
+        if !self.header_read {
+            self.errors.push(RowError {
+                line: 1,
+                column: String::new(),
+                code: "plan.empty",
+                reason: "the file has no header row and no projects".into(),
+            });
+        }
+        if self.errors.is_empty() {
+            Ok(self.projects)
+        } else {
+            Err(self.errors)
+        }
+    }
+
+    /// How many bad rows have been found so far.
+    pub fn errors(&self) -> usize {
+        self.errors.len()
+    }
+
+    fn record(&mut self, text: &str, lines: usize) {
+        let line = self.line;
+        self.line += lines;
+        let blank = text.bytes().all(|b| b.is_ascii_whitespace() || b == self.delimiter || b == b'"');
+        if !self.header_read {
+            let text = text.trim_start_matches('\u{feff}');
+            if text.trim().is_empty() {
+                return;
+            }
+            self.delimiter = sniff(text);
+            self.headers = fields(text, self.delimiter).into_iter().map(|f| f.trim().to_owned()).collect();
+            self.header_read = true;
+            if self.headers.len() != self.roles.len() {
+                self.errors.push(RowError {
+                    line,
+                    column: String::new(),
+                    code: "field.invalid",
+                    reason: format!(
+                        "the header has {} columns but the mapping names {}",
+                        self.headers.len(),
+                        self.roles.len()
+                    ),
+                });
+            }
+            return;
+        }
+        if blank {
+            return;
+        }
+        let cells = fields(text, self.delimiter);
+        if cells.len() != self.headers.len() {
+            self.errors.push(RowError {
+                line,
+                column: String::new(),
+                code: "csv.columns",
+                reason: format!("{} fields where the header has {}", cells.len(), self.headers.len()),
+            });
+            return;
+        }
+        if let Err(e) = self.row(&cells, line) {
+            self.errors.push(e);
+        }
+    }
+
+    fn row(&mut self, cells: &[String], line: usize) -> std::result::Result<(), RowError> {
+        let headers = &self.headers;
+        let bad = |col: usize, code: &'static str, reason: String| RowError {
+            line,
+            column: headers.get(col).cloned().unwrap_or_default(),
+            code,
+            reason,
+        };
+        let periods = self.periods.len();
+        let mut id = "";
+        let mut name = "";
+        let (mut sector, mut county, mut ownership, mut stage, mut flags) = (0, 0, None, None, 0u32);
+        let mut total = None;
+        let mut amounts = vec![None; periods * 2];
+        let pr = &mut self.projects;
+        for (col, (cell, role)) in cells.iter().zip(&self.roles).enumerate() {
+            let cell = cell.trim();
+            match *role {
+                Role::Ignore => {}
+                Role::Id => id = cell,
+                Role::Name => name = cell,
+                Role::Sector => sector = pr.sectors.intern(cell),
+                Role::County => county = pr.counties.intern(cell),
+                Role::Ownership => {
+                    ownership = Some(ownership_code(cell).ok_or_else(|| {
+                        bad(col, "field.invalid", format!("\"{cell}\" is not an ownership (民间, 国有, 外资, 混合)"))
+                    })?);
+                }
+                Role::Stage => {
+                    stage = Some(stage_code(cell).ok_or_else(|| {
+                        bad(col, "field.invalid", format!("\"{cell}\" is not a stage (储备, 新开工, 续建, 竣工)"))
+                    })?);
+                }
+                Role::Flags => {
+                    for f in cell.split([';', '；', '、', ',', '，', '|', ' ']).map(str::trim).filter(|f| !f.is_empty()) {
+                        let code = pr.flags.intern(flag_name(f));
+                        if code >= 32 {
+                            return Err(bad(col, "field.invalid", "a plan can use at most 32 different flags".into()));
+                        }
+                        flags |= 1 << code;
+                    }
+                }
+                Role::Total | Role::Annual(_) | Role::Completed(_) => {
+                    if cell.is_empty() {
+                        continue;
+                    }
+                    let header = headers.get(col).map_or("", String::as_str);
+                    let d = amount(cell, self.unit, header).map_err(|e| bad(col, e.code(), e.to_string()))?;
+                    match *role {
+                        Role::Annual(p) => set(&mut amounts, offset(p, Field::Annual), d),
+                        Role::Completed(p) => set(&mut amounts, offset(p, Field::Completed), d),
+                        _ => total = Some(d),
+                    }
+                }
+            }
+        }
+        let id_col = self.roles.iter().position(|r| *r == Role::Id).unwrap_or(0);
+        if id.is_empty() {
+            return Err(bad(id_col, "field.missing", "the project has no id".into()));
+        }
+        if let Some(&first) = pr.index.get(id) {
+            let first_line = self.lines.get(first).copied().unwrap_or(0);
+            return Err(bad(id_col, "id.duplicate", format!("the id \"{id}\" is already used on line {first_line}")));
+        }
+        let (Some(ownership), Some(stage)) = (ownership, stage) else {
+            // Both columns are mapped (checked in `new`), so each row has a cell for them.
+            return Err(bad(0, "field.missing", "ownership or stage is missing".into()));
+        };
+        let row = pr.info.len();
+        pr.index.insert(id.to_owned(), row);
+        pr.info.push(ProjectInfo {
+            id: id.to_owned(),
+            name: if name.is_empty() { id.to_owned() } else { name.to_owned() },
+            sector,
+            county,
+            ownership,
+            flags,
+        });
+        if let Some(v) = pr.values.as_mut() {
+            v.stage.push(stage);
+            v.total.push(total);
+            v.amounts.extend(amounts);
+        }
+        self.lines.push(line);
+        Ok(())
+    }
+}
+
+fn set(amounts: &mut [Option<Decimal>], at: usize, d: Decimal) {
+    if let Some(slot) = amounts.get_mut(at) {
+        *slot = Some(d);
+    }
+}
+
+/// An amount cell in 亿元: as typed ("1,450", "１４５０"), never negative, 万元 divided by 10,000 exactly.
+fn amount(cell: &str, unit: Unit, header: &str) -> Result<Decimal> {
+    let mut d = parse_decimal(cell, header)?;
+    if d.is_sign_negative() && !d.is_zero() {
+        return Err(Error::Negative { path: header.to_owned(), value: d.to_string() });
+    }
+    if unit == Unit::Wan {
+        let scale = d.scale() + 4;
+        if scale > 28 {
+            return Err(Error::Number {
+                path: header.to_owned(),
+                text: cell.to_owned(),
+                problem: crate::error::NumberProblem::OutOfRange,
+            });
+        }
+        d.set_scale(scale).map_err(|_| Error::Overflow { path: header.to_owned() })?;
+    }
+    Ok(d)
+}
+
+/// The ownership a cell names, in Chinese or English.
+fn ownership_code(cell: &str) -> Option<u32> {
+    let name = match cell.to_lowercase().as_str() {
+        "private" | "民间" | "民营" | "私营" | "民间投资" | "民营企业" => "private",
+        "state" | "国有" | "国企" | "国有企业" | "政府" | "政府投资" => "state",
+        "foreign" | "外资" | "外商" | "外商投资" | "港澳台" => "foreign",
+        "mixed" | "混合" | "混合所有制" => "mixed",
+        _ => return None,
+    };
+    OWNERSHIPS.iter().position(|o| *o == name).and_then(|i| u32::try_from(i).ok())
+}
+
+/// The stage a cell names, in Chinese or English.
+fn stage_code(cell: &str) -> Option<u32> {
+    let name = match cell.to_lowercase().as_str() {
+        "reserve" | "储备" | "前期" | "谋划" => "reserve",
+        "new" | "新开工" | "新建" | "拟开工" => "new",
+        "continuing" | "续建" | "在建" => "continuing",
+        "finishing" | "竣工" | "投产" | "建成" | "完工" => "finishing",
+        _ => return None,
+    };
+    STAGES.iter().position(|s| *s == name).and_then(|i| u32::try_from(i).ok())
+}
+
+/// The plan-file name of a flag written in Chinese (重点 → key); other flags keep their own name.
+fn flag_name(f: &str) -> &str {
+    match f {
+        "重点" | "重点项目" => "key",
+        "重大" | "重大项目" => "major",
+        "省级" | "省重点" | "省级重点" => "provincial",
+        other => other,
+    }
+}
+
+// ---- the compact form ----
+
+const MAGIC: &[u8; 4] = b"PCP1";
+
+/// Writes a project list (with its values) as bytes for [`decode`].
+pub fn encode(projects: &Projects) -> Vec<u8> {
+    let mut out = Vec::with_capacity(64 + projects.len() * 64);
+    let values = projects.values.as_ref();
+    let periods = values.map_or(0, |v| v.periods);
+    out.extend_from_slice(MAGIC);
+    put_len(&mut out, periods);
+    put_len(&mut out, projects.len());
+    for dict in [&projects.sectors, &projects.counties, &projects.flags] {
+        put_len(&mut out, dict.names.len());
+        for n in &dict.names {
+            put_str(&mut out, n);
+        }
+    }
+    for (row, info) in projects.info.iter().enumerate() {
+        put_str(&mut out, &info.id);
+        put_str(&mut out, &info.name);
+        out.extend_from_slice(&info.sector.to_le_bytes());
+        out.extend_from_slice(&info.county.to_le_bytes());
+        out.extend_from_slice(&info.flags.to_le_bytes());
+        out.push(u8::try_from(info.ownership).unwrap_or(u8::MAX));
+        let stage = values.and_then(|v| v.stage.get(row)).copied().unwrap_or(0);
+        out.push(u8::try_from(stage).unwrap_or(u8::MAX));
+        put_amount(&mut out, values.and_then(|v| v.total.get(row)).copied().flatten());
+        for k in 0..periods * 2 {
+            put_amount(&mut out, values.and_then(|v| v.amounts.get(row * periods * 2 + k)).copied().flatten());
+        }
+    }
+    out
+}
+
+fn put_len(out: &mut Vec<u8>, n: usize) {
+    out.extend_from_slice(&u32::try_from(n).unwrap_or(u32::MAX).to_le_bytes());
+}
+
+fn put_str(out: &mut Vec<u8>, s: &str) {
+    put_len(out, s.len());
+    out.extend_from_slice(s.as_bytes());
+}
+
+fn put_amount(out: &mut Vec<u8>, d: Option<Decimal>) {
+    match d {
+        None => out.push(0),
+        Some(d) => {
+            out.push(1);
+            out.extend_from_slice(&d.serialize());
+        }
+    }
+}
+
+/// Reads bytes written by [`encode`] for a plan of `periods` periods, checking everything: they come from
+/// JavaScript and may be anything.
+pub fn decode(bytes: &[u8], periods: usize) -> Result<Projects> {
+    let bad = |reason: &str| Error::Invalid { path: "projects".into(), reason: reason.to_owned() };
+    let mut r = Bytes { rest: bytes };
+    if r.take(4) != Some(MAGIC.as_slice()) {
+        return Err(bad("not a project list written by plancalc"));
+    }
+    let truncated = || bad("the project list is cut short");
+    let n_periods = r.len().ok_or_else(truncated)?;
+    if n_periods != periods {
+        return Err(bad("the project list was read for a plan with other periods"));
+    }
+    let n = r.len().ok_or_else(truncated)?;
+    // Each project takes at least 23 bytes: a limit on what to reserve before reading them.
+    if n > bytes.len() / 23 {
+        return Err(truncated());
+    }
+    let mut out = Projects::with_capacity(n, periods);
+    let mut dicts = [Vec::new(), Vec::new(), Vec::new()];
+    for d in &mut dicts {
+        let count = r.len().ok_or_else(truncated)?;
+        for _ in 0..count {
+            d.push(r.string().ok_or_else(truncated)?);
+        }
+    }
+    let [sectors, counties, flags] = dicts;
+    if flags.len() > 32 {
+        return Err(bad("a plan can use at most 32 different flags"));
+    }
+    for (dict, names) in [(&mut out.sectors, sectors), (&mut out.counties, counties), (&mut out.flags, flags)] {
+        for name in names {
+            dict.intern(&name);
+        }
+    }
+    let Some(values) = out.values.as_mut() else { return Err(truncated()) };
+    for row in 0..n {
+        let id = r.string().ok_or_else(truncated)?;
+        let name = r.string().ok_or_else(truncated)?;
+        let sector = r.u32().ok_or_else(truncated)?;
+        let county = r.u32().ok_or_else(truncated)?;
+        let flag_bits = r.u32().ok_or_else(truncated)?;
+        let ownership = u32::from(r.byte().ok_or_else(truncated)?);
+        let stage = u32::from(r.byte().ok_or_else(truncated)?);
+        let fits = |code: u32, len: usize| usize::try_from(code).is_ok_and(|c| c < len);
+        if !fits(sector, out.sectors.names.len())
+            || !fits(county, out.counties.names.len())
+            || !fits(ownership, OWNERSHIPS.len())
+            || !fits(stage, STAGES.len())
+            || (out.flags.names.len() < 32 && flag_bits >> out.flags.names.len() != 0)
+        {
+            return Err(bad("a project names a category the list does not have"));
+        }
+        if id.is_empty() {
+            return Err(Error::Missing { path: format!("projects[{row}].id") });
+        }
+        values.total.push(r.amount().ok_or_else(truncated)?);
+        for _ in 0..periods * 2 {
+            values.amounts.push(r.amount().ok_or_else(truncated)?);
+        }
+        values.stage.push(stage);
+        if out.index.insert(id.clone(), row).is_some() {
+            return Err(Error::DuplicateId { path: format!("projects[{row}].id"), id });
+        }
+        out.info.push(ProjectInfo { id, name, sector, county, ownership, flags: flag_bits });
+    }
+    if values.total.iter().chain(&values.amounts).flatten().any(|d| d.is_sign_negative() && !d.is_zero()) {
+        return Err(bad("a project amount is negative"));
+    }
+    if !r.rest.is_empty() {
+        return Err(bad("bytes follow the project list"));
+    }
+    Ok(out)
+}
+
+/// A cursor over bytes; every read is checked.
+struct Bytes<'a> {
+    rest: &'a [u8],
+}
+
+impl<'a> Bytes<'a> {
+    fn take(&mut self, n: usize) -> Option<&'a [u8]> {
+        let (head, tail) = self.rest.split_at_checked(n)?;
+        self.rest = tail;
+        Some(head)
+    }
+
+    fn byte(&mut self) -> Option<u8> {
+        self.take(1)?.first().copied()
+    }
+
+    fn u32(&mut self) -> Option<u32> {
+        self.take(4)?.try_into().ok().map(u32::from_le_bytes)
+    }
+
+    fn len(&mut self) -> Option<usize> {
+        self.u32().and_then(|n| usize::try_from(n).ok())
+    }
+
+    fn string(&mut self) -> Option<String> {
+        let n = self.len()?;
+        std::str::from_utf8(self.take(n)?).ok().map(str::to_owned)
+    }
+
+    fn amount(&mut self) -> Option<Option<Decimal>> {
+        match self.byte()? {
+            0 => Some(None),
+            1 => {
+                let raw: [u8; 16] = self.take(16)?.try_into().ok()?;
+                Some(Some(Decimal::deserialize(raw)))
+            }
+            _ => None,
+        }
+    }
+}
+
+/// The periods of a plan as the import names them.
+pub fn period_names(plan: &crate::plan::Plan) -> Vec<PeriodName> {
+    plan.periods
+        .iter()
+        .map(|p| {
+            let mut labels = vec![p.label.zh_cn.clone(), p.label.en.clone()];
+            labels.extend(p.label.zh_tw.clone());
+            PeriodName { id: p.id.clone(), labels }
+        })
+        .collect()
+}
