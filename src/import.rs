@@ -143,7 +143,7 @@ fn normal(header: &str) -> (String, Option<Unit>) {
         .trim()
         .trim_start_matches('\u{feff}')
         .chars()
-        .filter(|c| !c.is_whitespace())
+        .filter(|c| !(c.is_ascii_whitespace() || matches!(c, '\u{3000}' | '\u{a0}')))
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
@@ -153,7 +153,7 @@ fn normal(header: &str) -> (String, Option<Unit>) {
             other => other,
         })
         .collect::<String>()
-        .to_lowercase();
+        .to_ascii_lowercase();
     let unit = if s.contains("万元") {
         Some(Unit::Wan)
     } else if s.contains("亿元") {
@@ -573,7 +573,7 @@ fn amount(cell: &str, unit: Unit, header: &str) -> Result<Decimal> {
 
 /// The ownership a cell names, in Chinese or English.
 fn ownership_code(cell: &str) -> Option<u32> {
-    let name = match cell.to_lowercase().as_str() {
+    let name = match cell.to_ascii_lowercase().as_str() {
         "private" | "民间" | "民营" | "私营" | "民间投资" | "民营企业" => "private",
         "state" | "国有" | "国企" | "国有企业" | "政府" | "政府投资" => "state",
         "foreign" | "外资" | "外商" | "外商投资" | "港澳台" => "foreign",
@@ -585,7 +585,7 @@ fn ownership_code(cell: &str) -> Option<u32> {
 
 /// The stage a cell names, in Chinese or English.
 fn stage_code(cell: &str) -> Option<u32> {
-    let name = match cell.to_lowercase().as_str() {
+    let name = match cell.to_ascii_lowercase().as_str() {
         "reserve" | "储备" | "前期" | "谋划" => "reserve",
         "new" | "新开工" | "新建" | "拟开工" => "new",
         "continuing" | "续建" | "在建" => "continuing",

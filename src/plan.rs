@@ -791,6 +791,15 @@ impl Plan {
     /// The plan as a schema-1 document, with `inputs` (a scenario's figures) in place of the plan's own when given.
     /// Loading the result gives back the same plan.
     pub fn to_document(&self, inputs: Option<&[Vec<Option<Exact>>]>, projects: Option<&ProjectValues>) -> Value {
+        self.document(inputs, projects, true)
+    }
+
+    /// The plan as a document without its project list: what a page needs to lay itself out, small at any size.
+    pub fn outline(&self) -> Value {
+        self.document(None, None, false)
+    }
+
+    fn document(&self, inputs: Option<&[Vec<Option<Exact>>]>, projects: Option<&ProjectValues>, list: bool) -> Value {
         use serde_json::{json, Map};
         let labels = |l: &Labels| serde_json::to_value(l).unwrap_or(Value::Null);
         let sid = |s: usize| Value::String(self.series_id(s).to_owned());
@@ -895,7 +904,7 @@ impl Plan {
             if let Some(a) = &self.as_of {
                 m.insert("as_of".into(), json!(a.date));
             }
-            if let Some(values) = projects.or(self.projects.values.as_ref()).filter(|_| !self.projects.is_empty()) {
+            if let Some(values) = projects.or(self.projects.values.as_ref()).filter(|_| list && !self.projects.is_empty()) {
                 m.insert("projects".into(), Value::Array(self.projects_document(values)));
             }
         }

@@ -275,7 +275,7 @@ pub struct ProjectRow<'a> {
 impl Projects {
     /// The rows matching `filter` whose id or name contains `text` (ASCII letters in any case), in list order.
     pub fn select(&self, values: &ProjectValues, filter: &Filter, text: &str) -> Vec<u32> {
-        let needle = text.trim().to_lowercase();
+        let needle = text.trim().to_ascii_lowercase();
         self.info
             .iter()
             .enumerate()

@@ -74,8 +74,22 @@ export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
 /** A plan document, schema 1 (docs/plan-format.md). */
 export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
 export interface ScenarioList { active: string; names: string[]; can_undo: boolean; can_redo: boolean; }
+/** One project as the project table shows it; amounts in the plan's unit, period by period. */
+export interface ProjectRow {
+  id: string; name: string; sector: string; county: string; ownership: string; stage: string; flags: string[];
+  total: string | null; annual: (string | null)[]; completed: (string | null)[];
+}
+/** The categories a project list uses, for filter menus. */
+export interface ProjectFacets { sectors: string[]; counties: string[]; ownerships: string[]; stages: string[]; flags: string[]; }
+/** A CSV header row read: the headers, each column's likely role ("id", "annual:2023", "" for none), the unit. */
+export interface ColumnGuess { headers: string[]; roles: string[]; unit: "亿元" | "万元"; delimiter: string; }
+/** A bad row of a CSV import: `line` counts from 1 (the header is line 1). */
+export interface RowError { line: number; column: string; code: string; reason: string; }
+/** Thrown by an import with bad rows: `code` is "csv.rows" and `rows` lists every one. */
+export interface ImportError extends PlanError { rows: RowError[]; }
+export interface PeriodDocument { id: string; label: Labels; }
 /** A whole session saved: the plan, every scenario's edits in order, and the active scenario. */
-export interface SessionState { plan: PlanDocument; scenarios: { name: string; edits: Edit[] }[]; active: string; }
+export interface SessionState { plan: PlanDocument | string | null; scenarios: { name: string; edits: Edit[] }[]; active: string; }
 "#;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
@@ -126,6 +140,8 @@ fn err(e: Error) -> JsValue {
 #[wasm_bindgen]
 pub struct PlanSession {
     inner: Session,
+    /// The rows of the project table's current filter and search (`projectView`).
+    view: Vec<u32>,
 }
 
 #[wasm_bindgen]
@@ -141,7 +157,7 @@ impl PlanSession {
                 .map_err(|_| Error::Type { path: String::new(), expected: "a plan object or JSON text" })
                 .and_then(|doc| Plan::from_value(&doc)),
         };
-        parsed.map(|p| PlanSession { inner: Session::new(p) }).map_err(err)
+        parsed.map(|p| PlanSession { inner: Session::new(p), view: Vec::new() }).map_err(err)
     }
 
     /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
@@ -149,25 +165,115 @@ impl PlanSession {
         #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
     ) -> Result<PlanSession, JsValue> {
         let state: SessionState = from_js(state, "state", "a saved session")?;
-        Session::restore(&state).map(|inner| PlanSession { inner }).map_err(err)
+        Session::restore(&state).map(|inner| PlanSession { inner, view: Vec::new() }).map_err(err)
     }
 
-    /// Everything needed to restore this session later (autosave, a share link): see `restore`.
+    /// Everything needed to restore this session later (autosave, a share link): see `restore`. With
+    /// `withPlan` false, `plan` is null: a page that keeps a large plan apart (`planText()`) saves only the edits.
     #[wasm_bindgen(unchecked_return_type = "SessionState")]
-    pub fn state(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.state())
+    pub fn state(&self, #[wasm_bindgen(js_name = withPlan)] with_plan: Option<bool>) -> Result<JsValue, JsValue> {
+        if with_plan == Some(false) {
+            to_js(&serde_json::json!({"plan": null, "scenarios": self.inner.scenario_states(), "active": self.inner.active_scenario()}))
+        } else {
+            to_js(&self.inner.state())
+        }
     }
 
-    /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets).
+    /// The plan as loaded (with its project list) as JSON text: for storage, without building objects.
+    #[wasm_bindgen(js_name = planText)]
+    pub fn plan_text(&self) -> String {
+        self.inner.plan().to_document(None, None).to_string()
+    }
+
+    /// The active scenario as a schema-1 document in JSON text (`document()` without building objects).
+    #[wasm_bindgen(js_name = documentText)]
+    pub fn document_text(&self) -> String {
+        self.inner.to_document().to_string()
+    }
+
+    /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
+    /// list, which `projectRows` reads a page at a time.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn plan(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.plan().to_document(None, None))
+        to_js(&self.inner.plan().outline())
     }
 
     /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.to_document())
+    }
+
+    /// How many projects the plan lists.
+    #[wasm_bindgen(js_name = projectCount)]
+    pub fn project_count(&self) -> usize {
+        self.inner.plan().projects.len()
+    }
+
+    /// The sectors, counties, ownerships, stages and flags the project list uses.
+    #[wasm_bindgen(js_name = projectFacets, unchecked_return_type = "ProjectFacets")]
+    pub fn project_facets(&self) -> Result<JsValue, JsValue> {
+        let p = &self.inner.plan().projects;
+        let names = |d: &crate::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
+        to_js(&serde_json::json!({
+            "sectors": names(&p.sectors), "counties": names(&p.counties), "ownerships": names(&p.ownerships),
+            "stages": names(&p.stages), "flags": names(&p.flags),
+        }))
+    }
+
+    /// Chooses the projects the table shows: those matching `where` (as in a bulk edit) whose id or name contains
+    /// `text`. Returns how many there are; `projectRows` reads them.
+    #[wasm_bindgen(js_name = projectView)]
+    pub fn project_view(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ProjectFilter | null | undefined")] filter: JsValue,
+        text: Option<String>,
+    ) -> Result<usize, JsValue> {
+        let filter: Option<serde_json::Value> =
+            if filter.is_null() || filter.is_undefined() { None } else { Some(from_js(filter, "where", "a filter")?) };
+        self.view = self.inner.select_projects(filter.as_ref(), text.as_deref().unwrap_or("")).map_err(err)?;
+        Ok(self.view.len())
+    }
+
+    /// Projects `start .. start + count` of the current view, as the active scenario has them.
+    #[wasm_bindgen(js_name = projectRows, unchecked_return_type = "ProjectRow[]")]
+    pub fn project_rows(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
+        let end = start.saturating_add(count).min(self.view.len());
+        to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
+    }
+
+    /// Replaces the plan's project list with one read by a `ProjectImport` (its `finish()` bytes). Figure edits
+    /// stay; edits to projects of the old list are dropped: returns how many. On an error nothing changes.
+    #[wasm_bindgen(js_name = replaceProjects)]
+    pub fn replace_projects(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
+        let list = crate::import::decode(bytes, self.inner.plan().periods.len()).map_err(err)?;
+        let dropped = self.inner.replace_projects(list).map_err(err)?;
+        self.view.clear();
+        Ok(dropped)
+    }
+
+    /// Reads a CSV project list and replaces the plan's list with it in one call (no progress; in a page, use a
+    /// `ProjectImport` in a worker). `roles` maps each column (see `ColumnGuess`); guessed from the header when
+    /// absent. Throws an `ImportError` listing every bad row; nothing changes unless every row is good.
+    #[wasm_bindgen(js_name = importProjectsCsv)]
+    pub fn import_projects_csv(
+        &mut self,
+        text: &str,
+        roles: Option<Vec<String>>,
+        #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
+    ) -> Result<usize, JsValue> {
+        let periods = crate::import::period_names(self.inner.plan());
+        let guess = crate::import::guess_columns(text, &periods).map_err(err)?;
+        let unit = match unit {
+            Some(u) => crate::import::Unit::read(&u, "unit").map_err(err)?,
+            None => guess.unit,
+        };
+        let mut reader = crate::import::CsvReader::new(periods, &roles.unwrap_or(guess.roles), unit).map_err(err)?;
+        reader.feed(text);
+        let list = reader.finish().map_err(|rows| rows_error(&rows))?;
+        let dropped = self.inner.replace_projects(list).map_err(err)?;
+        self.view.clear();
+        Ok(dropped)
     }
 
     /// A breakdown at one period: the total, each item's amount and exact share, and the unallocated remainder.
@@ -303,5 +409,98 @@ impl PlanSession {
         let e =
             explain_goal(&self.inner, target, lever, mode(mode_name)?, &ids(counts_toward), offset.as_deref(), locale);
         to_js(&e.map_err(err)?)
+    }
+}
+
+/// The error an import with bad rows throws: code `csv.rows`, every row in `rows`.
+fn rows_error(rows: &[crate::import::RowError]) -> JsValue {
+    let first = rows.first().map(|r| format!(": line {}, {}", r.line, r.reason)).unwrap_or_default();
+    let e = js_error(&Error::Invalid { path: "csv".into(), reason: format!("{} bad rows{first}", rows.len()) });
+    let _ = js_sys::Reflect::set(&e, &"code".into(), &"csv.rows".into());
+    if let Ok(list) = to_js(&rows) {
+        let _ = js_sys::Reflect::set(&e, &"rows".into(), &list);
+    }
+    e
+}
+
+/// Reads a CSV project list piece by piece, so that a worker can report progress; `finish()` gives the bytes
+/// `PlanSession.replaceProjects` installs.
+#[wasm_bindgen]
+pub struct ProjectImport {
+    periods: Vec<crate::import::PeriodName>,
+    reader: Option<crate::import::CsvReader>,
+}
+
+#[wasm_bindgen]
+impl ProjectImport {
+    /// An import for a plan with these periods (`plan().periods`).
+    #[wasm_bindgen(constructor)]
+    pub fn new(
+        #[wasm_bindgen(unchecked_param_type = "PeriodDocument[]")] periods: JsValue,
+    ) -> Result<ProjectImport, JsValue> {
+        #[derive(serde::Deserialize)]
+        struct P {
+            id: String,
+            #[serde(default)]
+            label: std::collections::BTreeMap<String, String>,
+        }
+        let list: Vec<P> = from_js(periods, "periods", "a list of periods")?;
+        let periods = list
+            .into_iter()
+            .map(|p| crate::import::PeriodName { id: p.id, labels: p.label.into_values().collect() })
+            .collect();
+        Ok(ProjectImport { periods, reader: None })
+    }
+
+    /// The header row of `text` (the file's start is enough) and each column's likely role.
+    #[wasm_bindgen(unchecked_return_type = "ColumnGuess")]
+    pub fn columns(&self, text: &str) -> Result<JsValue, JsValue> {
+        to_js(&crate::import::guess_columns(text, &self.periods).map_err(err)?)
+    }
+
+    /// Starts reading with a role per column and the unit of the amounts ("亿元" or "万元").
+    pub fn start(&mut self, roles: Vec<String>, unit: &str) -> Result<(), JsValue> {
+        let unit = crate::import::Unit::read(unit, "unit").map_err(err)?;
+        self.reader = Some(crate::import::CsvReader::new(self.periods.clone(), &roles, unit).map_err(err)?);
+        Ok(())
+    }
+
+    /// Reads the next piece of the file (from its start, header included); returns the projects read so far.
+    pub fn feed(&mut self, piece: &str) -> Result<usize, JsValue> {
+        match self.reader.as_mut() {
+            Some(r) => Ok(r.feed(piece)),
+            None => Err(not_started()),
+        }
+    }
+
+    /// How many bad rows have been found so far.
+    #[wasm_bindgen(js_name = badRows)]
+    pub fn bad_rows(&self) -> usize {
+        self.reader.as_ref().map_or(0, crate::import::CsvReader::errors)
+    }
+
+    /// Ends the file: the project list as bytes, or an `ImportError` listing every bad row.
+    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
+        let reader = self.reader.take().ok_or_else(not_started)?;
+        let list = reader.finish().map_err(|rows| rows_error(&rows))?;
+        Ok(crate::import::encode(&list))
+    }
+}
+
+fn not_started() -> JsValue {
+    js_error(&Error::Invalid { path: "import".into(), reason: "call start() with the column mapping first".into() })
+}
+
+/// The bytes of linear memory the module holds (it grows and never shrinks).
+#[wasm_bindgen(js_name = memoryBytes)]
+pub fn memory_bytes() -> f64 {
+    #[cfg(target_arch = "wasm32")]
+    {
+        // Pages of 64 KiB; a count that fits in f64 exactly.
+        (core::arch::wasm32::memory_size(0) as f64) * 65536.0
+    }
+    #[cfg(not(target_arch = "wasm32"))]
+    {
+        0.0
     }
 }

@@ -1205,7 +1205,8 @@ impl Session {
         }
     }
 
-    fn scenario_states(&self) -> Vec<ScenarioState> {
+    /// Every scenario's name and edits, in order.
+    pub fn scenario_states(&self) -> Vec<ScenarioState> {
         self.scenarios
             .iter()
             .map(|sc| ScenarioState { name: sc.name.clone(), edits: sc.done.iter().map(|c| c.edit.clone()).collect() })
@@ -1261,7 +1262,12 @@ impl Session {
     /// Rebuilds a session from [`Session::state`]: the plan, then each scenario's edits replayed in order.
     /// A state that no longer applies (an edit refused) is an error at its path; nothing half-restored is returned.
     pub fn restore(state: &SessionState) -> Result<Session> {
-        let mut session = Session::new(Plan::from_value(&state.plan).map_err(|e| {
+        // The plan as a document, or as its JSON text (a page keeps a large plan as text, apart from its edits).
+        let plan = match &state.plan {
+            serde_json::Value::String(text) => Plan::from_json(text),
+            doc => Plan::from_value(doc),
+        };
+        let mut session = Session::new(plan.map_err(|e| {
             let path = e.path().to_owned();
             e.at(&join("plan", &path))
         })?);
