@@ -193,6 +193,9 @@ pub enum Baseline {
     PlanAsWritten,
 }
 
+/// The unit of a series that counts projects: shown without decimals.
+pub const COUNT_UNIT: &str = "个";
+
 /// A validated plan: the baseline figures and everything needed to compute from them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Plan {
@@ -563,7 +566,7 @@ fn read_series(
         unit: o
             .opt_str("unit")?
             .unwrap_or(if matches!(&kind, SeriesKind::Projects(q) if q.field == Field::Count) {
-                "个"
+                COUNT_UNIT
             } else {
                 plan_unit
             })

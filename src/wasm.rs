@@ -161,11 +161,31 @@ impl PlanSession {
     }
 
     /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
+    /// With `projects` (bytes from `projectBytes()`), the plan's project list is installed from them before the
+    /// edits are replayed: a large list kept apart from the plan document.
     pub fn restore(
         #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
+        projects: Option<Vec<u8>>,
     ) -> Result<PlanSession, JsValue> {
         let state: SessionState = from_js(state, "state", "a saved session")?;
-        Session::restore(&state).map(|inner| PlanSession { inner, view: Vec::new() }).map_err(err)
+        let list = match projects {
+            None => None,
+            Some(bytes) => {
+                let plan_periods = match &state.plan {
+                    serde_json::Value::String(t) => crate::plan::Plan::from_json(t).map(|p| p.periods.len()),
+                    doc => crate::plan::Plan::from_value(doc).map(|p| p.periods.len()),
+                };
+                Some(crate::import::decode(&bytes, plan_periods.map_err(err)?).map_err(err)?)
+            }
+        };
+        Session::restore_with_projects(&state, list).map(|inner| PlanSession { inner, view: Vec::new() }).map_err(err)
+    }
+
+    /// The plan's own project list (as loaded or imported, before any scenario's edits) in its compact form, for
+    /// `restore(state, projects)`.
+    #[wasm_bindgen(js_name = projectBytes)]
+    pub fn project_bytes(&self) -> Vec<u8> {
+        crate::import::encode(&self.inner.plan().projects)
     }
 
     /// Everything needed to restore this session later (autosave, a share link): see `restore`. With

@@ -7,15 +7,21 @@ import { decimal, quantity, signed } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
+import { ProjectsPanel } from './ui/projects.js';
+import { dropLarge, getLarge, putLarge } from './ui/store.js';
 
-const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi'];
+const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo'];
+/** Plans with more projects than this are kept in IndexedDB, and are too large for a link. */
+const LARGE = 2000;
 /** Where an imported plan and a plan opened from a shared link are kept. */
 const SLOTS = ['import', 'shared'];
 const STORE = 'plancalc:v1:';
 
 const state = {
   session: null, plan: null, results: null, preset: 'zunyi', lang: 'zh-CN', lastStatus: new Map(),
-  goal: null, saveTimer: 0, chartFrame: 0,
+  goal: null, saveTimer: 0, chartFrame: 0, projects: null,
+  /** The plan differs from its preset file (a project list was imported): it is saved with the edits. */
+  ownPlan: false,
 };
 const $ = (id) => document.getElementById(id);
 const L = (labels) => label(labels, state.lang);
@@ -54,10 +60,16 @@ async function open(preset) {
   state.preset = known ? preset : 'zunyi';
   const saved = localStorage.getItem(STORE + state.preset);
   let restored = false;
+  state.ownPlan = false;
   try {
     if (saved) {
       try {
-        state.session = PlanSession.restore(JSON.parse(saved));
+        const s = JSON.parse(saved);
+        // A large plan is kept in IndexedDB apart from its edits: its outline, and its projects in compact form.
+        const large = s.plan === 'idb' ? await getLarge(STORE + state.preset) : null;
+        if (large) s.plan = large.outline;
+        state.session = PlanSession.restore(s, large?.projects);
+        state.ownPlan = !!s.own;
         restored = true;
       } catch {
         localStorage.removeItem(STORE + state.preset); // a saved state the plan no longer accepts
@@ -97,11 +109,29 @@ function save() {
 function flush() {
   clearTimeout(state.saveTimer);
   if (!state.session) return;
-  const s = state.session.state();
+  const large = state.session.projectCount() > LARGE;
+  const s = state.session.state(!large);
   const untouched = s.scenarios.length === 1 && s.scenarios[0].edits.length === 0;
+  const key = STORE + state.preset;
   // A preset untouched needs nothing saved; an imported or shared plan exists only in what is saved.
-  if (untouched && PRESETS.includes(state.preset)) localStorage.removeItem(STORE + state.preset);
-  else localStorage.setItem(STORE + state.preset, JSON.stringify(s));
+  if (untouched && PRESETS.includes(state.preset) && !state.ownPlan) {
+    localStorage.removeItem(key);
+    return;
+  }
+  s.own = state.ownPlan;
+  if (large) s.plan = 'idb';
+  localStorage.setItem(key, JSON.stringify(s));
+}
+
+/** Keeps the plan itself when it changed as a whole (a project list imported): in IndexedDB when large. */
+async function savePlan() {
+  const key = STORE + state.preset;
+  if (state.session.projectCount() > LARGE) {
+    await putLarge(key, { outline: JSON.stringify(state.session.plan()), projects: state.session.projectBytes() });
+  } else {
+    await dropLarge(key);
+  }
+  flush();
 }
 
 // ---------------------------------------------------------------- rendering
@@ -122,6 +152,7 @@ function renderAll() {
   renderScenarios();
   renderCompare();
   renderCharts();
+  state.projects.render();
   document.body.dataset.ready = 'true';
 }
 
@@ -164,11 +195,13 @@ function renderPlan() {
   const { plan } = state;
   $('plan-title').textContent = L(plan.title);
   const src = plan.source;
-  $('plan-meta').replaceChildren(
+  // Absent parts are left out (replaceChildren would write a null as the text "null").
+  $('plan-meta').replaceChildren(...[
     plan.region ? el('span', {}, `${T('region')}: ${L(plan.region)}`) : null,
     el('span', {}, `${T('period')}: ${plan.periods.map((p) => L(p.label)).join('、')}`),
     src ? el('span', {}, `${T('source')}: ${L(src.issuer)} · ${L(src.document)} · ${src.date ?? T('undated')}`) : null,
-    el('span', {}, T(plan.baseline)));
+    el('span', {}, T(plan.baseline)),
+  ].filter(Boolean));
   $('plan-notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, L(n))));
   $('notes-box').hidden = !(plan.notes ?? []).length;
   document.title = `${L(plan.title)} · plancalc`;
@@ -235,7 +268,7 @@ function figureRow(id, depth) {
       el('p', { id: `${fieldId}-err`, className: 'error', attrs: { 'aria-live': 'polite' } }));
   });
   return el('tr', { dataset: { series: id } },
-    el('th', { scope: 'row', className: `depth-${depth}` }, name, ' ', el('span', { className: 'unit' }, `${series.unit ?? plan.unit}${series.values ? '' : ' ' + T('derived')}`)),
+    el('th', { scope: 'row', className: `depth-${depth}` }, name, ' ', el('span', { className: 'unit' }, `${series.unit ?? plan.unit}${series.values ? '' : ' ' + T(series.projects ? 'over_projects' : 'derived')}`)),
     cells);
 }
 
@@ -335,6 +368,7 @@ function changed(outcome) {
     }
   }
   if (news.length) announce(news.join('; '));
+  if (!$('project-list').hidden) state.projects.draw();
   save();
 }
 
@@ -415,12 +449,13 @@ async function importPlan(file) {
 function adopt(session, slot) {
   state.session = session;
   state.preset = slot;
+  state.ownPlan = false;
   state.plan = session.plan();
   state.results = session.results();
   state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
   remember(slot);
   renderAll();
-  flush();
+  savePlan();
 }
 
 function download(name, type, text) {
@@ -432,7 +467,7 @@ function download(name, type, text) {
 }
 
 function exportPlan() {
-  download(`${state.plan.id}.json`, 'application/json', `${JSON.stringify(state.session.document(), null, 1)}\n`);
+  download(`${state.plan.id}.json`, 'application/json', `${state.session.documentText()}\n`);
 }
 
 /** The results as CSV for spreadsheets: exact values and displayed ones, with a BOM for Excel. */
@@ -468,6 +503,10 @@ async function unpack(data) {
 
 /** A link that reopens this plan with its scenarios and edits: the session state, compressed, in the hash. */
 async function share() {
+  if (state.session.projectCount() > LARGE) {
+    showError('import-error', { message: T('too_large_for_link') }, '');
+    return;
+  }
   const data = await pack(JSON.stringify(state.session.state()));
   history.replaceState(null, '', `#s=${data}`);
   $('share-url').hidden = false;
@@ -536,6 +575,15 @@ function openSeek(targetId) {
   const result = state.results.targets.find((x) => x.id === targetId);
   const inputs = state.plan.series.filter((s) => s.values);
   $('seek-title').textContent = `${T('seek')} ${L(spec.label)}`;
+  if (!inputs.length) {
+    // Every figure of this plan follows its projects: edit the projects instead.
+    $('seek-lever').replaceChildren();
+    $('seek-answer').replaceChildren(el('p', {}, T('no_lever')));
+    $('seek-explanation').replaceChildren();
+    $('seek-apply').disabled = true;
+    $('seek').showModal();
+    return;
+  }
   const lever = $('seek-lever');
   lever.replaceChildren(...inputs.map((s) => el('option', { value: s.id }, L(s.label))));
   lever.value = inputs.some((s) => s.id === result.lever) ? result.lever : (inputs.find((s) => s.id === spec.indicator.part)?.id ?? inputs[0]?.id);
@@ -581,6 +629,19 @@ async function start() {
   const params = new URLSearchParams(location.search);
   state.lang = LOCALES.includes(params.get('lang')) ? params.get('lang') : (localStorage.getItem(STORE + 'lang') ?? 'zh-CN');
   await init();
+  state.projects = new ProjectsPanel({
+    session: () => state.session, plan: () => state.plan, lang: () => state.lang, t: T, label: L, download,
+    changed,
+    imported: (count, dropped) => {
+      state.plan = state.session.plan();
+      state.results = state.session.results();
+      state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
+      state.ownPlan = true;
+      renderAll();
+      announce(T('csv_done').replace('{n}', count.toLocaleString(state.lang)) + (dropped ? ` ${T('csv_dropped').replace('{n}', dropped)}` : ''));
+      savePlan();
+    },
+  });
   $('figures').addEventListener('input', onInput);
   $('targets').addEventListener('click', (e) => {
     const button = e.target.closest('button[data-action]');

@@ -90,8 +90,10 @@ impl Quantity {
     /// Rounds an exact value for display; `None` if it is beyond a decimal's range.
     pub fn new(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
         let exact = value.to_decimal()?;
+        // A number of projects is whole: no decimals.
+        let places = if unit == Unit::Amount && symbol == crate::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
         Some(Quantity {
-            display: value.display_from(&exact, unit.decimals(rounding), rounding.tie)?,
+            display: value.display_from(&exact, places, rounding.tie)?,
             exact,
             fraction: None,
             unit,

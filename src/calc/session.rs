@@ -1262,15 +1262,26 @@ impl Session {
     /// Rebuilds a session from [`Session::state`]: the plan, then each scenario's edits replayed in order.
     /// A state that no longer applies (an edit refused) is an error at its path; nothing half-restored is returned.
     pub fn restore(state: &SessionState) -> Result<Session> {
-        // The plan as a document, or as its JSON text (a page keeps a large plan as text, apart from its edits).
+        Session::restore_with_projects(state, None)
+    }
+
+    /// [`Session::restore`] for a plan kept apart from its project list (a page keeps 100,000 projects in their
+    /// compact form, not as JSON): the list is installed before the edits are replayed.
+    pub fn restore_with_projects(state: &SessionState, projects: Option<crate::projects::Projects>) -> Result<Session> {
+        // The plan as a document, or as its JSON text.
         let plan = match &state.plan {
             serde_json::Value::String(text) => Plan::from_json(text),
             doc => Plan::from_value(doc),
         };
-        let mut session = Session::new(plan.map_err(|e| {
+        let in_plan = |e: Error| {
             let path = e.path().to_owned();
             e.at(&join("plan", &path))
-        })?);
+        };
+        let mut plan = plan.map_err(in_plan)?;
+        if let Some(list) = projects {
+            plan = plan.with_projects(list).map_err(in_plan)?;
+        }
+        let mut session = Session::new(plan);
         if state.scenarios.is_empty() {
             return Ok(session);
         }
