@@ -468,8 +468,9 @@ impl Query {
     }
 }
 
-/// Applies an amount operation to one project's state.
-pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: &str) -> Result<()> {
+/// Applies an amount operation to one project's state. `path` names the figure in an error (built only then: a bulk
+/// edit reaches thousands of projects).
+pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: impl Fn() -> String) -> Result<()> {
     let annual = row.amount(p, Field::Annual);
     let slot = match field {
         Field::Annual | Field::Completed => row.amounts.get_mut(offset(p, field)),
@@ -477,13 +478,9 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: &
         Field::Count => None,
     };
     let Some(slot) = slot else {
-        return Err(Error::Invalid {
-            path: path.to_owned(),
-            reason: "a count is not edited; edit the projects".into(),
-        });
+        return Err(Error::Invalid { path: path(), reason: "a count is not edited; edit the projects".into() });
     };
-    let overflow = || Error::Overflow { path: path.to_owned() };
-    let hundred = Decimal::ONE_HUNDRED;
+    let overflow = || Error::Overflow { path: path() };
     let new = match op {
         AmountOp::Set(v) => Some(v),
         AmountOp::Add(d) => Some(slot.unwrap_or(Decimal::ZERO).checked_add(d).ok_or_else(overflow)?),
@@ -491,29 +488,37 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: &
         AmountOp::Percent(pct) => match *slot {
             None => None,
             Some(v) => Some(
-                hundred
-                    .checked_add(pct)
-                    .and_then(|f| v.checked_mul(f))
-                    .and_then(|x| x.checked_div(hundred))
-                    .ok_or_else(overflow)?,
+                Decimal::ONE_HUNDRED.checked_add(pct).and_then(|f| percent_of(v, f)).ok_or_else(overflow)?,
             ),
         },
         // "Reach 85%": what is completed rises to 85% of the annual plan; more already done stays.
         AmountOp::Reach(pct) => match annual {
             None => *slot,
             Some(a) => {
-                let target = a.checked_mul(pct).and_then(|x| x.checked_div(hundred)).ok_or_else(overflow)?;
+                let target = percent_of(a, pct).ok_or_else(overflow)?;
                 Some(slot.map_or(target, |v| v.max(target)))
             }
         },
     };
     if let Some(v) = new {
         if v.is_sign_negative() && !v.is_zero() {
-            return Err(Error::Negative { path: path.to_owned(), value: v.to_string() });
+            return Err(Error::Negative { path: path(), value: v.to_string() });
         }
     }
     *slot = new;
     Ok(())
+}
+
+/// `pct` per cent of `v`, exactly: the product with the decimal point moved two places (a division by 100 only
+/// where the scale would pass 28).
+fn percent_of(v: Decimal, pct: Decimal) -> Option<Decimal> {
+    let mut x = v.checked_mul(pct)?;
+    if x.scale() + 2 <= 28 {
+        x.set_scale(x.scale() + 2).ok()?;
+        Some(x)
+    } else {
+        x.checked_div(Decimal::ONE_HUNDRED)
+    }
 }
 
 /// An amount operation, parsed.

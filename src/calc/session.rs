@@ -675,8 +675,8 @@ impl Session {
             for &r in &rows {
                 let before = values.row(r);
                 let mut after = before.clone();
-                let path = join(&join(&index("projects", r), field.name()), &edit.period);
-                apply_amount(&mut after, p, field, op, &path)?;
+                let path = || join(&join(&index("projects", r), field.name()), &edit.period);
+                apply_amount(&mut after, p, field, op, path)?;
                 if after != before {
                     changed.push((r, before, after));
                 }

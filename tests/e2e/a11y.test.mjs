@@ -38,6 +38,17 @@ test('the planner page has no serious or critical accessibility violation', asyn
   assert.deepEqual(p.problems, []);
 });
 
+test('the project table and the CSV mapping step have no serious or critical accessibility violation', async () => {
+  const p = await ready(env, 'preset=projects-demo&lang=zh-CN', { bypassCSP: true });
+  assert.deepEqual(await audit(p), [], 'with the project table');
+  const csv = '项目编号,项目名称,投资主体,建设性质,2023年计划投资\nA1,甲,民营,新开工,abc\n';
+  await p.locator('#import-csv').setInputFiles({ name: 'a.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
+  await p.locator('#csv-start:not([disabled])').click();
+  await p.locator('#csv-errors:not([hidden])').waitFor();
+  assert.deepEqual(await audit(p), [], 'with the mapping step and its errors');
+  assert.deepEqual(p.problems, []);
+});
+
 test('the embed example has no serious or critical accessibility violation', async () => {
   const p = await env.open('embed-example.html', { bypassCSP: true });
   await p.locator('plan-calc').first().locator('.card').first().waitFor();
