@@ -359,6 +359,10 @@ impl CsvReader {
             }
         }
         let n = periods.len();
+        // A project without a sector or county (no such column) is in the unnamed one, as in a plan file.
+        let mut projects = Projects::with_capacity(0, n);
+        projects.sectors.intern("");
+        projects.counties.intern("");
         Ok(CsvReader {
             periods,
             roles,
@@ -368,7 +372,7 @@ impl CsvReader {
             header_read: false,
             carry: String::new(),
             line: 1,
-            projects: Projects::with_capacity(0, n),
+            projects,
             lines: Vec::new(),
             errors: Vec::new(),
         })

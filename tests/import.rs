@@ -216,3 +216,14 @@ fn filters_follow_the_new_lists_categories() {
     s.replace_projects(list).unwrap();
     assert_eq!(value(&s, "industrial"), "35");
 }
+
+#[test]
+fn a_list_without_sector_or_county_columns_travels_too() {
+    let mut s = session();
+    let text = "id,ownership,stage,annual\nx,private,new,3\ny,state,new,1\n";
+    let list = read(&s, text, 1).unwrap();
+    let back = decode(&encode(&list), 1).unwrap();
+    assert_eq!(back, list);
+    s.replace_projects(back).unwrap();
+    assert_eq!((value(&s, "all"), value(&s, "private")), ("4".into(), "3".into()));
+}

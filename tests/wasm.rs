@@ -172,9 +172,7 @@ fn scenarios_compare_and_explanations_cross_the_boundary() {
     assert!(PlanSession::new(doc).is_ok(), "a saved scenario loads as a plan");
 }
 
-#[wasm_bindgen_test]
-fn a_bulk_edit_over_projects_through_the_js_api() {
-    let plan = r#"{"schema": 1, "id": "p", "title": {"zh-CN": "项目", "en": "Projects"},
+const PROJECT_PLAN: &str = r#"{"schema": 1, "id": "p", "title": {"zh-CN": "项目", "en": "Projects"},
         "periods": [{"id": "2023", "label": {"zh-CN": "2023", "en": "2023"}}],
         "series": [
           {"id": "all", "label": {"zh-CN": "全部", "en": "All"}, "projects": {"field": "annual"}},
@@ -185,7 +183,10 @@ fn a_bulk_edit_over_projects_through_the_js_api() {
         "projects": [
           {"id": "a", "ownership": "private", "stage": "new", "annual": {"2023": "40"}},
           {"id": "b", "ownership": "state", "stage": "new", "annual": {"2023": "60"}}]}"#;
-    let mut session = PlanSession::new(JsValue::from_str(plan)).expect("a plan with projects loads");
+
+#[wasm_bindgen_test]
+fn a_bulk_edit_over_projects_through_the_js_api() {
+    let mut session = PlanSession::new(JsValue::from_str(PROJECT_PLAN)).expect("a plan with projects loads");
     let edit =
         js_sys::JSON::parse(r#"{"where": {"ownership": ["private"]}, "period": "2023", "percent": "50"}"#).unwrap();
     let outcome: Outcome = serde_wasm_bindgen::from_value(session.apply(edit).expect("applies")).unwrap();
@@ -194,4 +195,47 @@ fn a_bulk_edit_over_projects_through_the_js_api() {
     assert_eq!((t.value.unwrap().display.to_string(), t.status), ("50.0".to_owned(), Status::Met));
     let bad = js_sys::JSON::parse(r#"{"project": "zz", "period": "2023", "set": "1"}"#).unwrap();
     assert_eq!(code_and_path(session.apply(bad).err().expect("refused")), ("id.unknown".into(), "edit.project".into()));
+}
+
+#[wasm_bindgen_test]
+fn a_csv_read_piece_by_piece_replaces_the_project_list() {
+    use plancalc::wasm::ProjectImport;
+    let mut session = PlanSession::new(JsValue::from_str(PROJECT_PLAN)).expect("a plan with projects loads");
+    let periods = js_sys::JSON::parse(r#"[{"id": "2023", "label": {"zh-CN": "2023年", "en": "2023"}}]"#).unwrap();
+    let mut import = ProjectImport::new(periods).expect("an import");
+    let csv = "项目编号,投资主体,建设性质,2023年计划投资（万元）\nx,民营,新开工,\"300,000\"\ny,国有,续建,100000\n";
+    let guess = import.columns(csv).expect("the header row");
+    let roles: Vec<String> = serde_wasm_bindgen::from_value(js_sys::Reflect::get(&guess, &"roles".into()).unwrap()).unwrap();
+    assert_eq!(roles, ["id", "ownership", "stage", "annual:2023"]);
+    import.start(roles, "万元").expect("starts");
+    // Cut inside a quoted field: the reader waits for the rest.
+    let (a, b) = csv.split_at(csv.find("300").unwrap() + 2);
+    import.feed(a).unwrap();
+    assert_eq!(import.feed(b).unwrap(), 2);
+    let bytes = import.finish().expect("every row is good");
+    assert_eq!(session.replace_projects(&bytes).expect("installed"), 0);
+    assert_eq!(session.project_count(), 2);
+    let results = results_of(session.results().unwrap());
+    // 30亿 of 40亿 private: 75%.
+    assert_eq!(results.targets[0].value.unwrap().display.to_string(), "75.0");
+    // Bytes that are not a project list are refused, and the session is as it was.
+    let refused = session.replace_projects(&[1, 2, 3]).err().expect("refused");
+    assert_eq!(code_and_path(refused), ("field.invalid".into(), "projects".into()));
+    assert_eq!(results_of(session.results().unwrap()), results);
+}
+
+#[wasm_bindgen_test]
+fn bad_csv_rows_throw_every_row_with_its_line() {
+    let mut session = PlanSession::new(JsValue::from_str(PROJECT_PLAN)).expect("a plan with projects loads");
+    let before = results_of(session.results().unwrap());
+    let csv = "id,ownership,stage,annual\nok,private,new,1\nbad,private,new,abc\nok,state,new,2\n";
+    let err = session.import_projects_csv(csv, None, None).err().expect("refused");
+    assert_eq!(code_and_path(err.clone()).0, "csv.rows");
+    let rows = js_sys::Reflect::get(&err, &"rows".into()).unwrap();
+    let rows: Vec<serde_json::Value> = serde_wasm_bindgen::from_value(rows).unwrap();
+    let seen: Vec<(u64, &str)> =
+        rows.iter().map(|r| (r["line"].as_u64().unwrap(), r["code"].as_str().unwrap())).collect();
+    assert_eq!(seen, [(3, "number.invalid"), (4, "id.duplicate")]);
+    assert_eq!(results_of(session.results().unwrap()), before);
+    assert_eq!(session.project_count(), 2);
 }
