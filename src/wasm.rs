@@ -1,4 +1,4 @@
-//! The JavaScript API: the only module that touches `wasm_bindgen`, `js_sys` and `serde_wasm_bindgen`.
+//! The JavaScript API: the only module that touches `wasm_bindgen` and `js_sys`.
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
 use crate::calc::goal::Mode;
@@ -110,11 +110,16 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-/// Reads a JS value into a Rust type through JSON's data model, reporting a coded error at `path`.
+/// Reads a JS value into a Rust type through JSON text: one `JSON.stringify` crossing the boundary, rather than a
+/// call back into JavaScript for every field; errors are coded at `path`.
 fn from_js<T: DeserializeOwned>(value: JsValue, path: &str, expected: &'static str) -> Result<T, JsValue> {
-    let json: serde_json::Value = serde_wasm_bindgen::from_value(value)
-        .map_err(|_| js_error(&Error::Type { path: path.to_owned(), expected }))?;
-    serde_json::from_value(json).map_err(|e| js_error(&Error::Invalid { path: path.to_owned(), reason: e.to_string() }))
+    let text = json_text(&value).ok_or_else(|| js_error(&Error::Type { path: path.to_owned(), expected }))?;
+    serde_json::from_str(&text).map_err(|e| js_error(&Error::Invalid { path: path.to_owned(), reason: e.to_string() }))
+}
+
+/// `JSON.stringify(value)`, or `None` for what JSON cannot hold (undefined, a function, a cycle).
+fn json_text(value: &JsValue) -> Option<String> {
+    js_sys::JSON::stringify(value).ok().and_then(|s| s.as_string())
 }
 
 fn mode(text: &str) -> Result<Mode, JsValue> {
@@ -153,9 +158,9 @@ impl PlanSession {
     ) -> Result<PlanSession, JsValue> {
         let parsed = match plan.as_string() {
             Some(text) => Plan::from_json(&text),
-            None => serde_wasm_bindgen::from_value::<serde_json::Value>(plan)
-                .map_err(|_| Error::Type { path: String::new(), expected: "a plan object or JSON text" })
-                .and_then(|doc| Plan::from_value(&doc)),
+            None => json_text(&plan)
+                .ok_or(Error::Type { path: String::new(), expected: "a plan object or JSON text" })
+                .and_then(|text| Plan::from_json(&text)),
         };
         parsed.map(|p| PlanSession { inner: Session::new(p), view: Vec::new() }).map_err(err)
     }
