@@ -124,7 +124,7 @@ pub struct Row {
 }
 
 impl Row {
-    fn amount(&self, p: usize, field: Field) -> Option<Decimal> {
+    pub fn amount(&self, p: usize, field: Field) -> Option<Decimal> {
         match field {
             Field::Annual | Field::Completed => self.amounts.get(offset(p, field)).copied().flatten(),
             Field::Total => self.total,

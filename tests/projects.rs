@@ -186,3 +186,35 @@ fn at_ten_thousand_projects_edits_agree_with_a_full_recomputation() {
     }
     assert_eq!(fresh.results().targets, s.results().targets);
 }
+
+#[test]
+fn new_investment_in_projects_raises_the_totals_that_contain_them_once() {
+    let l = |s: &str| serde_json::json!({"zh-CN": s, "en": s});
+    let plan = serde_json::json!({"schema": 1, "id": "m", "title": l("modes"), "periods": [{"id": "2023", "label": l("2023")}],
+        "series": [
+            {"id": "fai", "label": l("FAI"), "values": {"2023": "1000"}},
+            {"id": "proj", "label": l("projects"), "within": "fai", "projects": {"field": "annual"}},
+            {"id": "priv", "label": l("private"), "within": "fai", "projects": {"field": "annual", "where": {"ownership": ["private"]}}}],
+        "targets": [{"id": "t", "label": l("private share"), "indicator": {"kind": "share", "part": "priv", "whole": "fai"},
+            "period": "2023", "cmp": ">=", "value": "52"}],
+        "projects": [{"id": "a", "ownership": "private", "stage": "new", "annual": {"2023": "100"}},
+                     {"id": "b", "ownership": "state", "stage": "new", "annual": {"2023": "100"}}]});
+    let add = |mode| Edit { mode, op: Op::Add("100".into()), ..edit(Some("a"), None, "annual", Op::Add("100".into())) };
+    // Additive: a new private project's 100 is new investment: FAI rises by 100 once (private and projects both lie
+    // in it), and the private share is 200 ÷ 1,100.
+    let mut s = Session::new(Plan::from_value(&plan).unwrap());
+    s.apply(add(Mode::Additive)).unwrap();
+    assert_eq!((value(&s, "fai"), value(&s, "proj"), value(&s, "priv")), ("1100".into(), "300".into(), "200".into()));
+    assert_eq!(target(&s, "t").0, "18.2");
+    s.undo().unwrap();
+    assert_eq!(value(&s, "fai"), "1000");
+    // Substitute: FAI is held; the 100 comes out of its unallocated part: 200 ÷ 1,000.
+    let mut s = Session::new(Plan::from_value(&plan).unwrap());
+    s.apply(add(Mode::Substitute)).unwrap();
+    assert_eq!((value(&s, "fai"), value(&s, "priv")), ("1000".into(), "200".into()));
+    assert_eq!(target(&s, "t").0, "20.0");
+    // A bulk edit of new investment over both projects: FAI rises by their total change.
+    let mut s = Session::new(Plan::from_value(&plan).unwrap());
+    s.apply(edit(None, Some(serde_json::json!({"stage": ["new"]})), "annual", Op::Percent("50".into()))).unwrap();
+    assert_eq!((value(&s, "fai"), value(&s, "proj")), ("1100".into(), "300".into()));
+}

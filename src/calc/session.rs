@@ -706,7 +706,82 @@ impl Session {
                 cells.push((s, p, old, Some(new)));
             }
         }
+        if edit.mode == Mode::Additive && field_name != "stage" {
+            cells.extend(self.new_investment(&changed, &touched_periods, Field::read(field_name, "edit.field")?)?);
+        }
         Ok((cells, changed))
+    }
+
+    /// Under additive mode a project's change is new investment: every input total that contains the projects
+    /// (through `within` or a breakdown) rises with it — once per total, however many series over projects lie in it.
+    fn new_investment(&self, changed: &[RowChange], periods: &[usize], field: Field) -> Result<Vec<CellChange>> {
+        let plan = &self.plan;
+        // For each series over the edited field: the input totals containing it.
+        let mut holders: Vec<(usize, Vec<usize>)> = Vec::new();
+        for (s, series) in plan.series.iter().enumerate() {
+            let SeriesKind::Projects(q) = &series.kind else { continue };
+            if q.field != field {
+                continue;
+            }
+            let (mut queue, mut seen, mut inputs) = (vec![s], vec![s], Vec::new());
+            while let Some(x) = queue.pop() {
+                for c in plan.containers(x) {
+                    if !seen.contains(&c) {
+                        seen.push(c);
+                        queue.push(c);
+                        if matches!(plan.series.get(c).map(|y| &y.kind), Some(SeriesKind::Input)) {
+                            inputs.push(c);
+                        }
+                    }
+                }
+            }
+            if !inputs.is_empty() {
+                holders.push((s, inputs));
+            }
+        }
+        let mut bumps: Vec<(usize, usize, Decimal)> = Vec::new();
+        let mut reached = Vec::new();
+        for (r, before, after) in changed {
+            let Some(info) = plan.projects.info.get(*r) else { continue };
+            reached.clear();
+            for (s, inputs) in &holders {
+                let Some(SeriesKind::Projects(q)) = plan.series.get(*s).map(|x| &x.kind) else { continue };
+                if q.filter.matches(info, after.stage) {
+                    for h in inputs {
+                        if !reached.contains(h) {
+                            reached.push(*h);
+                        }
+                    }
+                }
+            }
+            for &h in &reached {
+                for &p in periods {
+                    let overflow = || Error::Overflow { path: join(&index("projects", *r), field.name()) };
+                    let d = after
+                        .amount(p, field)
+                        .unwrap_or(Decimal::ZERO)
+                        .checked_sub(before.amount(p, field).unwrap_or(Decimal::ZERO))
+                        .ok_or_else(overflow)?;
+                    match bumps.iter_mut().find(|(x, y, _)| *x == h && *y == p) {
+                        Some(b) => b.2 = b.2.checked_add(d).ok_or_else(overflow)?,
+                        None => bumps.push((h, p, d)),
+                    }
+                }
+            }
+        }
+        let mut cells = Vec::new();
+        for (h, p, d) in bumps {
+            // A total without a figure gets none: new investment adds to what is there.
+            let Some(old) = self.scenario().inputs.get(h).and_then(|x| x.get(p)).copied().flatten() else { continue };
+            if d.is_zero() {
+                continue;
+            }
+            let new = old.checked_add(&Exact::from(d)).ok_or_else(|| Error::Overflow {
+                path: join(&join(&index("series", h), "values"), plan.period_id(p)),
+            })?;
+            cells.push((h, p, Some(old), Some(new)));
+        }
+        Ok(cells)
     }
 
     fn lever(&self, s: usize, p: usize, mode: Mode, counts_toward: &[String], offset: Option<&str>) -> Result<Lever> {
