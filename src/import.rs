@@ -120,6 +120,8 @@ pub struct ColumnGuess {
     pub unit: Unit,
     /// The field separator found: `,`, a tab or `;`.
     pub delimiter: String,
+    /// Every role a column can take for this plan's periods, for the planner to choose from.
+    pub choices: Vec<String>,
 }
 
 /// Header words for each role, compared after [`normal`] (lower case, no spaces, no unit in brackets).
@@ -223,11 +225,24 @@ pub fn guess_columns(text: &str, periods: &[PeriodName]) -> Result<ColumnGuess> 
             role.name(periods)
         })
         .collect();
+    let fixed = [
+        Role::Ignore,
+        Role::Id,
+        Role::Name,
+        Role::Sector,
+        Role::County,
+        Role::Ownership,
+        Role::Stage,
+        Role::Flags,
+        Role::Total,
+    ];
+    let per_period = (0..periods.len()).flat_map(|p| [Role::Annual(p), Role::Completed(p)]);
     Ok(ColumnGuess {
         headers,
         roles,
         unit,
         delimiter: char::from(delimiter).to_string(),
+        choices: fixed.into_iter().chain(per_period).map(|r| r.name(periods)).collect(),
     })
 }
 
@@ -547,6 +562,20 @@ impl CsvReader {
         self.lines.push(line);
         Ok(())
     }
+}
+
+/// Reads a whole CSV text at once: `roles` and `unit` as given, or as guessed from the header. The outer error is a
+/// bad mapping; the inner one lists every bad row.
+pub fn read_text(
+    text: &str,
+    periods: Vec<PeriodName>,
+    roles: Option<Vec<String>>,
+    unit: Option<Unit>,
+) -> Result<std::result::Result<Projects, Vec<RowError>>> {
+    let guess = guess_columns(text, &periods)?;
+    let mut reader = CsvReader::new(periods, &roles.unwrap_or(guess.roles), unit.unwrap_or(guess.unit))?;
+    reader.feed(text);
+    Ok(reader.finish())
 }
 
 fn set(amounts: &mut [Option<Decimal>], at: usize, d: Decimal) {

@@ -333,6 +333,24 @@ impl Plan {
         self.periods.get(p).map_or("?", |x| x.id.as_str())
     }
 
+    /// The input series that contain any of `seeds`, directly or through other containers (sums among those follow
+    /// by themselves): the totals that new investment in the seeds raises.
+    pub fn input_containers(&self, seeds: &[usize]) -> Vec<usize> {
+        let (mut queue, mut seen, mut inputs) = (seeds.to_vec(), seeds.to_vec(), Vec::new());
+        while let Some(s) = queue.pop() {
+            for c in self.containers(s) {
+                if !seen.contains(&c) {
+                    seen.push(c);
+                    queue.push(c);
+                    if matches!(self.series.get(c).map(|x| &x.kind), Some(SeriesKind::Input)) {
+                        inputs.push(c);
+                    }
+                }
+            }
+        }
+        inputs
+    }
+
     /// The series that directly contain `s`: breakdown parents and its `within` series.
     pub fn containers(&self, s: usize) -> Vec<usize> {
         let mut out: Vec<usize> =

@@ -67,7 +67,7 @@ pub struct ProjectInfo {
 
 /// The amounts and stage of every project, flat: `amounts[(row × periods + p) × 2 + field]` with field 0 the annual
 /// plan and 1 the amount completed.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Default)]
 pub struct ProjectValues {
     pub periods: usize,
     pub stage: Vec<u32>,
@@ -178,19 +178,9 @@ impl Projects {
 
     /// Reads `"projects": [...]` of a plan document.
     pub fn read(items: &[Value], periods: &HashMap<String, usize>, n_periods: usize) -> Result<Projects> {
-        let mut out = Projects {
-            stages: Dict::fixed(&STAGES),
-            ownerships: Dict::fixed(&OWNERSHIPS),
-            index: HashMap::with_capacity(items.len()),
-            info: Vec::with_capacity(items.len()),
-            ..Projects::default()
-        };
-        let mut values = ProjectValues {
-            periods: n_periods,
-            stage: Vec::with_capacity(items.len()),
-            total: Vec::with_capacity(items.len()),
-            amounts: vec![None; items.len() * n_periods * 2],
-        };
+        let mut out = Projects::with_capacity(items.len(), n_periods);
+        let mut values = out.values.take().unwrap_or_default();
+        values.amounts.resize(items.len() * n_periods * 2, None);
         for (row, v) in items.iter().enumerate() {
             let path = index("projects", row);
             let o = Obj::new(v, &path)?;

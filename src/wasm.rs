@@ -82,7 +82,7 @@ export interface ProjectRow {
 /** The categories a project list uses, for filter menus. */
 export interface ProjectFacets { sectors: string[]; counties: string[]; ownerships: string[]; stages: string[]; flags: string[]; }
 /** A CSV header row read: the headers, each column's likely role ("id", "annual:2023", "" for none), the unit. */
-export interface ColumnGuess { headers: string[]; roles: string[]; unit: "亿元" | "万元"; delimiter: string; }
+export interface ColumnGuess { headers: string[]; roles: string[]; unit: "亿元" | "万元"; delimiter: string; choices: string[]; }
 /** A bad row of a CSV import: `line` counts from 1 (the header is line 1). */
 export interface RowError { line: number; column: string; code: string; reason: string; }
 /** Thrown by an import with bad rows: `code` is "csv.rows" and `rows` lists every one. */
@@ -173,17 +173,9 @@ impl PlanSession {
         projects: Option<Vec<u8>>,
     ) -> Result<PlanSession, JsValue> {
         let state: SessionState = from_js(state, "state", "a saved session")?;
-        let list = match projects {
-            None => None,
-            Some(bytes) => {
-                let plan_periods = match &state.plan {
-                    serde_json::Value::String(t) => crate::plan::Plan::from_json(t).map(|p| p.periods.len()),
-                    doc => crate::plan::Plan::from_value(doc).map(|p| p.periods.len()),
-                };
-                Some(crate::import::decode(&bytes, plan_periods.map_err(err)?).map_err(err)?)
-            }
-        };
-        Session::restore_with_projects(&state, list).map(|inner| PlanSession { inner, view: Vec::new() }).map_err(err)
+        Session::restore_with_projects(&state, projects.as_deref())
+            .map(|inner| PlanSession { inner, view: Vec::new() })
+            .map_err(err)
     }
 
     /// The plan's own project list (as loaded or imported, before any scenario's edits) in its compact form, for
@@ -194,7 +186,7 @@ impl PlanSession {
     }
 
     /// Everything needed to restore this session later (autosave, a share link): see `restore`. With
-    /// `withPlan` false, `plan` is null: a page that keeps a large plan apart (`planText()`) saves only the edits.
+    /// `withPlan` false, `plan` is null: a page that keeps a large plan apart (`projectBytes()`) saves only the edits.
     #[wasm_bindgen(unchecked_return_type = "SessionState")]
     pub fn state(&self, #[wasm_bindgen(js_name = withPlan)] with_plan: Option<bool>) -> Result<JsValue, JsValue> {
         if with_plan == Some(false) {
@@ -202,12 +194,6 @@ impl PlanSession {
         } else {
             to_js(&self.inner.state())
         }
-    }
-
-    /// The plan as loaded (with its project list) as JSON text: for storage, without building objects.
-    #[wasm_bindgen(js_name = planText)]
-    pub fn plan_text(&self) -> String {
-        self.inner.plan().to_document(None, None).to_string()
     }
 
     /// The active scenario as a schema-1 document in JSON text (`document()` without building objects).
@@ -288,14 +274,11 @@ impl PlanSession {
         #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
     ) -> Result<usize, JsValue> {
         let periods = crate::import::period_names(self.inner.plan());
-        let guess = crate::import::guess_columns(text, &periods).map_err(err)?;
-        let unit = match unit {
-            Some(u) => crate::import::Unit::read(&u, "unit").map_err(err)?,
-            None => guess.unit,
+        let unit = unit.map(|u| crate::import::Unit::read(&u, "unit")).transpose().map_err(err)?;
+        let list = match crate::import::read_text(text, periods, roles, unit).map_err(err)? {
+            Ok(list) => list,
+            Err(rows) => return Err(rows_error(&rows)),
         };
-        let mut reader = crate::import::CsvReader::new(periods, &roles.unwrap_or(guess.roles), unit).map_err(err)?;
-        reader.feed(text);
-        let list = reader.finish().map_err(|rows| rows_error(&rows))?;
         let dropped = self.inner.replace_projects(list).map_err(err)?;
         self.view.clear();
         Ok(dropped)

@@ -3,7 +3,7 @@
 // autosave. The core computes; this file wires the page to it and displays.
 
 import init, { PlanSession } from './pkg/plancalc.js';
-import { decimal, quantity, signed } from './ui/format.js';
+import { csvText, decimal, quantity, signed } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
@@ -472,7 +472,6 @@ function exportPlan() {
 
 /** The results as CSV for spreadsheets: exact values and displayed ones, with a BOM for Excel. */
 function exportCsv() {
-  const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
   const lines = [['kind', 'id', 'label', 'period', 'exact', 'display', 'unit', 'status', 'target', 'margin']];
   for (const r of state.results.targets) {
     const spec = state.plan.targets.find((x) => x.id === r.id);
@@ -483,7 +482,7 @@ function exportCsv() {
     const s = state.plan.series.find((y) => y.id === x.id);
     lines.push(['figure', x.id, L(s.label), state.plan.periods[p].id, q?.exact ?? '', q?.display ?? '', q?.symbol ?? '', '', '', '']);
   }));
-  download(`${state.plan.id}-results.csv`, 'text/csv', `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`);
+  download(`${state.plan.id}-results.csv`, 'text/csv', csvText(lines));
 }
 
 async function pack(text) {

@@ -46,20 +46,10 @@ impl Lever {
         }
         match self.mode {
             Mode::Additive => {
-                // Walk up through every container; inputs among them rise by the same amount, sums follow by themselves.
-                let mut queue: Vec<usize> = moved.iter().map(|(s, _)| *s).collect();
-                let mut seen = queue.clone();
-                while let Some(s) = queue.pop() {
-                    for c in plan.containers(s) {
-                        if seen.contains(&c) {
-                            continue;
-                        }
-                        seen.push(c);
-                        queue.push(c);
-                        if matches!(plan.series.get(c).map(|x| &x.kind), Some(SeriesKind::Input)) {
-                            add(c, Exact::ONE, &mut moved);
-                        }
-                    }
+                // Inputs containing what moves rise by the same amount; sums follow by themselves.
+                let seeds: Vec<usize> = moved.iter().map(|(s, _)| *s).collect();
+                for c in plan.input_containers(&seeds) {
+                    add(c, Exact::ONE, &mut moved);
                 }
             }
             Mode::Substitute => {

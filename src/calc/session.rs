@@ -640,6 +640,8 @@ impl Session {
         // The new state of each project reached.
         let mut changed: Vec<RowChange> = Vec::new();
         let touched_periods: Vec<usize>;
+        // The amount edited, if it is one (not a stage).
+        let amount_field: Option<Field>;
         if field_name == "stage" {
             let Op::Set(name) = &edit.op else {
                 return Err(Error::Invalid { path: "edit.set".into(), reason: "a stage is set, not added to".into() });
@@ -657,6 +659,7 @@ impl Session {
                 }
             }
             touched_periods = (0..plan.periods.len()).collect();
+            amount_field = None;
         } else {
             let field = Field::read(field_name, "edit.field")?;
             let p = if field == Field::Total { 0 } else { period()? };
@@ -682,6 +685,7 @@ impl Session {
                 }
             }
             touched_periods = if field == Field::Total { (0..plan.periods.len()).collect() } else { vec![p] };
+            amount_field = Some(field);
         }
         // What each series over projects gains or loses, from the projects' states before and after.
         let mut cells = Vec::new();
@@ -706,8 +710,8 @@ impl Session {
                 cells.push((s, p, old, Some(new)));
             }
         }
-        if edit.mode == Mode::Additive && field_name != "stage" {
-            cells.extend(self.new_investment(&changed, &touched_periods, Field::read(field_name, "edit.field")?)?);
+        if let (Mode::Additive, Some(field)) = (edit.mode, amount_field) {
+            cells.extend(self.new_investment(&changed, &touched_periods, field)?);
         }
         Ok((cells, changed))
     }
@@ -723,18 +727,7 @@ impl Session {
             if q.field != field {
                 continue;
             }
-            let (mut queue, mut seen, mut inputs) = (vec![s], vec![s], Vec::new());
-            while let Some(x) = queue.pop() {
-                for c in plan.containers(x) {
-                    if !seen.contains(&c) {
-                        seen.push(c);
-                        queue.push(c);
-                        if matches!(plan.series.get(c).map(|y| &y.kind), Some(SeriesKind::Input)) {
-                            inputs.push(c);
-                        }
-                    }
-                }
-            }
+            let inputs = plan.input_containers(&[s]);
             if !inputs.is_empty() {
                 holders.push((s, inputs));
             }
@@ -1341,8 +1334,8 @@ impl Session {
     }
 
     /// [`Session::restore`] for a plan kept apart from its project list (a page keeps 100,000 projects in their
-    /// compact form, not as JSON): the list is installed before the edits are replayed.
-    pub fn restore_with_projects(state: &SessionState, projects: Option<crate::projects::Projects>) -> Result<Session> {
+    /// compact form, [`crate::import::encode`], not as JSON): the list is installed before the edits are replayed.
+    pub fn restore_with_projects(state: &SessionState, projects: Option<&[u8]>) -> Result<Session> {
         // The plan as a document, or as its JSON text.
         let plan = match &state.plan {
             serde_json::Value::String(text) => Plan::from_json(text),
@@ -1353,8 +1346,8 @@ impl Session {
             e.at(&join("plan", &path))
         };
         let mut plan = plan.map_err(in_plan)?;
-        if let Some(list) = projects {
-            plan = plan.with_projects(list).map_err(in_plan)?;
+        if let Some(bytes) = projects {
+            plan = plan.with_projects(crate::import::decode(bytes, plan.periods.len())?).map_err(in_plan)?;
         }
         let mut session = Session::new(plan);
         if state.scenarios.is_empty() {

@@ -38,3 +38,9 @@ export function signed(q, locale) {
   // The core never shows a negative zero, so a zero or a negative needs no sign added.
   return /^0(\.0*)?$/.test(q.display) || text.startsWith('−') ? text : `+${text}`;
 }
+
+/** Rows as CSV for spreadsheets: fields quoted where they must be, CRLF lines, a BOM so that Excel reads UTF-8. */
+export function csvText(rows) {
+  const cell = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
+  return `\ufeff${rows.map((r) => r.map(cell).join(',')).join('\r\n')}\r\n`;
+}

@@ -2,12 +2,11 @@
 // projects scroll as smoothly as 20), a filter and search, amounts edited in place, and CSV import through a worker
 // with a column-mapping step, a progress bar and every bad row listed. Text from a file enters as text only.
 
-import { decimal } from './format.js';
+import { csvText, decimal } from './format.js';
 import { el } from './render.js';
 
 const ROW = 34; // px; the same height in style.css (.project-table tr)
 const OVERSCAN = 8;
-const ROLES = ['', 'id', 'name', 'sector', 'county', 'ownership', 'stage', 'flags', 'total'];
 const FACETS = ['sector', 'county', 'ownership', 'stage'];
 
 export class ProjectsPanel {
@@ -160,7 +159,6 @@ export class ProjectsPanel {
   mapping(guess) {
     const { app } = this;
     const periods = app.plan().periods;
-    const roles = [...ROLES, ...periods.flatMap((p) => [`annual:${p.id}`, `completed:${p.id}`])];
     const name = (r) => {
       if (!r) return app.t('csv_skip');
       const [kind, pid] = r.split(':');
@@ -169,7 +167,7 @@ export class ProjectsPanel {
     };
     const rows = guess.headers.map((h, i) => {
       const select = el('select', { id: `csv-role-${i}`, dataset: { column: String(i) } },
-        ...roles.map((r) => el('option', { value: r }, name(r))));
+        ...guess.choices.map((r) => el('option', { value: r }, name(r))));
       select.value = guess.roles[i] ?? '';
       return el('tr', {}, el('th', { scope: 'row' }, el('label', { htmlFor: `csv-role-${i}` }, h || `#${i + 1}`)), el('td', {}, select));
     });
@@ -224,9 +222,8 @@ export class ProjectsPanel {
   }
 
   saveErrors() {
-    const cell = (v) => (/[",\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));
     const lines = [['line', 'column', 'code', 'reason'], ...this.errors.map((r) => [r.line, r.column, r.code, r.reason])];
-    this.app.download(`${this.file?.name ?? 'import'}-errors.csv`, 'text/csv', `\ufeff${lines.map((l) => l.map(cell).join(',')).join('\r\n')}\r\n`);
+    this.app.download(`${this.file?.name ?? 'import'}-errors.csv`, 'text/csv', csvText(lines));
   }
 
   cancel() {
