@@ -128,10 +128,12 @@ async function savePlan() {
   const key = STORE + state.preset;
   if (state.session.projectCount() > LARGE) {
     await putLarge(key, { outline: JSON.stringify(state.session.plan()), projects: state.session.projectBytes() });
+    flush();
   } else {
+    // A small plan is saved with its edits at once; a large one left from before is forgotten after.
+    flush();
     await dropLarge(key);
   }
-  flush();
 }
 
 // ---------------------------------------------------------------- rendering

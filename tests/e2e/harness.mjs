@@ -34,7 +34,12 @@ export async function start() {
       page.problems = [];
       page.on('console', (m) => m.type() === 'error' && page.problems.push(`console: ${m.text()}`));
       page.on('pageerror', (e) => page.problems.push(`page error: ${e.message}`));
-      page.on('requestfailed', (r) => page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`));
+      // A favicon fetch the browser itself abandons (a reload right after the address changed) is no failure of
+      // the page; every other failed request is.
+      page.on('requestfailed', (r) => {
+        const aborted = r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('/favicon.svg');
+        if (!aborted) page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
+      });
       page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
       await page.goto(new URL(path, url).href);
       return page;
