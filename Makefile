@@ -13,6 +13,7 @@ WB_VERSION := $(shell sed -n '/^name = "wasm-bindgen"$$/{n;s/^version = "\(.*\)"
 SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NPM_STAMP := www/node_modules/.installed
 WASM := www/pkg/plancalc_bg.wasm
+EMBED_WASM := www/pkg/plancalc_embed_bg.wasm
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -52,32 +53,40 @@ setup-browser:
 
 ## Build
 
-build: $(WASM)
+build: $(WASM) $(EMBED_WASM)
 
+# The page's wasm, built for speed (profile `release`, wasm-opt -O3).
 $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	cargo build --release --target $(WASM_TARGET) --lib
 	wasm-bindgen --target web --out-dir www/pkg target/$(WASM_TARGET)/release/plancalc.wasm
+	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
+	@$(call report,$@ www/pkg/plancalc.js)
+
+# The element's wasm, built for size (profile `embed`, without the page-only feature, wasm-opt -Oz).
+$(EMBED_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
+	cargo build --profile embed --no-default-features --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir www/pkg --out-name plancalc_embed target/$(WASM_TARGET)/embed/plancalc.wasm
 	www/node_modules/.bin/wasm-opt -Oz --converge --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
-	@for f in $@ www/pkg/plancalc.js; do \
-		printf '%-28s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; \
-	done
+	@$(call report,$@ www/pkg/plancalc_embed.js)
+
+report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
-RUNTIME := pkg/plancalc.js pkg/plancalc_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/i18n.js ui/render.js
-EMBED := $(RUNTIME) pkg/plancalc.d.ts
-dist: $(WASM)
+RUNTIME := pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/i18n.js ui/render.js
+EMBED := $(RUNTIME) pkg/plancalc_embed.d.ts
+dist: $(EMBED_WASM)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
 	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.svg dist/plancalc/
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
 
-size: $(WASM)
+size: $(EMBED_WASM)
 	@total=0; for f in $(RUNTIME); do \
 		n=$$(gzip -9c www/$$f | wc -c); total=$$((total + n)); printf '%-28s %8d bytes gzipped\n' "$$f" "$$n"; \
 	done; printf '%-28s %8d bytes gzipped (budget 150000)\n' "embed total" "$$total"
 
-serve: $(WASM)
+serve: $(WASM) $(EMBED_WASM)
 	node tools/serve.mjs --port $(PORT)
 
 ## Tests, in order: native, wasm in headless Chromium, end to end in Chromium.
@@ -89,11 +98,12 @@ test-native:
 
 lint:
 	cargo clippy --all-targets -- -D warnings
+	cargo clippy --lib --no-default-features -- -D warnings
 
 test-wasm: setup-rust setup-browser
 	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
 
-test-e2e: $(WASM) $(NPM_STAMP) setup-browser
+test-e2e: $(WASM) $(EMBED_WASM) $(NPM_STAMP) setup-browser
 	node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
 
 ## Benchmarks: native (cargo bench) and through the JS API in headless Chromium, into BENCHMARKS.md.

@@ -2,8 +2,9 @@
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
 use crate::calc::goal::Mode;
-use crate::calc::session::{Edit, Session, SessionState};
+use crate::calc::session::{Edit, Session};
 use crate::error::Error;
+#[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
 use crate::plan::Plan;
 use serde::de::DeserializeOwned;
@@ -146,6 +147,7 @@ fn err(e: Error) -> JsValue {
 pub struct PlanSession {
     inner: Session,
     /// The rows of the project table's current filter and search (`projectView`).
+    #[cfg_attr(not(feature = "page"), allow(dead_code))]
     view: Vec<u32>,
 }
 
@@ -165,43 +167,6 @@ impl PlanSession {
         parsed.map(|p| PlanSession { inner: Session::new(p), view: Vec::new() }).map_err(err)
     }
 
-    /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
-    /// With `projects` (bytes from `projectBytes()`), the plan's project list is installed from them before the
-    /// edits are replayed: a large list kept apart from the plan document.
-    pub fn restore(
-        #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
-        projects: Option<Vec<u8>>,
-    ) -> Result<PlanSession, JsValue> {
-        let state: SessionState = from_js(state, "state", "a saved session")?;
-        Session::restore_with_projects(&state, projects.as_deref())
-            .map(|inner| PlanSession { inner, view: Vec::new() })
-            .map_err(err)
-    }
-
-    /// The plan's own project list (as loaded or imported, before any scenario's edits) in its compact form, for
-    /// `restore(state, projects)`.
-    #[wasm_bindgen(js_name = projectBytes)]
-    pub fn project_bytes(&self) -> Vec<u8> {
-        crate::import::encode(&self.inner.plan().projects)
-    }
-
-    /// Everything needed to restore this session later (autosave, a share link): see `restore`. With
-    /// `withPlan` false, `plan` is null: a page that keeps a large plan apart (`projectBytes()`) saves only the edits.
-    #[wasm_bindgen(unchecked_return_type = "SessionState")]
-    pub fn state(&self, #[wasm_bindgen(js_name = withPlan)] with_plan: Option<bool>) -> Result<JsValue, JsValue> {
-        if with_plan == Some(false) {
-            to_js(&serde_json::json!({"plan": null, "scenarios": self.inner.scenario_states(), "active": self.inner.active_scenario()}))
-        } else {
-            to_js(&self.inner.state())
-        }
-    }
-
-    /// The active scenario as a schema-1 document in JSON text (`document()` without building objects).
-    #[wasm_bindgen(js_name = documentText)]
-    pub fn document_text(&self) -> String {
-        self.inner.to_document().to_string()
-    }
-
     /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
     /// list, which `projectRows` reads a page at a time.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
@@ -213,75 +178,6 @@ impl PlanSession {
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.to_document())
-    }
-
-    /// How many projects the plan lists.
-    #[wasm_bindgen(js_name = projectCount)]
-    pub fn project_count(&self) -> usize {
-        self.inner.plan().projects.len()
-    }
-
-    /// The sectors, counties, ownerships, stages and flags the project list uses.
-    #[wasm_bindgen(js_name = projectFacets, unchecked_return_type = "ProjectFacets")]
-    pub fn project_facets(&self) -> Result<JsValue, JsValue> {
-        let p = &self.inner.plan().projects;
-        let names = |d: &crate::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
-        to_js(&serde_json::json!({
-            "sectors": names(&p.sectors), "counties": names(&p.counties), "ownerships": names(&p.ownerships),
-            "stages": names(&p.stages), "flags": names(&p.flags),
-        }))
-    }
-
-    /// Chooses the projects the table shows: those matching `where` (as in a bulk edit) whose id or name contains
-    /// `text`. Returns how many there are; `projectRows` reads them.
-    #[wasm_bindgen(js_name = projectView)]
-    pub fn project_view(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "ProjectFilter | null | undefined")] filter: JsValue,
-        text: Option<String>,
-    ) -> Result<usize, JsValue> {
-        let filter: Option<serde_json::Value> =
-            if filter.is_null() || filter.is_undefined() { None } else { Some(from_js(filter, "where", "a filter")?) };
-        self.view = self.inner.select_projects(filter.as_ref(), text.as_deref().unwrap_or("")).map_err(err)?;
-        Ok(self.view.len())
-    }
-
-    /// Projects `start .. start + count` of the current view, as the active scenario has them.
-    #[wasm_bindgen(js_name = projectRows, unchecked_return_type = "ProjectRow[]")]
-    pub fn project_rows(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
-        let end = start.saturating_add(count).min(self.view.len());
-        to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
-    }
-
-    /// Replaces the plan's project list with one read by a `ProjectImport` (its `finish()` bytes). Figure edits
-    /// stay; edits to projects of the old list are dropped: returns how many. On an error nothing changes.
-    #[wasm_bindgen(js_name = replaceProjects)]
-    pub fn replace_projects(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
-        let list = crate::import::decode(bytes, self.inner.plan().periods.len()).map_err(err)?;
-        let dropped = self.inner.replace_projects(list).map_err(err)?;
-        self.view.clear();
-        Ok(dropped)
-    }
-
-    /// Reads a CSV project list and replaces the plan's list with it in one call (no progress; in a page, use a
-    /// `ProjectImport` in a worker). `roles` maps each column (see `ColumnGuess`); guessed from the header when
-    /// absent. Throws an `ImportError` listing every bad row; nothing changes unless every row is good.
-    #[wasm_bindgen(js_name = importProjectsCsv)]
-    pub fn import_projects_csv(
-        &mut self,
-        text: &str,
-        roles: Option<Vec<String>>,
-        #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
-    ) -> Result<usize, JsValue> {
-        let periods = crate::import::period_names(self.inner.plan());
-        let unit = unit.map(|u| crate::import::Unit::read(&u, "unit")).transpose().map_err(err)?;
-        let list = match crate::import::read_text(text, periods, roles, unit).map_err(err)? {
-            Ok(list) => list,
-            Err(rows) => return Err(rows_error(&rows)),
-        };
-        let dropped = self.inner.replace_projects(list).map_err(err)?;
-        self.view.clear();
-        Ok(dropped)
     }
 
     /// A breakdown at one period: the total, each item's amount and exact share, and the unallocated remainder.
@@ -396,6 +292,118 @@ impl PlanSession {
         let result = self.inner.goal_seek_all(lever, period, mode(mode_name)?, &ids(counts_toward), offset.as_deref());
         to_js(&result.map_err(err)?)
     }
+}
+
+/// What only the planner's page uses: saving and restoring, the project table and CSV import, explanations.
+/// The embed (`--no-default-features`) leaves them out, and the code behind them with them.
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+impl PlanSession {
+    /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
+    /// With `projects` (bytes from `projectBytes()`), the plan's project list is installed from them before the
+    /// edits are replayed: a large list kept apart from the plan document.
+    pub fn restore(
+        #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
+        projects: Option<Vec<u8>>,
+    ) -> Result<PlanSession, JsValue> {
+        let state: crate::calc::session::SessionState = from_js(state, "state", "a saved session")?;
+        Session::restore_with_projects(&state, projects.as_deref())
+            .map(|inner| PlanSession { inner, view: Vec::new() })
+            .map_err(err)
+    }
+
+    /// The plan's own project list (as loaded or imported, before any scenario's edits) in its compact form, for
+    /// `restore(state, projects)`.
+    #[wasm_bindgen(js_name = projectBytes)]
+    pub fn project_bytes(&self) -> Vec<u8> {
+        crate::import::encode(&self.inner.plan().projects)
+    }
+
+    /// Everything needed to restore this session later (autosave, a share link): see `restore`. With
+    /// `withPlan` false, `plan` is null: a page that keeps a large plan apart (`projectBytes()`) saves only the edits.
+    #[wasm_bindgen(unchecked_return_type = "SessionState")]
+    pub fn state(&self, #[wasm_bindgen(js_name = withPlan)] with_plan: Option<bool>) -> Result<JsValue, JsValue> {
+        if with_plan == Some(false) {
+            to_js(&serde_json::json!({"plan": null, "scenarios": self.inner.scenario_states(), "active": self.inner.active_scenario()}))
+        } else {
+            to_js(&self.inner.state())
+        }
+    }
+
+    /// The active scenario as a schema-1 document in JSON text (`document()` without building objects).
+    #[wasm_bindgen(js_name = documentText)]
+    pub fn document_text(&self) -> String {
+        self.inner.to_document().to_string()
+    }
+
+    /// How many projects the plan lists.
+    #[wasm_bindgen(js_name = projectCount)]
+    pub fn project_count(&self) -> usize {
+        self.inner.plan().projects.len()
+    }
+
+    /// The sectors, counties, ownerships, stages and flags the project list uses.
+    #[wasm_bindgen(js_name = projectFacets, unchecked_return_type = "ProjectFacets")]
+    pub fn project_facets(&self) -> Result<JsValue, JsValue> {
+        let p = &self.inner.plan().projects;
+        let names = |d: &crate::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
+        to_js(&serde_json::json!({
+            "sectors": names(&p.sectors), "counties": names(&p.counties), "ownerships": names(&p.ownerships),
+            "stages": names(&p.stages), "flags": names(&p.flags),
+        }))
+    }
+
+    /// Chooses the projects the table shows: those matching `where` (as in a bulk edit) whose id or name contains
+    /// `text`. Returns how many there are; `projectRows` reads them.
+    #[wasm_bindgen(js_name = projectView)]
+    pub fn project_view(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "ProjectFilter | null | undefined")] filter: JsValue,
+        text: Option<String>,
+    ) -> Result<usize, JsValue> {
+        let filter: Option<serde_json::Value> =
+            if filter.is_null() || filter.is_undefined() { None } else { Some(from_js(filter, "where", "a filter")?) };
+        self.view = self.inner.select_projects(filter.as_ref(), text.as_deref().unwrap_or("")).map_err(err)?;
+        Ok(self.view.len())
+    }
+
+    /// Projects `start .. start + count` of the current view, as the active scenario has them.
+    #[wasm_bindgen(js_name = projectRows, unchecked_return_type = "ProjectRow[]")]
+    pub fn project_rows(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
+        let end = start.saturating_add(count).min(self.view.len());
+        to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
+    }
+
+    /// Replaces the plan's project list with one read by a `ProjectImport` (its `finish()` bytes). Figure edits
+    /// stay; edits to projects of the old list are dropped: returns how many. On an error nothing changes.
+    #[wasm_bindgen(js_name = replaceProjects)]
+    pub fn replace_projects(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
+        let list = crate::import::decode(bytes, self.inner.plan().periods.len()).map_err(err)?;
+        let dropped = self.inner.replace_projects(list).map_err(err)?;
+        self.view.clear();
+        Ok(dropped)
+    }
+
+    /// Reads a CSV project list and replaces the plan's list with it in one call (no progress; in a page, use a
+    /// `ProjectImport` in a worker). `roles` maps each column (see `ColumnGuess`); guessed from the header when
+    /// absent. Throws an `ImportError` listing every bad row; nothing changes unless every row is good.
+    #[wasm_bindgen(js_name = importProjectsCsv)]
+    pub fn import_projects_csv(
+        &mut self,
+        text: &str,
+        roles: Option<Vec<String>>,
+        #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
+    ) -> Result<usize, JsValue> {
+        let periods = crate::import::period_names(self.inner.plan());
+        let unit = unit.map(|u| crate::import::Unit::read(&u, "unit")).transpose().map_err(err)?;
+        let list = match crate::import::read_text(text, periods, roles, unit).map_err(err)? {
+            Ok(list) => list,
+            Err(rows) => return Err(rows_error(&rows)),
+        };
+        let dropped = self.inner.replace_projects(list).map_err(err)?;
+        self.view.clear();
+        Ok(dropped)
+    }
 
     /// Step-by-step explanation of a target's value and status, in "zh-CN", "zh-TW" or "en".
     #[wasm_bindgen(js_name = explainTarget, unchecked_return_type = "Explanation")]
@@ -421,6 +429,7 @@ impl PlanSession {
 }
 
 /// The error an import with bad rows throws: code `csv.rows`, every row in `rows`.
+#[cfg(feature = "page")]
 fn rows_error(rows: &[crate::import::RowError]) -> JsValue {
     let first = rows.first().map(|r| format!(": line {}, {}", r.line, r.reason)).unwrap_or_default();
     let e = js_error(&Error::Invalid { path: "csv".into(), reason: format!("{} bad rows{first}", rows.len()) });
@@ -433,12 +442,14 @@ fn rows_error(rows: &[crate::import::RowError]) -> JsValue {
 
 /// Reads a CSV project list piece by piece, so that a worker can report progress; `finish()` gives the bytes
 /// `PlanSession.replaceProjects` installs.
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 pub struct ProjectImport {
     periods: Vec<crate::import::PeriodName>,
     reader: Option<crate::import::CsvReader>,
 }
 
+#[cfg(feature = "page")]
 #[wasm_bindgen]
 impl ProjectImport {
     /// An import for a plan with these periods (`plan().periods`).
@@ -495,6 +506,7 @@ impl ProjectImport {
     }
 }
 
+#[cfg(feature = "page")]
 fn not_started() -> JsValue {
     js_error(&Error::Invalid { path: "import".into(), reason: "call start() with the column mapping first".into() })
 }

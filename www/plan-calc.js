@@ -8,7 +8,7 @@
 // `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. Shadow DOM keeps the host
 // page's styles out and its own in; theming goes through the --plan-calc-* custom properties.
 
-import init, { PlanSession } from './pkg/plancalc.js';
+import init, { PlanSession } from './pkg/plancalc_embed.js';
 import { quantity } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { el, targetCard } from './ui/render.js';
@@ -16,7 +16,7 @@ import { el, targetCard } from './ui/render.js';
 let ready = null;
 /** Loads the wasm module once per page, however many elements there are. */
 function loadCore() {
-  ready ??= init({ module_or_path: new URL('./pkg/plancalc_bg.wasm', import.meta.url) });
+  ready ??= init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) });
   return ready;
 }
 

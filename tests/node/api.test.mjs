@@ -46,3 +46,27 @@ test('a whole session saved as JSON restores with its scenarios', () => {
   assert.deepEqual(r.results(), s.results());
   assert.throws(() => PlanSession.restore({ plan: {}, scenarios: [], active: 'x' }), (e) => e.code === 'plan.schema');
 });
+
+test('the embed build (size-optimised, without page-only calls) gives the same results as the page build', async () => {
+  const embed = await import('../../www/pkg/plancalc_embed.js');
+  embed.initSync({ module: readFileSync(new URL('../../www/pkg/plancalc_embed_bg.wasm', import.meta.url)) });
+  const presets = new URL('../../www/presets/', import.meta.url);
+  const { readdirSync } = await import('node:fs');
+  const files = readdirSync(presets).filter((f) => f.endsWith('.json'));
+  assert.ok(files.length >= 6);
+  for (const file of files) {
+    const text = readFileSync(new URL(file, presets), 'utf8');
+    const page = new PlanSession(text);
+    const lite = new embed.PlanSession(text);
+    assert.deepEqual(lite.results(), page.results(), file);
+    const target = page.results().targets.find((t) => t.lever);
+    if (target) {
+      const [a, b] = [page, lite].map((s) => s.goalSeek(target.id, target.lever, 'substitute'));
+      assert.deepEqual(b, a, `${file}: goal seek`);
+    }
+  }
+  // The page-only calls are not in the embed; the element does not use them.
+  assert.equal(typeof embed.PlanSession.restore, 'undefined');
+  assert.equal(typeof embed.ProjectImport, 'undefined');
+  assert.equal(typeof new embed.PlanSession(zunyi).explainTarget, 'undefined');
+});
