@@ -105,10 +105,31 @@ fn js_error(e: &Error) -> JsValue {
 
 /// Converts a result to a plain JS object (decimals as strings). It goes through JSON text: one string crosses the
 /// boundary and the engine's `JSON.parse` builds the objects, several times faster than building them field by field.
+/// The text is written into one buffer kept between calls (an edit's result is a few KB): no allocation and no
+/// regrowth per call.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value)
-        .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
-    js_sys::JSON::parse(&text)
+    thread_local! {
+        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(8192));
+    }
+    BUFFER.with(|cell| {
+        // A call made while another is writing (not possible in one thread today) gets a buffer of its own.
+        let mut own = Vec::new();
+        let mut guard = cell.try_borrow_mut();
+        let buf = match guard.as_deref_mut() {
+            Ok(b) => b,
+            Err(_) => &mut own,
+        };
+        buf.clear();
+        serde_json::to_writer(&mut *buf, value)
+            .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
+        let text = std::str::from_utf8(buf).map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
+        let parsed = js_sys::JSON::parse(text);
+        // A one-off large result (a whole document) does not keep its memory.
+        if buf.capacity() > 1 << 16 {
+            *buf = Vec::with_capacity(8192);
+        }
+        parsed
+    })
 }
 
 /// Reads a JS value into a Rust type through JSON text: one `JSON.stringify` crossing the boundary, rather than a
@@ -174,18 +195,6 @@ impl PlanSession {
         to_js(&self.inner.plan().outline())
     }
 
-    /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.
-    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
-    pub fn document(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.to_document())
-    }
-
-    /// A breakdown at one period: the total, each item's amount and exact share, and the unallocated remainder.
-    #[wasm_bindgen(unchecked_return_type = "Composition")]
-    pub fn composition(&self, breakdown: &str, period: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.composition(breakdown, period).map_err(err)?)
-    }
-
     /// Every result for the active scenario.
     #[wasm_bindgen(unchecked_return_type = "Results")]
     pub fn results(&self) -> Result<JsValue, JsValue> {
@@ -235,12 +244,6 @@ impl PlanSession {
         })
     }
 
-    /// The edits of the active scenario, oldest first.
-    #[wasm_bindgen(unchecked_return_type = "Edit[]")]
-    pub fn edits(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.edits())
-    }
-
     /// Creates a scenario from the baseline (or a copy of `from`) and makes it active.
     #[wasm_bindgen(js_name = newScenario, unchecked_return_type = "Results")]
     pub fn new_scenario(&mut self, name: &str, from: Option<String>) -> Result<JsValue, JsValue> {
@@ -259,12 +262,6 @@ impl PlanSession {
         self.inner.delete_scenario(name).map_err(err)
     }
 
-    /// Compares two scenarios ("baseline" is the plan's own figures): values and deltas (pp for shares).
-    #[wasm_bindgen(unchecked_return_type = "CompareRow[]")]
-    pub fn compare(&self, a: &str, b: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.compare(a, b).map_err(err)?)
-    }
-
     /// The exact lever value that puts a target's indicator on target, under a mode.
     #[wasm_bindgen(js_name = goalSeek, unchecked_return_type = "GoalResult")]
     pub fn goal_seek(
@@ -277,6 +274,37 @@ impl PlanSession {
     ) -> Result<JsValue, JsValue> {
         let result = self.inner.goal_seek(target, lever, mode(mode_name)?, &ids(counts_toward), offset.as_deref());
         to_js(&result.map_err(err)?)
+    }
+}
+
+/// What only the planner's page uses: saving and restoring, documents, scenario comparison, compositions, the joint
+/// goal seek, the project table and CSV import, explanations.
+/// The embed (`--no-default-features`) leaves them out, and the code behind them with them.
+#[cfg(feature = "page")]
+#[wasm_bindgen]
+impl PlanSession {
+    /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.
+    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
+    pub fn document(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.to_document())
+    }
+
+    /// A breakdown at one period: the total, each item's amount and exact share, and the unallocated remainder.
+    #[wasm_bindgen(unchecked_return_type = "Composition")]
+    pub fn composition(&self, breakdown: &str, period: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.composition(breakdown, period).map_err(err)?)
+    }
+
+    /// The edits of the active scenario, oldest first.
+    #[wasm_bindgen(unchecked_return_type = "Edit[]")]
+    pub fn edits(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.edits())
+    }
+
+    /// Compares two scenarios ("baseline" is the plan's own figures): values and deltas (pp for shares).
+    #[wasm_bindgen(unchecked_return_type = "CompareRow[]")]
+    pub fn compare(&self, a: &str, b: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.compare(a, b).map_err(err)?)
     }
 
     /// The smallest lever value meeting every target that depends on it in `period`, and which target binds.
@@ -292,13 +320,7 @@ impl PlanSession {
         let result = self.inner.goal_seek_all(lever, period, mode(mode_name)?, &ids(counts_toward), offset.as_deref());
         to_js(&result.map_err(err)?)
     }
-}
 
-/// What only the planner's page uses: saving and restoring, the project table and CSV import, explanations.
-/// The embed (`--no-default-features`) leaves them out, and the code behind them with them.
-#[cfg(feature = "page")]
-#[wasm_bindgen]
-impl PlanSession {
     /// Rebuilds a session saved with `state()`: the plan, then every scenario's edits replayed in order.
     /// With `projects` (bytes from `projectBytes()`), the plan's project list is installed from them before the
     /// edits are replayed: a large list kept apart from the plan document.

@@ -82,8 +82,25 @@ test('a CSV with bad rows lists every one with its line and changes nothing', as
   assert.deepEqual(p.problems, []);
 });
 
-test('100,000 projects from CSV: read off the main thread, scrolled end to end, edited, kept across a reload', async () => {
+test('100,000 projects from CSV: bad rows found anywhere, then read off the main thread, scrolled end to end, edited, kept across a reload', async () => {
   const p = await ready(env, 'preset=projects-demo&lang=en');
+  // A 100,000-project file with three bad rows — near the start, in the middle, the very last — is refused as a
+  // whole, each row listed with its line, and the plan keeps its own 60 projects.
+  await upload(p, 'projects-bad.csv', csv(100000, [
+    [3, 'P0,重复,工业,县1,民营,新开工,,5000,10,0'],
+    [50001, 'P49999,项目49999,工业,县1,民营,新开工,,5000,十万,0'],
+    [100001, 'P99999,短行'],
+  ]));
+  await p.locator('#csv-start').click();
+  await p.locator('#csv-errors:not([hidden])').waitFor({ timeout: 120000 });
+  assert.equal(await p.locator('#csv-errors-title').textContent(), '3 bad rows; nothing was imported:');
+  const items = await p.locator('#csv-errors-list li').allTextContents();
+  assert.equal(items.length, 3);
+  assert.match(items[0], /^line 3 · 项目编号 · \[id\.duplicate\] .*line 2/);
+  assert.match(items[1], /^line 50001 · 2023年计划投资（万元） · \[number\.invalid\]/);
+  assert.match(items[2], /^line 100001 · \[csv\.columns\]/);
+  await p.locator('#csv-cancel').click();
+  assert.equal(await count(p), '60 projects');
   // (Playwright builds the 4 MB file inside the page: a long task of its own, so watching starts after it.)
   await upload(p, 'projects.csv', csv(100000));
   await p.evaluate(() => {
