@@ -111,19 +111,15 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     thread_local! {
         static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(8192));
     }
+    let fail = |reason: String| js_error(&Error::Invalid { path: String::new(), reason });
     BUFFER.with(|cell| {
-        // A call made while another is writing (not possible in one thread today) gets a buffer of its own.
+        // Only a call made while another is writing (none today: serialising never calls back) needs its own buffer.
+        let mut guard = cell.try_borrow_mut().ok();
         let mut own = Vec::new();
-        let mut guard = cell.try_borrow_mut();
-        let buf = match guard.as_deref_mut() {
-            Ok(b) => b,
-            Err(_) => &mut own,
-        };
+        let buf = guard.as_deref_mut().unwrap_or(&mut own);
         buf.clear();
-        serde_json::to_writer(&mut *buf, value)
-            .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
-        let text = std::str::from_utf8(buf).map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
-        let parsed = js_sys::JSON::parse(text);
+        serde_json::to_writer(&mut *buf, value).map_err(|e| fail(e.to_string()))?;
+        let parsed = js_sys::JSON::parse(std::str::from_utf8(buf).map_err(|e| fail(e.to_string()))?);
         // A one-off large result (a whole document) does not keep its memory.
         if buf.capacity() > 1 << 16 {
             *buf = Vec::with_capacity(8192);

@@ -2,7 +2,7 @@
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { initSync, PlanSession } from '../../www/pkg/plancalc.js';
 
 initSync({ module: readFileSync(new URL('../../www/pkg/plancalc_bg.wasm', import.meta.url)) });
@@ -51,7 +51,6 @@ test('the embed build (size-optimised, without page-only calls) gives the same r
   const embed = await import('../../www/pkg/plancalc_embed.js');
   embed.initSync({ module: readFileSync(new URL('../../www/pkg/plancalc_embed_bg.wasm', import.meta.url)) });
   const presets = new URL('../../www/presets/', import.meta.url);
-  const { readdirSync } = await import('node:fs');
   const files = readdirSync(presets).filter((f) => f.endsWith('.json'));
   assert.ok(files.length >= 6);
   for (const file of files) {
