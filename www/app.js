@@ -19,7 +19,7 @@ const STORE = 'plancalc:v1:';
 
 const state = {
   session: null, plan: null, results: null, preset: 'zunyi', lang: 'zh-CN', lastStatus: new Map(),
-  goal: null, saveTimer: 0, chartFrame: 0, projects: null,
+  goal: null, saveTimer: 0, chartFrame: 0, chartTimer: 0, chartsInView: false, projects: null,
   /** The plan differs from its preset file (a project list was imported): it is saved with the edits. */
   ownPlan: false,
 };
@@ -153,7 +153,7 @@ function renderAll() {
   renderHistory();
   renderScenarios();
   renderCompare();
-  renderCharts();
+  drawCharts();
   state.projects.render();
   document.body.dataset.ready = 'true';
 }
@@ -184,13 +184,25 @@ function renderCharts() {
   $('charts-box').hidden = !charts.length;
 }
 
-/** Charts follow edits at most once per frame: a slider drag sends many. */
+/** Charts follow edits: while they are on screen at most once per frame, while they are off screen once the edits
+ * pause (a slider drag sends dozens), so that a drag spends its frames on what the planner can see. */
 function scheduleCharts() {
-  if (state.chartFrame) return;
-  state.chartFrame = requestAnimationFrame(() => {
-    state.chartFrame = 0;
-    renderCharts();
-  });
+  if (state.chartsInView) {
+    clearTimeout(state.chartTimer);
+    state.chartTimer = 0;
+    if (!state.chartFrame) state.chartFrame = requestAnimationFrame(drawCharts);
+  } else if (!state.chartFrame) {
+    clearTimeout(state.chartTimer);
+    state.chartTimer = setTimeout(drawCharts, 150);
+  }
+}
+
+function drawCharts() {
+  cancelAnimationFrame(state.chartFrame);
+  clearTimeout(state.chartTimer);
+  state.chartFrame = 0;
+  state.chartTimer = 0;
+  renderCharts();
 }
 
 function renderPlan() {
@@ -275,11 +287,18 @@ function figureRow(id, depth) {
 }
 
 /** Writes the current figures into the table; the field being typed in keeps what is typed. */
-function updateFigures() {
+/** Writes the results into the figures table: every cell, or with `outcome` only the cells and remainders an edit
+ * changed (a slider drag sends one edit per step; the rest of the table stays untouched). */
+function updateFigures(outcome) {
   const { results, plan } = state;
   const periodIndex = new Map(plan.periods.map((p, i) => [p.id, i]));
+  const cells = outcome && new Set(outcome.series.map((c) => `${c.id}\u0000${c.period}`));
+  const remainders = outcome && new Set(outcome.breakdowns.map((b) => b.id));
+  const touched = (node) => !cells || cells.has(`${node.dataset.series}\u0000${node.dataset.period}`);
+  const value = (node) => results.series.find((s) => s.id === node.dataset.series)?.values[periodIndex.get(node.dataset.period)];
   for (const input of $('figures').querySelectorAll('input')) {
-    const q = results.series.find((s) => s.id === input.dataset.series)?.values[periodIndex.get(input.dataset.period)];
+    if (!touched(input)) continue;
+    const q = value(input);
     if (input.type === 'range') {
       if (input !== document.activeElement) placeSlider(input, q);
       continue;
@@ -290,10 +309,12 @@ function updateFigures() {
     input.title = q?.fraction ? `= ${q.fraction}` : '';
   }
   for (const td of $('figures').querySelectorAll('td.computed[data-series]')) {
-    const q = results.series.find((s) => s.id === td.dataset.series)?.values[periodIndex.get(td.dataset.period)];
+    if (!touched(td)) continue;
+    const q = value(td);
     td.textContent = q ? decimal(q.display, state.lang) : '—';
   }
   for (const td of $('figures').querySelectorAll('td.computed[data-breakdown]')) {
+    if (remainders && !remainders.has(td.dataset.breakdown)) continue;
     const b = results.breakdowns.find((x) => x.id === td.dataset.breakdown);
     const p = Number(td.dataset.period);
     const rest = b?.remainder[p];
@@ -340,8 +361,9 @@ function announce(text) {
   $('announce').textContent = text;
 }
 
-/** Applies what an edit changed to our copy of the results, redraws, announces status changes, saves. */
-function changed(outcome) {
+/** Applies what an edit changed to our copy of the results, redraws, announces status changes, saves. `everyField`
+ * rewrites every figure, not only the changed ones (undo and redo also clear text the core refused). */
+function changed(outcome, everyField = false) {
   const r = state.results;
   const index = (list) => new Map(list.map((x, i) => [x.id, i]));
   const targets = index(r.targets);
@@ -352,7 +374,7 @@ function changed(outcome) {
   const periods = new Map(state.plan.periods.map((p, i) => [p.id, i]));
   for (const c of outcome.series) r.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
   for (const g of outcome.warnings) r.warnings = r.warnings.filter((w) => w.subject !== g.subject).concat(g.warnings);
-  updateFigures();
+  updateFigures(everyField ? undefined : outcome);
   for (const x of outcome.targets) {
     const old = $('targets').querySelector(`.card[data-target="${CSS.escape(x.id)}"]`);
     const spec = state.plan.targets.find((s) => s.id === x.id);
@@ -559,7 +581,7 @@ function undoRedo(step) {
     $(`${input.id}-err`).textContent = '';
   }
   document.activeElement?.blur?.();
-  changed(outcome);
+  changed(outcome, true);
 }
 
 function onKey(event) {
@@ -644,6 +666,11 @@ async function start() {
     },
   });
   $('figures').addEventListener('input', onInput);
+  // Whether the charts are on screen (or about to be): a chart scrolled into view with a redraw pending gets it now.
+  new IntersectionObserver(([entry]) => {
+    state.chartsInView = entry.isIntersecting;
+    if (state.chartsInView && state.chartTimer) drawCharts();
+  }, { rootMargin: '200px' }).observe($('charts-box'));
   $('targets').addEventListener('click', (e) => {
     const button = e.target.closest('button[data-action]');
     if (button?.dataset.action === 'seek') openSeek(button.dataset.target);

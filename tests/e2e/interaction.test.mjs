@@ -39,6 +39,7 @@ test('dragging a slider end to end produces no long task', async () => {
     new PerformanceObserver((list) => window.longTasks.push(...list.getEntries().map((e) => e.duration)))
       .observe({ type: 'longtask' });
   });
+  const before = await card(p, 'industrial-share').locator('.value').textContent();
   const s = slider(p, 'industrial');
   await s.scrollIntoViewIfNeeded();
   const box = await s.boundingBox();
@@ -54,6 +55,11 @@ test('dragging a slider end to end produces no long task', async () => {
   const max = await s.getAttribute('max');
   assert.equal(Number(await field(p, 'industrial').inputValue()), Number(max));
   assert.match(await card(p, 'industrial-amount').locator('.value').textContent(), new RegExp(Number(max).toLocaleString('en')));
+  // The charts, off screen during the drag, show where it ended once they are scrolled to.
+  const share = await card(p, 'industrial-share').locator('.value').textContent();
+  assert.notEqual(share, before);
+  await p.locator('#charts-box').scrollIntoViewIfNeeded();
+  await p.waitForFunction((v) => document.querySelector('figure[data-chart="shares"] tbody tr')?.textContent.includes(v), share);
   assert.deepEqual(p.problems, []);
 });
 
@@ -68,7 +74,8 @@ test('charts: shares against their targets and the composition, with titles and 
   assert.match(await composition.locator('figcaption').textContent(), /Composition/);
   assert.ok(await composition.locator('table.chart-data tbody tr').count() >= 15);
   await field(p, 'industrial').fill('2040');
-  await p.waitForFunction(() => document.querySelector('figure[data-chart="shares"] tbody tr')?.textContent.includes('30.0%'));
+  // The row shows the share and its target (30.0% both now).
+  await p.waitForFunction(() => document.querySelector('figure[data-chart="shares"] tbody tr')?.textContent === 'Industrial share of FAI30.0%30.0%');
   assert.equal(await shares.locator('rect.bar').first().getAttribute('data-status'), 'met');
   await p.locator('#charts-box').screenshot({ path: `${ARTIFACTS}/page-charts.png` });
   assert.deepEqual(p.problems, []);

@@ -66,6 +66,20 @@ test('bad input shows the core message next to the field and keeps the last vali
   assert.deepEqual(page.problems, []);
 });
 
+test('undo clears text the core refused: the field shows its last valid figure again', async () => {
+  const page = await zunyi('en');
+  await field(page, 'private').fill('3536');
+  const input = field(page, 'industrial');
+  await input.fill('abc');
+  assert.equal(await input.getAttribute('aria-invalid'), 'true');
+  await page.keyboard.press('Control+z');
+  assert.equal(await input.inputValue(), '1450');
+  assert.equal(await input.getAttribute('aria-invalid'), null);
+  assert.equal(await page.locator(`#${await input.getAttribute('id')}-err`).textContent(), '');
+  assert.equal(await field(page, 'private').inputValue(), '');
+  assert.deepEqual(page.problems, []);
+});
+
 test('private investment entered: 3,536 of 6,800 is 52.0%, met', async () => {
   const page = await zunyi('en');
   await field(page, 'private').fill('3536');
