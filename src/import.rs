@@ -126,7 +126,10 @@ pub struct ColumnGuess {
 
 /// Header words for each role, compared after [`normal`] (lower case, no spaces, no unit in brackets).
 const HEADERS: [(Role, &[&str]); 8] = [
-    (Role::Id, &["id", "projectid", "project_id", "code", "projectcode", "编号", "项目编号", "项目代码", "代码", "项目id"]),
+    (
+        Role::Id,
+        &["id", "projectid", "project_id", "code", "projectcode", "编号", "项目编号", "项目代码", "代码", "项目id"],
+    ),
     (Role::Name, &["name", "projectname", "project", "项目名称", "名称", "项目"]),
     (Role::Sector, &["sector", "industry", "行业", "领域", "所属行业", "行业类别", "行业分类", "产业", "类别"]),
     (
@@ -149,9 +152,7 @@ fn normal(header: &str) -> (String, Option<Unit>) {
         .map(|c| match c {
             '（' => '(',
             '）' => ')',
-            'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => {
-                char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c)
-            }
+            'Ａ'..='Ｚ' | 'ａ'..='ｚ' | '０'..='９' => char::from_u32(u32::from(c) - 0xFEE0).unwrap_or(c),
             other => other,
         })
         .collect::<String>()
@@ -510,7 +511,8 @@ impl CsvReader {
                     })?);
                 }
                 Role::Flags => {
-                    for f in cell.split([';', '；', '、', ',', '，', '|', ' ']).map(str::trim).filter(|f| !f.is_empty()) {
+                    for f in cell.split([';', '；', '、', ',', '，', '|', ' ']).map(str::trim).filter(|f| !f.is_empty())
+                    {
                         let code = pr.flags.intern(flag_name(f));
                         if code >= 32 {
                             return Err(bad(col, "field.invalid", "a plan can use at most 32 different flags".into()));

@@ -925,7 +925,9 @@ impl Plan {
             if let Some(a) = &self.as_of {
                 m.insert("as_of".into(), json!(a.date));
             }
-            if let Some(values) = projects.or(self.projects.values.as_ref()).filter(|_| list && !self.projects.is_empty()) {
+            if let Some(values) =
+                projects.or(self.projects.values.as_ref()).filter(|_| list && !self.projects.is_empty())
+            {
                 m.insert("projects".into(), Value::Array(self.projects_document(values)));
             }
         }

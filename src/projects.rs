@@ -477,9 +477,7 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: i
         // A percentage of a missing figure changes nothing.
         AmountOp::Percent(pct) => match *slot {
             None => None,
-            Some(v) => Some(
-                Decimal::ONE_HUNDRED.checked_add(pct).and_then(|f| percent_of(v, f)).ok_or_else(overflow)?,
-            ),
+            Some(v) => Some(Decimal::ONE_HUNDRED.checked_add(pct).and_then(|f| percent_of(v, f)).ok_or_else(overflow)?),
         },
         // "Reach 85%": what is completed rises to 85% of the annual plan; more already done stays.
         AmountOp::Reach(pct) => match annual {

@@ -205,7 +205,8 @@ fn a_csv_read_piece_by_piece_replaces_the_project_list() {
     let mut import = ProjectImport::new(periods).expect("an import");
     let csv = "项目编号,投资主体,建设性质,2023年计划投资（万元）\nx,民营,新开工,\"300,000\"\ny,国有,续建,100000\n";
     let guess = import.columns(csv).expect("the header row");
-    let roles: Vec<String> = serde_wasm_bindgen::from_value(js_sys::Reflect::get(&guess, &"roles".into()).unwrap()).unwrap();
+    let roles: Vec<String> =
+        serde_wasm_bindgen::from_value(js_sys::Reflect::get(&guess, &"roles".into()).unwrap()).unwrap();
     assert_eq!(roles, ["id", "ownership", "stage", "annual:2023"]);
     import.start(roles, "万元").expect("starts");
     // Cut inside a quoted field: the reader waits for the rest.

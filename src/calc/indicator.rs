@@ -91,7 +91,8 @@ impl Quantity {
     pub fn new(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
         let exact = value.to_decimal()?;
         // A number of projects is whole: no decimals.
-        let places = if unit == Unit::Amount && symbol == crate::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
+        let places =
+            if unit == Unit::Amount && symbol == crate::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
         Some(Quantity {
             display: value.display_from(&exact, places, rounding.tie)?,
             exact,

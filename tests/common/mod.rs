@@ -3,7 +3,15 @@
 
 use serde_json::{json, Value};
 
-pub fn project(id: &str, sector: &str, ownership: &str, stage: &str, flags: &[&str], annual: &str, done: &str) -> Value {
+pub fn project(
+    id: &str,
+    sector: &str,
+    ownership: &str,
+    stage: &str,
+    flags: &[&str],
+    annual: &str,
+    done: &str,
+) -> Value {
     json!({"id": id, "name": format!("项目 {id}"), "sector": sector, "county": "litong", "ownership": ownership,
            "stage": stage, "flags": flags, "total": "100", "annual": {"2023": annual}, "completed": {"2023": done}})
 }
@@ -30,4 +38,3 @@ pub fn doc(projects: Vec<Value>) -> Value {
         "projects": projects
     })
 }
-
