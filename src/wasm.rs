@@ -7,6 +7,7 @@ use crate::error::Error;
 #[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
 use crate::plan::Plan;
+#[cfg(feature = "page")]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -128,6 +129,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     })
 }
 
+#[cfg(feature = "page")]
 /// Reads a JS value into a Rust type through JSON text: one `JSON.stringify` crossing the boundary, rather than a
 /// call back into JavaScript for every field; errors are coded at `path`.
 fn from_js<T: DeserializeOwned>(value: JsValue, path: &str, expected: &'static str) -> Result<T, JsValue> {
@@ -206,7 +208,11 @@ impl PlanSession {
     /// Applies an edit: set, add or percent; additive or substitute; counts toward; offset.
     #[wasm_bindgen(unchecked_return_type = "Outcome")]
     pub fn apply(&mut self, #[wasm_bindgen(unchecked_param_type = "Edit")] edit: JsValue) -> Result<JsValue, JsValue> {
-        let edit: Edit = from_js(edit, "edit", "an edit object")?;
+        let edit = json_text(&edit)
+            .ok_or_else(|| Error::Invalid { path: "edit".into(), reason: "expected an edit object".into() })
+            .and_then(|text| crate::json::parse_text(&text))
+            .and_then(|value| Edit::from_value(&value, "edit"))
+            .map_err(err)?;
         to_js(&self.inner.apply(edit).map_err(err)?)
     }
 
@@ -342,7 +348,9 @@ impl PlanSession {
     #[wasm_bindgen(unchecked_return_type = "SessionState")]
     pub fn state(&self, #[wasm_bindgen(js_name = withPlan)] with_plan: Option<bool>) -> Result<JsValue, JsValue> {
         if with_plan == Some(false) {
-            to_js(&serde_json::json!({"plan": null, "scenarios": self.inner.scenario_states(), "active": self.inner.active_scenario()}))
+            to_js(
+                &serde_json::json!({"plan": null, "scenarios": self.inner.scenario_states(), "active": self.inner.active_scenario()}),
+            )
         } else {
             to_js(&self.inner.state())
         }

@@ -294,3 +294,37 @@ fn amounts_may_be_json_numbers_or_typed_forms() {
         assert_eq!(outcome(&doc), Ok(()), "{value}");
     }
 }
+
+#[test]
+fn edits_read_from_json_name_the_offending_field() {
+    use plancalc::{Edit, Mode, Op};
+    for (value, code, path) in [
+        (json!("not an edit"), "field.invalid", "edit"),
+        (json!(null), "field.invalid", "edit"),
+        (json!({"series": "ind", "period": "2023"}), "field.invalid", "edit"),
+        (json!({"series": "ind", "period": "2023", "set": "1", "add": "2"}), "field.invalid", "edit"),
+        (json!({"series": "ind", "period": "2023", "set": "1", "mode": "sideways"}), "field.invalid", "edit.mode"),
+        (json!({"series": "ind", "period": "2023", "set": true}), "field.type", "edit.set"),
+        (json!({"series": 3, "period": "2023", "set": "1"}), "field.type", "edit.series"),
+        (
+            json!({"series": "ind", "period": "2023", "set": "1", "counts_toward": "fai"}),
+            "field.type",
+            "edit.counts_toward",
+        ),
+        (
+            json!({"series": "ind", "period": "2023", "set": "1", "counts_toward": ["fai", 2]}),
+            "field.type",
+            "edit.counts_toward[1]",
+        ),
+    ] {
+        let got = Edit::from_value(&value, "edit").map_err(|e| (e.code(), e.path().to_owned()));
+        assert_eq!(got, Err((code, path.to_owned())), "{value}");
+    }
+    // A JSON number is read by its printed digits, beyond what binary floating point holds.
+    let text = r#"{"series": "ind", "period": "2023", "add": 0.1000000000000000000001, "mode": "additive", "counts_toward": ["fai"]}"#;
+    let value: Value = serde_json::from_str(text).unwrap();
+    let edit = Edit::from_value(&value, "edit").unwrap();
+    assert_eq!(edit.op, Op::Add("0.1000000000000000000001".into()));
+    assert_eq!((edit.mode, edit.counts_toward), (Mode::Additive, vec!["fai".to_owned()]));
+    assert_eq!(edit.series, "ind");
+}

@@ -132,3 +132,14 @@ fn typing_into_one_figure_is_one_step_of_undo() {
     s.undo().unwrap();
     assert_eq!(industrial(&s).display, "2040.00");
 }
+
+#[test]
+fn a_json_number_is_read_by_its_printed_digits_not_through_binary_floating_point() {
+    // 1450.000000000000000001 has more digits than a binary double holds (it would read as 1450).
+    let text = ZUNYI.replacen("\"2021-2023\": \"1450\"", "\"2021-2023\": 1450.000000000000000001", 1);
+    assert_ne!(text, ZUNYI);
+    let s = Session::from_json(&text).unwrap();
+    let industrial = s.results().series.into_iter().find(|x| x.id == "industrial").unwrap();
+    let value = industrial.values[0].as_ref().unwrap();
+    assert_eq!(value.exact.to_string(), "1450.000000000000000001");
+}

@@ -66,6 +66,80 @@ pub struct Edit {
     pub offset: Option<String>,
 }
 
+impl Edit {
+    /// Reads an edit from JSON, as the JS API receives it; every error names its field (`edit.mode`). Amounts may be
+    /// strings as typed or JSON numbers (read by their printed digits). Exactly one of `set`, `add`, `percent` or
+    /// `reach`.
+    pub fn from_value(value: &serde_json::Value, path: &str) -> Result<Edit> {
+        use serde_json::Value;
+        let Value::Object(map) = value else {
+            return Err(Error::Invalid { path: path.to_owned(), reason: "expected an edit object".into() });
+        };
+        let field = |key: &str| join(path, key);
+        let text = |key: &str| -> Result<Option<String>> {
+            match map.get(key) {
+                None | Some(Value::Null) => Ok(None),
+                Some(Value::String(s)) => Ok(Some(s.clone())),
+                Some(_) => Err(Error::Type { path: field(key), expected: "a string" }),
+            }
+        };
+        let amount = |key: &str| -> Result<Option<String>> {
+            match map.get(key) {
+                Some(Value::Number(n)) => Ok(Some(n.to_string())),
+                _ => text(key),
+            }
+        };
+        let mut ops = Vec::new();
+        for (key, make) in
+            [("set", Op::Set as fn(String) -> Op), ("add", Op::Add), ("percent", Op::Percent), ("reach", Op::Reach)]
+        {
+            if let Some(t) = amount(key)? {
+                ops.push(make(t));
+            }
+        }
+        let op = match (ops.pop(), ops.is_empty()) {
+            (Some(op), true) => op,
+            _ => {
+                let reason = "an edit needs exactly one of set, add, percent or reach".into();
+                return Err(Error::Invalid { path: path.to_owned(), reason });
+            }
+        };
+        let mode = match text("mode")?.as_deref() {
+            None => Mode::default(),
+            Some("additive") => Mode::Additive,
+            Some("substitute") => Mode::Substitute,
+            Some(other) => {
+                let reason = format!("unknown mode \"{other}\" (additive or substitute)");
+                return Err(Error::Invalid { path: field("mode"), reason });
+            }
+        };
+        let counts_toward = match map.get("counts_toward") {
+            None | Some(Value::Null) => Vec::new(),
+            Some(Value::Array(items)) => items
+                .iter()
+                .enumerate()
+                .map(|(i, v)| {
+                    v.as_str()
+                        .map(str::to_owned)
+                        .ok_or_else(|| Error::Type { path: index(&field("counts_toward"), i), expected: "a series id" })
+                })
+                .collect::<Result<_>>()?,
+            Some(_) => return Err(Error::Type { path: field("counts_toward"), expected: "an array of series ids" }),
+        };
+        Ok(Edit {
+            series: text("series")?.unwrap_or_default(),
+            project: text("project")?,
+            filter: map.get("where").filter(|v| !v.is_null()).cloned(),
+            field: text("field")?,
+            period: text("period")?.unwrap_or_default(),
+            op,
+            mode,
+            counts_toward,
+            offset: text("offset")?,
+        })
+    }
+}
+
 /// One input cell an edit changes: `(series, period, before, after)`.
 type CellChange = (usize, usize, Option<Exact>, Option<Exact>);
 
