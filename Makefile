@@ -72,7 +72,7 @@ $(EMBED_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
-RUNTIME := pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/i18n.js ui/render.js
+RUNTIME := pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/words.js ui/card.js
 EMBED := $(RUNTIME) pkg/plancalc_embed.d.ts
 dist: $(EMBED_WASM)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets

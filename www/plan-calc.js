@@ -10,8 +10,8 @@
 
 import init, { PlanSession } from './pkg/plancalc_embed.js';
 import { quantity } from './ui/format.js';
-import { LOCALES, label, t } from './ui/i18n.js';
-import { el, targetCard } from './ui/render.js';
+import { LOCALES, label, word as t } from './ui/words.js';
+import { el, targetCard } from './ui/card.js';
 
 let ready = null;
 /** Loads the wasm module once per page, however many elements there are. */

@@ -1,22 +1,23 @@
 // The interface's own words in zh-CN, zh-TW and en. Plan texts come from the plan file in its labels;
 // explanations and warnings come from the core. Everything here is shown as text, never as HTML.
 
-export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
+import { word } from './words.js';
+
+export { LOCALES, label } from './words.js';
 
 const STRINGS = {
   'zh-CN': {
     scenario: '情景', new_scenario: '新情景名称', add: '添加', compare_with: '对比', none: '不对比', import: '导入方案', export: '导出方案', export_csv: '导出结果 CSV', share: '分享链接', comparison: '对比', target_col: '目标', delta: '差值', import_failed: '无法导入:', share_ready: '链接已生成,复制地址栏或下面的链接即可。', value: '数值', status: '状态', kind: '类别', figure: '数字',
     language: '语言', preset: '方案', blank: '空白方案', figures: '数字', targets: '目标', warnings: '一致性检查',
-    no_warnings: '未发现不一致。', met: '已达标', not_met: '未达标', no_data: '无数据', undefined: '无法计算',
-    soft: '力争', hard: '约束性', margin: '差距', needed: '恰好达标需变动', source: '来源', undated: '未注明日期',
+    no_warnings: '未发现不一致。',
+    source: '来源', undated: '未注明日期',
     plan_as_written: '基准值为方案所列数字', actual: '基准值为统计数据', unallocated: '未分配',
-    missing: '缺少数字:', whole_is_zero: '分母为零', base_is_zero: '基数为零', no_base: '没有基数',
-    whole_unchanged: '总体没有增量', overflow: '超出精确计算范围', undo: '撤销', redo: '重做',
-    seek: '怎样才能达标?', lever: '调整哪一项', mode: '方式', additive: '新增投资(总数随之增加)',
-    substitute: '调整结构(总数不变)', answer: '答案', apply: '采用这个数字', explain: '逐步解释', close: '关闭',
+    undo: '撤销', redo: '重做',
+    lever: '调整哪一项', mode: '方式', additive: '新增投资(总数随之增加)',
+    substitute: '调整结构(总数不变)', answer: '答案', apply: '采用这个数字', close: '关闭',
     unreachable: '无法达到', set_to: '设为', change_by: '变动', also_meets: '该值及以上均达标',
     also_meets_below: '该值及以下均达标', exactly: '恰好达到目标', explanation: '逐步解释', load_failed: '无法载入方案:',
-    time_progress: '序时进度', ahead: '超序时进度', run_rate: '此后每月需完成', period: '期间', region: '地区',
+    period: '期间', region: '地区',
     restored: '已恢复上次的编辑。',
     chart_item: '项目', chart_share: '占比', chart_contribution: '拉动(百分点)', chart_shares: '占比与目标线', chart_composition: '构成', chart_completion: '完成率与序时进度', chart_contributions: '各单位对增长的拉动', chart_shares_d: '每项占比为一根横条,虚线为目标。', chart_composition_d: '各分项占总数的比例,以及未分配部分。', chart_completion_d: '完成率为横条,实线为序时进度,虚线为目标。', chart_contributions_d: '各单位拉动合计增速的百分点,合计即为总增速。', chart_numbers: '数据表', charts: '图表', slider: '滑块', of: '占', baseline: '基准', notes: '说明', derived: '(由分项加总)',
     over_projects: '（由项目汇总）', projects: '项目', import_csv: '导入项目 CSV', search: '搜索', sector: '行业', county: '县区', ownership: '投资主体', stage: '阶段', all: '全部', projects_shown: '共 {n} 个项目', project_id: '项目编号', project_name: '项目名称', total: '总投资', annual: '年度计划投资', completed: '完成投资', flags: '标记',
@@ -26,17 +27,15 @@ const STRINGS = {
   'zh-TW': {
     scenario: '情景', new_scenario: '新情景名稱', add: '新增', compare_with: '對比', none: '不對比', import: '匯入方案', export: '匯出方案', export_csv: '匯出結果 CSV', share: '分享連結', comparison: '對比', target_col: '目標', delta: '差值', import_failed: '無法匯入:', share_ready: '連結已產生,複製網址列或下面的連結即可。', value: '數值', status: '狀態', kind: '類別', figure: '數字',
     language: '語言', preset: '方案', blank: '空白方案', figures: '數字', targets: '目標', warnings: '一致性檢查',
-    no_warnings: '未發現不一致。', met: '已達標', not_met: '未達標', no_data: '無數據', undefined: '無法計算',
-    soft: '力爭', hard: '約束性', margin: '差距', needed: '恰好達標需變動', source: '來源', undated: '未註明日期',
+    no_warnings: '未發現不一致。',
+    source: '來源', undated: '未註明日期',
     plan_as_written: '基準值為方案所列數字', actual: '基準值為統計數據', unallocated: '未分配',
-    missing: '缺少數字:', whole_is_zero: '分母為零', base_is_zero: '基數為零', no_base: '沒有基數',
-    whole_unchanged: '總體沒有增量', overflow: '超出精確計算範圍', undo: '復原', redo: '重做',
-    seek: '怎樣才能達標?', lever: '調整哪一項', mode: '方式', additive: '新增投資(總數隨之增加)',
-    substitute: '調整結構(總數不變)', answer: '答案', apply: '採用這個數字', explain: '逐步解釋', close: '關閉',
+    undo: '復原', redo: '重做',
+    lever: '調整哪一項', mode: '方式', additive: '新增投資(總數隨之增加)',
+    substitute: '調整結構(總數不變)', answer: '答案', apply: '採用這個數字', close: '關閉',
     unreachable: '無法達到', set_to: '設為', change_by: '變動', also_meets: '該值及以上均達標',
     also_meets_below: '該值及以下均達標', exactly: '恰好達到目標', explanation: '逐步解釋', load_failed: '無法載入方案:',
-    time_progress: '序時進度',
-    chart_item: '項目', chart_share: '占比', chart_contribution: '拉動(百分點)', chart_shares: '占比與目標線', chart_composition: '構成', chart_completion: '完成率與序時進度', chart_contributions: '各單位對增長的拉動', chart_shares_d: '每項占比為一根橫條,虛線為目標。', chart_composition_d: '各分項占總數的比例,以及未分配部分。', chart_completion_d: '完成率為橫條,實線為序時進度,虛線為目標。', chart_contributions_d: '各單位拉動合計增速的百分點,合計即為總增速。', chart_numbers: '數據表', charts: '圖表', slider: '滑桿', ahead: '超序時進度', run_rate: '此後每月需完成', period: '期間', region: '地區',
+    chart_item: '項目', chart_share: '占比', chart_contribution: '拉動(百分點)', chart_shares: '占比與目標線', chart_composition: '構成', chart_completion: '完成率與序時進度', chart_contributions: '各單位對增長的拉動', chart_shares_d: '每項占比為一根橫條,虛線為目標。', chart_composition_d: '各分項占總數的比例,以及未分配部分。', chart_completion_d: '完成率為橫條,實線為序時進度,虛線為目標。', chart_contributions_d: '各單位拉動合計增速的百分點,合計即為總增速。', chart_numbers: '數據表', charts: '圖表', slider: '滑桿', period: '期間', region: '地區',
     restored: '已恢復上次的編輯。', of: '佔', baseline: '基準', notes: '說明', derived: '(由分項加總)',
     over_projects: '（由項目匯總）', projects: '項目', import_csv: '匯入項目 CSV', search: '搜尋', sector: '行業', county: '縣區', ownership: '投資主體', stage: '階段', all: '全部', projects_shown: '共 {n} 個項目', project_id: '項目編號', project_name: '項目名稱', total: '總投資', annual: '年度計劃投資', completed: '完成投資', flags: '標記',
     ownership_private: '民間', ownership_state: '國有', ownership_foreign: '外資', ownership_mixed: '混合', stage_reserve: '儲備', stage_new: '新開工', stage_continuing: '續建', stage_finishing: '竣工',
@@ -45,19 +44,15 @@ const STRINGS = {
   en: {
     scenario: 'Scenario', new_scenario: 'New scenario name', add: 'Add', compare_with: 'Compare with', none: 'no comparison', import: 'Import plan', export: 'Export plan', export_csv: 'Export results (CSV)', share: 'Share link', comparison: 'Comparison', target_col: 'Target', delta: 'Difference', import_failed: 'Cannot import: ', share_ready: 'The link is ready: copy the address bar or the link below.', value: 'Value', status: 'Status', kind: 'Kind', figure: 'Figure',
     language: 'Language', preset: 'Plan', blank: 'Blank plan', figures: 'Figures', targets: 'Targets',
-    warnings: 'Consistency checks', no_warnings: 'No inconsistencies found.', met: 'Met', not_met: 'Not met',
-    no_data: 'No data', undefined: 'Undefined', soft: 'strive for', hard: 'binding', margin: 'Margin',
-    needed: 'Change to land on target', source: 'Source', undated: 'undated',
+    warnings: 'Consistency checks', no_warnings: 'No inconsistencies found.',
+    source: 'Source', undated: 'undated',
     plan_as_written: 'Baseline: the plan as written', actual: 'Baseline: published statistics', unallocated: 'Unallocated',
-    missing: 'Missing figures: ', whole_is_zero: 'the whole is zero', base_is_zero: 'the base is zero',
-    no_base: 'no base figure', whole_unchanged: 'the whole did not change', overflow: 'too large to compute exactly',
-    undo: 'Undo', redo: 'Redo', seek: 'What would it take?', lever: 'Change which figure', mode: 'As',
+    undo: 'Undo', redo: 'Redo', lever: 'Change which figure', mode: 'As',
     additive: 'new investment (totals rise with it)', substitute: 'reallocation (totals held)', answer: 'Answer',
-    apply: 'Use this figure', explain: 'Step by step', close: 'Close', unreachable: 'Unreachable', set_to: 'Set to',
+    apply: 'Use this figure', close: 'Close', unreachable: 'Unreachable', set_to: 'Set to',
     change_by: 'change', also_meets: 'this value or more meets the target', also_meets_below: 'this value or less meets the target',
     exactly: 'exactly on target', explanation: 'Step by step', load_failed: 'Cannot load the plan: ',
-    time_progress: 'Time-progress',
-    chart_item: 'Item', chart_share: 'Share', chart_contribution: 'Contribution (pp)', chart_shares: 'Shares against their targets', chart_composition: 'Composition', chart_completion: 'Completion against time-progress', chart_contributions: "Each unit's contribution to growth", chart_shares_d: 'One bar per share; the dashed line is the target.', chart_composition_d: 'Each item as a share of the total, and the unallocated rest.', chart_completion_d: 'Completion rate as a bar; the solid line is time-progress, the dashed one the target.', chart_contributions_d: 'Percentage points each unit adds to the combined growth; together they make it.', chart_numbers: 'Numbers', charts: 'Charts', slider: 'slider', ahead: 'Ahead of time-progress', run_rate: 'Needed per month from now',
+    chart_item: 'Item', chart_share: 'Share', chart_contribution: 'Contribution (pp)', chart_shares: 'Shares against their targets', chart_composition: 'Composition', chart_completion: 'Completion against time-progress', chart_contributions: "Each unit's contribution to growth", chart_shares_d: 'One bar per share; the dashed line is the target.', chart_composition_d: 'Each item as a share of the total, and the unallocated rest.', chart_completion_d: 'Completion rate as a bar; the solid line is time-progress, the dashed one the target.', chart_contributions_d: 'Percentage points each unit adds to the combined growth; together they make it.', chart_numbers: 'Numbers', charts: 'Charts', slider: 'slider',
     period: 'Period', region: 'Region', restored: 'Your last edits were restored.', of: 'of', baseline: 'Baseline',
     notes: 'Notes', derived: '(sum of its items)',
     over_projects: '(sum over projects)', projects: 'Projects', import_csv: 'Import projects (CSV)', search: 'Search', sector: 'Sector', county: 'County', ownership: 'Ownership', stage: 'Stage', all: 'All', projects_shown: '{n} projects', project_id: 'Project ID', project_name: 'Project', total: 'Total investment', annual: 'Annual plan', completed: 'Completed', flags: 'Flags',
@@ -77,20 +72,14 @@ const UNREACHABLE = {
   overflow: { 'zh-CN': '超出精确计算范围。', 'zh-TW': '超出精確計算範圍。', en: 'Beyond the range of exact decimals.' },
 };
 
-/** The interface string `key` in `locale`, falling back to English. */
+/** The interface string `key` in `locale` (the page's words, then the card's), falling back to English. */
 export function t(locale, key) {
-  return STRINGS[locale]?.[key] ?? STRINGS.en[key] ?? key;
+  return STRINGS[locale]?.[key] ?? STRINGS.en[key] ?? word(locale, key);
 }
 
 /** Why a goal cannot be reached, in `locale`. */
 export function unreachable(locale, reason) {
   return UNREACHABLE[reason]?.[locale] ?? UNREACHABLE[reason]?.en ?? reason;
-}
-
-/** A plan label in `locale`: zh-TW falls back to zh-CN, anything else to en. */
-export function label(labels, locale) {
-  if (!labels) return '';
-  return labels[locale] ?? (locale === 'zh-TW' ? labels['zh-CN'] : undefined) ?? labels.en ?? labels['zh-CN'] ?? '';
 }
 
 /** The core's warning text in `locale` (the core writes zh-CN and en). */

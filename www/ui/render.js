@@ -1,26 +1,13 @@
 // DOM builders shared by the planner's page and the embeddable element: each takes data from the core
 // and returns elements. Text from a plan file only ever enters through text nodes, never as HTML.
 
+import { el } from './card.js';
 import { decimal, quantity, signed } from './format.js';
 import { label, t, unreachable, warningText } from './i18n.js';
 
+export { CMP, ICONS, el, targetCard } from './card.js';
+
 const MATHML = 'http://www.w3.org/1998/Math/MathML';
-export const ICONS = { met: '✔', not_met: '✘', no_data: '–', undefined: '?' };
-export const CMP = { '>=': '≥', '<=': '≤', '~': '≈', '=': '=' };
-
-/** An element with properties, attributes (`attrs`), data (`dataset`) and children (strings become text nodes). */
-export function el(tag, props = {}, ...children) {
-  const node = document.createElement(tag);
-  for (const [k, v] of Object.entries(props)) {
-    if (v === undefined || v === null) continue;
-    if (k === 'dataset') Object.assign(node.dataset, v);
-    else if (k === 'attrs') for (const [a, x] of Object.entries(v)) node.setAttribute(a, x);
-    else node[k] = v;
-  }
-  node.append(...children.flat().filter((c) => c !== null && c !== undefined && c !== false));
-  return node;
-}
-
 function math(tag, ...children) {
   const node = document.createElementNS(MATHML, tag);
   node.append(...children);
@@ -70,33 +57,6 @@ export function explanation(exp, locale) {
       el('p', {}, s.text), s.math ? mathml(s.math, locale) : null))));
 }
 
-/** A target card: value, target, status by colour, icon and words, margin, what it needs, extras. */
-export function targetCard(result, spec, plan, locale) {
-  const name = label(spec.label, locale);
-  const detail = [];
-  if (result.status === 'no_data') {
-    const names = result.missing.map((id) => label(plan.series.find((s) => s.id === id)?.label, locale) || id);
-    detail.push(t(locale, 'missing') + names.join('、'));
-  }
-  if (result.status === 'undefined') detail.push(t(locale, result.reason));
-  const lever = plan.series.find((s) => s.id === result.lever);
-  return el('li', { className: 'card', dataset: { status: result.status, target: result.id } },
-    el('h3', {}, name, ' ', el('span', { className: 'soft' }, `(${t(locale, spec.soft ? 'soft' : 'hard')})`)),
-    el('p', { className: 'value' }, quantity(result.value, locale)),
-    el('p', { className: 'target' }, `${CMP[spec.cmp]} ${quantity(result.target, locale)}`,
-      spec.tolerance ? ` ± ${decimal(spec.tolerance, locale)}` : ''),
-    el('p', { className: 'status', dataset: { status: result.status } }, `${ICONS[result.status]} ${t(locale, result.status)}`),
-    result.margin ? el('p', { className: 'margin' }, `${t(locale, 'margin')}: ${signed(result.margin, locale)}`) : null,
-    result.needed && lever && result.status === 'not_met'
-      ? el('p', { className: 'needed' }, `${t(locale, 'needed')}: ${label(lever.label, locale)} ${signed(result.needed, locale)}`)
-      : null,
-    (result.extras ?? []).map((x) => el('p', { className: 'extra', dataset: { key: x.key } },
-      `${t(locale, x.key)}: ${x.key === 'ahead' ? signed(x.value, locale) : quantity(x.value, locale)}`)),
-    detail.map((d) => el('p', { className: 'detail' }, d)),
-    el('div', { className: 'card-actions' },
-      el('button', { type: 'button', className: 'seek', dataset: { action: 'seek', target: result.id } }, t(locale, 'seek')),
-      el('button', { type: 'button', className: 'why', dataset: { action: 'explain', target: result.id } }, t(locale, 'explain'))));
-}
 
 /** A warning: the core's message, with links to the figures it concerns. */
 export function warningItem(w, locale) {
