@@ -186,13 +186,6 @@ impl PlanSession {
         parsed.map(|p| PlanSession { inner: Session::new(p), view: Vec::new() }).map_err(err)
     }
 
-    /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
-    /// list, which `projectRows` reads a page at a time.
-    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
-    pub fn plan(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.plan().outline())
-    }
-
     /// Every result for the active scenario.
     #[wasm_bindgen(unchecked_return_type = "Results")]
     pub fn results(&self) -> Result<JsValue, JsValue> {
@@ -285,6 +278,13 @@ impl PlanSession {
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 impl PlanSession {
+    /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
+    /// list, which `projectRows` reads a page at a time.
+    #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
+    pub fn plan(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.plan().outline())
+    }
+
     /// The active scenario as a schema-1 document: save it, and loading it gives back these figures.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
     pub fn document(&self) -> Result<JsValue, JsValue> {

@@ -123,7 +123,9 @@ export class PlanCalcElement extends HTMLElement {
       }
       if (ticket !== this.#loading) return; // a newer src won
       this.#session = new PlanSession(text);
-      this.#plan = this.#session.plan();
+      // The core has checked the text: its labels, periods, series and targets are what the element shows (the
+      // size build leaves out the core's document writer).
+      this.#plan = JSON.parse(text);
       if (this.scenario) this.#switch(this.scenario);
       this.#results = this.#session.results();
       this.#error(null);
@@ -180,7 +182,7 @@ export class PlanCalcElement extends HTMLElement {
       figures.dataset.key = key;
       figures.replaceChildren(el('tbody', {}, plan.series.map((s) => el('tr', {},
         el('th', { scope: 'row' }, label(s.label, locale)),
-        plan.periods.map((p) => (s.values && !this.readonly
+        plan.periods.map((p) => (s.sum == null && s.projects == null && !this.readonly
           ? el('td', {}, el('input', {
             type: 'text', inputMode: 'decimal', dataset: { series: s.id, period: p.id },
             attrs: { 'aria-label': `${label(s.label, locale)} ${label(p.label, locale)}` },

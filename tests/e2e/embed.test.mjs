@@ -86,6 +86,42 @@ test('attributes and properties mirror each other; methods set values and goal-s
   assert.deepEqual(p.problems, []);
 });
 
+test('labels come from the plan text: an input series without figures gets a field, a sum a computed cell', async () => {
+  const p = await portal();
+  await p.evaluate(() => {
+    const plan = {
+      schema: 1, id: 'mini', title: { 'zh-CN': '小方案', en: 'Mini plan' },
+      periods: [{ id: '2024', label: { 'zh-CN': '2024年', en: '2024' } }],
+      series: [
+        { id: 'a', label: { 'zh-CN': '甲', en: 'Part A' }, values: { 2024: '40' } },
+        { id: 'b', label: { 'zh-CN': '乙', en: 'Part B' } },
+        { id: 'total', label: { 'zh-CN': '合计', en: 'Total' }, sum: ['a', 'b'] }],
+      targets: [{ id: 'a-share', label: { 'zh-CN': '甲占比', en: 'Share of A' }, indicator: { kind: 'share', part: 'a', whole: 'total' },
+        period: '2024', cmp: '>=', value: '50', soft: true }],
+    };
+    const el = document.createElement('plan-calc');
+    el.id = 'third';
+    el.lang = 'en';
+    const script = document.createElement('script');
+    script.type = 'application/json';
+    script.textContent = JSON.stringify(plan);
+    el.append(script);
+    document.body.append(el);
+  });
+  await shadow(p, 'third', '.card').first().waitFor();
+  assert.equal(await shadow(p, 'third', '.title').textContent(), 'Mini plan');
+  assert.equal(await shadow(p, 'third', 'input[data-series="a"]').inputValue(), '40');
+  assert.equal(await shadow(p, 'third', 'input[data-series="b"]').inputValue(), '');
+  assert.equal(await shadow(p, 'third', 'input[data-series="total"]').count(), 0);
+  // A sum with a part missing has no figure.
+  assert.equal(await shadow(p, 'third', 'td.computed[data-series="total"]').textContent(), '—');
+  await shadow(p, 'third', 'input[data-series="b"]').fill('40');
+  assert.equal(await shadow(p, 'third', 'td.computed[data-series="total"]').textContent(), '80.00 亿元');
+  assert.equal(await shadow(p, 'third', '.card[data-target="a-share"] .value').textContent(), '50.0%');
+  assert.match(await shadow(p, 'third', '.card[data-target="a-share"] h3').textContent(), /^Share of A \(strive for\)$/);
+  assert.deepEqual(p.problems, []);
+});
+
 test('it works from a sub-path of a portal', async () => {
   const { server, url } = await serve({ root: ROOT, port: 0 });
   try {

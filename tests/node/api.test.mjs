@@ -68,4 +68,5 @@ test('the embed build (size-optimised, without page-only calls) gives the same r
   assert.equal(typeof embed.PlanSession.restore, 'undefined');
   assert.equal(typeof embed.ProjectImport, 'undefined');
   assert.equal(typeof new embed.PlanSession(zunyi).explainTarget, 'undefined');
+  assert.equal(typeof new embed.PlanSession(zunyi).plan, 'undefined');
 });
