@@ -362,9 +362,7 @@ impl Plan {
             SeriesKind::Sum(parts) if parts.contains(&s) => Some(i),
             _ => None,
         }));
-        out.sort_unstable();
-        out.dedup();
-        out
+        crate::calc::grid::distinct_sorted(&out, self.series.len())
     }
 }
 

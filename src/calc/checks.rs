@@ -419,8 +419,8 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
                 levels.push(*g);
             }
         }
-        levels.sort_by(|a, b| a.cmp_exact(b).unwrap_or(Ordering::Equal));
-        let ([low, high], true) = (levels.as_slice(), levels.len() == 2) else { return };
+        let ([a, b], true) = (levels.as_slice(), levels.len() == 2) else { return };
+        let (low, high) = if gt(a, b) { (b, a) } else { (a, b) };
         if !(gt(&goal, low) && gt(high, &goal)) {
             return;
         }

@@ -108,9 +108,7 @@ pub fn sum_dependents(plan: &Plan) -> Vec<Vec<usize>> {
             all.push(part);
             all.extend(members.get(part).into_iter().flatten().copied());
         }
-        all.sort_unstable();
-        all.dedup();
-        for &m in &all {
+        for m in distinct_sorted(&all, plan.series.len()) {
             if let Some(list) = dependents.get_mut(m) {
                 list.push(s);
             }
@@ -120,4 +118,28 @@ pub fn sum_dependents(plan: &Plan) -> Vec<Vec<usize>> {
         }
     }
     dependents
+}
+
+/// The distinct values of `items` below `bound`, ascending (values at or above it are no index and are dropped).
+/// Marks and collects: linear, and it keeps the general sort, which is large, out of the wasm.
+pub fn distinct_sorted(items: &[usize], bound: usize) -> Vec<usize> {
+    let mut seen = vec![false; bound];
+    for &i in items {
+        if let Some(slot) = seen.get_mut(i) {
+            *slot = true;
+        }
+    }
+    seen.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::distinct_sorted;
+
+    #[test]
+    fn distinct_sorted_gives_each_index_once_in_order_and_drops_what_is_no_index() {
+        assert_eq!(distinct_sorted(&[5, 1, 3, 1, 5, 0, 9], 6), vec![0, 1, 3, 5]);
+        assert_eq!(distinct_sorted(&[], 4), Vec::<usize>::new());
+        assert_eq!(distinct_sorted(&[2, 2], 0), Vec::<usize>::new());
+    }
 }

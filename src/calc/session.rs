@@ -3,7 +3,7 @@
 
 use super::checks::{check, check_subject, subjects, SubjectEntry, Warning, WarningGroup};
 use super::goal::{check_room, solve, Figures, Lever, Mode, Side, Solution, Unreachable};
-use super::grid::{plan_inputs, sum_dependents, Cell, Grid, Inputs};
+use super::grid::{distinct_sorted, plan_inputs, sum_dependents, Cell, Grid, Inputs};
 use super::indicator::{Quantity, Unit};
 use super::target::{evaluate, lever_period, Status, TargetResult};
 use crate::error::{Error, Result};
@@ -577,16 +577,17 @@ impl Session {
         let as_cell = |v: Option<Exact>| v.map_or(Cell::NoData, Cell::Value);
         let mut out: Vec<(usize, usize, Cell)> =
             cells.iter().map(|&(s, p, before, after)| (s, p, as_cell(if forward { after } else { before }))).collect();
-        let mut sums: Vec<(usize, usize)> = Vec::new();
+        // Each sum to recompute as one number, evaluation position × periods + period: in ascending order they come
+        // in evaluation order.
+        let periods = self.plan.periods.len().max(1);
+        let mut sums: Vec<usize> = Vec::new();
         for &(s, p, _, _) in cells {
             for &d in self.dependents.get(s).into_iter().flatten() {
-                if !sums.contains(&(d, p)) {
-                    sums.push((d, p));
-                }
+                sums.push(self.order_pos.get(d).copied().unwrap_or(0) * periods + p);
             }
         }
-        sums.sort_unstable_by_key(|&(d, p)| (self.order_pos.get(d).copied().unwrap_or(0), p));
-        for (d, p) in sums {
+        for key in distinct_sorted(&sums, self.plan.order.len() * periods) {
+            let (Some(&d), p) = (self.plan.order.get(key / periods), key % periods) else { continue };
             if let Some(SeriesKind::Sum(parts)) = self.plan.series.get(d).map(|x| &x.kind) {
                 let cell = self.grid.sum(parts, p, &out);
                 out.push((d, p, cell));
@@ -936,14 +937,13 @@ impl Session {
             }
             series.push(SeriesChange { id: plan.series_id(s).to_owned(), period: plan.period_id(p).to_owned(), value });
         }
-        let mut reached: Vec<usize> = touched
+        let reached: Vec<usize> = touched
             .iter()
             .enumerate()
             .filter(|(_, t)| **t)
             .flat_map(|(s, _)| self.readers.get(s).into_iter().flatten().copied())
             .collect();
-        reached.sort_unstable();
-        reached.dedup();
+        let reached = distinct_sorted(&reached, plan.targets.len());
         let mut targets = Vec::new();
         for t in reached {
             let Some(spec) = plan.targets.get(t) else { continue };
