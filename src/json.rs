@@ -144,8 +144,9 @@ impl Reader<'_> {
         let mut out = String::new();
         loop {
             // Copy the run up to the next quote, backslash or control character in one go.
+            // Those three are ASCII, so a byte scan stops only at a character boundary.
             let rest = self.text.get(self.pos..).unwrap_or("");
-            let run = rest.find(|c: char| c == '"' || c == '\\' || c < ' ').unwrap_or(rest.len());
+            let run = rest.bytes().position(|b| b == b'"' || b == b'\\' || b < b' ').unwrap_or(rest.len());
             out.push_str(rest.get(..run).unwrap_or(""));
             self.pos += run;
             match self.peek() {
