@@ -28,11 +28,6 @@ export interface TargetResult {
   needed: Quantity | null; lever: string | null; extras?: Extra[]; contributions?: UnitContribution[];
   missing?: string[]; reason?: string;
 }
-export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
-export interface Composition {
-  id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];
-  remainder: Quantity | null; remainder_share: Quantity | null;
-}
 export interface SeriesResult { id: string; values: (Quantity | null)[]; }
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
 export interface Warning { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; "zh-CN": string; en: string; }
@@ -42,11 +37,11 @@ export interface SeriesChange { id: string; period: string; value: Quantity | nu
 /** What an edit changed: patch a copy of `results()` with it. */
 export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
 export type Mode = "additive" | "substitute";
-/** One edit: exactly one of `set`, `add`, `percent` (decimal strings; `set` also takes "p/q"), or for projects
+/** One edit: exactly one of `set`, `add`, `percent` (decimal strings or JSON numbers; `set` also takes "p/q"), or for projects
  * `reach` (completed reaches this % of the annual plan). Either a `series`, or a `project` by id, or every project
  * matching `where` (a bulk edit); for projects `field` is "annual" (default), "completed", "total" or "stage". */
 export interface Edit {
-  series?: string; period: string; set?: string; add?: string; percent?: string; reach?: string;
+  series?: string; period: string; set?: string | number; add?: string | number; percent?: string | number; reach?: string | number;
   mode?: Mode; counts_toward?: string[]; offset?: string;
   project?: string; where?: ProjectFilter; field?: "annual" | "completed" | "total" | "stage";
 }
@@ -54,10 +49,6 @@ export interface Edit {
 export interface ProjectFilter {
   sector?: string[]; county?: string[]; ownership?: ("private" | "state" | "foreign" | "mixed")[];
   stage?: ("reserve" | "new" | "continuing" | "finishing")[]; flags?: string[];
-}
-export interface CompareRow {
-  kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
-  delta: Quantity | null; status_a: Status | null; status_b: Status | null;
 }
 export type Unreachable =
   | { reason: "lever_not_used" } | { reason: "asymptote" } | { reason: "constant" } | { reason: "overflow" }
@@ -68,14 +59,29 @@ export type GoalOutcome =
   | { status: "reachable"; from: Quantity; value: Quantity; delta: Quantity; side: "at_least" | "at_most" | "exactly"; edit: Edit; binding: string }
   | ({ status: "unreachable" } & Unreachable);
 export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; }
-export type Expr =
-  | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };
-export interface Step { kind: "formula" | "substitute" | "exact" | "round" | "compare" | "gap" | "mode" | "solve" | "check" | "note"; text: string; math?: Expr; }
-export interface Explanation { title: string; locale: string; steps: Step[]; }
 export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
 /** A plan document, schema 1 (docs/plan-format.md). */
 export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
 export interface ScenarioList { active: string; names: string[]; can_undo: boolean; can_redo: boolean; }
+"#;
+
+/// The types only the page's calls use (the element's build declares none of them).
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const PAGE_TYPES: &str = r#"
+export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
+export interface Composition {
+  id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];
+  remainder: Quantity | null; remainder_share: Quantity | null;
+}
+export interface CompareRow {
+  kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
+  delta: Quantity | null; status_a: Status | null; status_b: Status | null;
+}
+export type Expr =
+  | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };
+export interface Step { kind: "formula" | "substitute" | "exact" | "round" | "compare" | "gap" | "mode" | "solve" | "check" | "note"; text: string; math?: Expr; }
+export interface Explanation { title: string; locale: string; steps: Step[]; }
 /** One project as the project table shows it; amounts in the plan's unit, period by period. */
 export interface ProjectRow {
   id: string; name: string; sector: string; county: string; ownership: string; stage: string; flags: string[];

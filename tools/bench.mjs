@@ -297,7 +297,7 @@ Written by \`make bench\` (\`tools/bench.mjs\`); do not edit by hand.
 
 - Date: ${new Date().toISOString().slice(0, 10)}
 - Machine: ${cpus().length} × ${cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(totalmem() / 2 ** 30)} GiB
-- ${rustc}; ${chromiumVersion} (headless); wasm built by \`make build\` (release, wasm-opt -Oz)
+- ${rustc}; ${chromiumVersion} (headless); the page's wasm as \`make build\` builds it (profile release, opt-level 3, wasm-opt -O3)
 - Plan: the Tongren preset, the largest (25 series, 24 targets, 3 breakdowns, 14 warnings).
 - Method: 31 batches of calls (2,000 native, 500 in wasm); the median and 95th percentile of the per-call batch
   means. One run; these machines are noisy, so compare ratios rather than single figures.
