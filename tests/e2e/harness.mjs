@@ -62,3 +62,25 @@ export async function ready(env, query, options) {
 export const card = (page, id) => page.locator(`.card[data-target="${id}"]`);
 export const field = (page, series) => page.locator(`#figures input[type="text"][data-series="${series}"]`).first();
 export const slider = (page, series) => page.locator(`#figures input[type="range"][data-series="${series}"]`).first();
+
+/** A full-page screenshot as a reader scrolling down would see it: sections that skip rendering while off screen
+ * (`content-visibility: auto`) are drawn for the capture, then left as they were; charts off screen follow an edit
+ * once the edits pause (150 ms), so the capture waits that long. */
+export async function fullShot(page, path) {
+  await page.waitForTimeout(250);
+  await page.evaluate(() => {
+    for (const node of document.querySelectorAll('body *')) {
+      if (getComputedStyle(node).contentVisibility === 'auto') {
+        node.dataset.shot = 'auto';
+        node.style.contentVisibility = 'visible';
+      }
+    }
+  });
+  await page.screenshot({ path, fullPage: true });
+  await page.evaluate(() => {
+    for (const node of document.querySelectorAll('[data-shot="auto"]')) {
+      node.style.contentVisibility = '';
+      delete node.dataset.shot;
+    }
+  });
+}

@@ -2,7 +2,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready, card, field, ARTIFACTS } from './harness.mjs';
+import { start, ready, card, field, fullShot, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -20,7 +20,7 @@ test('the plan as written shows industrial 21.3% against 30%, not met', async ()
   assert.equal(await field(page, 'fai').inputValue(), '6800');
   assert.equal(await field(page, 'industrial').inputValue(), '1450');
   assert.match(await card(page, 'private-share').locator('.status').textContent(), /无数据/);
-  await page.screenshot({ path: `${ARTIFACTS}/page-zunyi.png`, fullPage: true });
+  await fullShot(page, `${ARTIFACTS}/page-zunyi.png`);
   assert.deepEqual(page.problems, []);
 });
 
@@ -35,7 +35,7 @@ test('typing 2,040 as industrial with the total at 6,800 gives 30.0%, met', asyn
   assert.equal(await industrial.getAttribute('data-status'), 'met');
   assert.equal(await field(page, 'fai').inputValue(), '6800');
   assert.match(await page.locator('#announce').textContent(), /Industrial share of FAI: Met/);
-  await page.screenshot({ path: `${ARTIFACTS}/page-zunyi-met.png`, fullPage: true });
+  await fullShot(page, `${ARTIFACTS}/page-zunyi-met.png`);
   assert.deepEqual(page.problems, []);
 });
 

@@ -4,7 +4,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, ready, card, field, ROOT, ARTIFACTS } from './harness.mjs';
+import { start, ready, card, field, fullShot, ROOT, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -22,7 +22,7 @@ test('every preset loads and shows all its targets and its source', async () => 
     assert.match(await p.locator('#plan-meta').textContent(), /Source:/, name);
     if (name === 'tongren') {
       assert.match(await p.locator('#warnings').textContent(), /91\.05×/);
-      await p.screenshot({ path: `${ARTIFACTS}/page-tongren.png`, fullPage: true });
+      await fullShot(p, `${ARTIFACTS}/page-tongren.png`);
     }
     assert.deepEqual(p.problems, [], name);
     await p.context().close();
@@ -48,7 +48,7 @@ test('what would it take: the exact answer applied turns the target met', async 
   assert.equal(await card(p, 'industrial-share').locator('.value').textContent(), '30.0%');
   assert.equal(await card(p, 'industrial-share').getAttribute('data-status'), 'met');
   assert.equal(await field(p, 'fai').inputValue(), '7642.8571428571428571428571429');
-  await p.screenshot({ path: `${ARTIFACTS}/page-goal-applied.png`, fullPage: true });
+  await fullShot(p, `${ARTIFACTS}/page-goal-applied.png`);
   assert.deepEqual(p.problems, []);
 });
 
