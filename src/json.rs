@@ -90,51 +90,57 @@ impl Reader<'_> {
     }
 
     fn array(&mut self) -> Result<Value> {
-        self.pos += 1; // [
         let mut items = Vec::new();
-        self.space();
-        if self.eat(b']') {
-            return Ok(Value::Array(items));
-        }
-        loop {
-            self.space();
-            items.push(self.value()?);
-            self.space();
-            if self.eat(b']') {
-                return Ok(Value::Array(items));
-            }
-            if !self.eat(b',') {
-                return Err(self.fail(if self.peek().is_none() { "EOF while parsing a list" } else { "expected `,` or `]`" }));
-            }
-        }
+        self.entries(b']', "a list", |r| {
+            items.push(r.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Array(items))
     }
 
     fn object(&mut self) -> Result<Value> {
-        self.pos += 1; // {
         let mut map = Map::new();
+        self.entries(b'}', "an object", |r| {
+            if r.peek() != Some(b'"') {
+                return Err(r.fail(if r.peek().is_none() {
+                    "EOF while parsing an object"
+                } else {
+                    "key must be a string"
+                }));
+            }
+            let key = r.string()?;
+            r.space();
+            if !r.eat(b':') {
+                return Err(r.fail("expected `:`"));
+            }
+            r.space();
+            map.insert(key, r.value()?);
+            Ok(())
+        })?;
+        Ok(Value::Object(map))
+    }
+
+    /// The entries of a list or an object, from its opening bracket to `close`, separated by commas; `entry` reads
+    /// one, starting at its first character.
+    fn entries(&mut self, close: u8, what: &str, mut entry: impl FnMut(&mut Self) -> Result<()>) -> Result<()> {
+        self.pos += 1; // the opening bracket
         self.space();
-        if self.eat(b'}') {
-            return Ok(Value::Object(map));
+        if self.eat(close) {
+            return Ok(());
         }
         loop {
             self.space();
-            if self.peek() != Some(b'"') {
-                return Err(self.fail(if self.peek().is_none() { "EOF while parsing an object" } else { "key must be a string" }));
-            }
-            let key = self.string()?;
+            entry(self)?;
             self.space();
-            if !self.eat(b':') {
-                return Err(self.fail("expected `:`"));
-            }
-            self.space();
-            let value = self.value()?;
-            map.insert(key, value);
-            self.space();
-            if self.eat(b'}') {
-                return Ok(Value::Object(map));
+            if self.eat(close) {
+                return Ok(());
             }
             if !self.eat(b',') {
-                return Err(self.fail(if self.peek().is_none() { "EOF while parsing an object" } else { "expected `,` or `}`" }));
+                return Err(if self.peek().is_none() {
+                    self.fail(&format!("EOF while parsing {what}"))
+                } else {
+                    self.fail(&format!("expected `,` or `{}`", char::from(close)))
+                });
             }
         }
     }
@@ -195,7 +201,8 @@ impl Reader<'_> {
         if !(0xDC00..0xE000).contains(&low) {
             return Err(self.fail("lone leading surrogate in hex escape"));
         }
-        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00)).ok_or_else(|| self.fail("invalid unicode code point"))
+        char::from_u32(0x10000 + ((high - 0xD800) << 10) + (low - 0xDC00))
+            .ok_or_else(|| self.fail("invalid unicode code point"))
     }
 
     fn hex4(&mut self) -> Result<u32> {
@@ -389,8 +396,31 @@ mod tests {
             assert_eq!(ours, serde_json::from_str::<Value>(text).unwrap(), "{text}");
         }
         let bad = [
-            "", " ", "{", "[1, 2", "{\"a\" 1}", "{\"a\": 1,}", "[1,]", "01", "1.", "-", "1e", ".5", "+1", "tru", "nul",
-            "\"abc", "\"\\x\"", "\"\\u12\"", "\"\\ud83d\"", "\"\\udc00\"", "\"a\nb\"", "{1: 2}", "[1] 2", "NaN", "Infinity",
+            "",
+            " ",
+            "{",
+            "[1, 2",
+            "{\"a\" 1}",
+            "{\"a\": 1,}",
+            "[1,]",
+            "01",
+            "1.",
+            "-",
+            "1e",
+            ".5",
+            "+1",
+            "tru",
+            "nul",
+            "\"abc",
+            "\"\\x\"",
+            "\"\\u12\"",
+            "\"\\ud83d\"",
+            "\"\\udc00\"",
+            "\"a\nb\"",
+            "{1: 2}",
+            "[1] 2",
+            "NaN",
+            "Infinity",
         ];
         for text in bad {
             assert!(serde_json::from_str::<Value>(text).is_err(), "serde_json reads {text:?}");

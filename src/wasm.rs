@@ -149,14 +149,7 @@ fn json_text(value: &JsValue) -> Option<String> {
 }
 
 fn mode(text: &str) -> Result<Mode, JsValue> {
-    match text {
-        "additive" => Ok(Mode::Additive),
-        "substitute" | "" => Ok(Mode::Substitute),
-        other => Err(js_error(&Error::Invalid {
-            path: "mode".into(),
-            reason: format!("\"{other}\" is not a mode (additive, substitute)"),
-        })),
-    }
+    Mode::parse(text, "mode").map_err(err)
 }
 
 fn ids(list: Option<Vec<String>>) -> Vec<String> {

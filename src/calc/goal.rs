@@ -20,6 +20,20 @@ pub enum Mode {
     Substitute,
 }
 
+impl Mode {
+    /// A mode by name: `additive`, or `substitute` (also the empty name: the default); an error at `path` otherwise.
+    pub fn parse(name: &str, path: &str) -> crate::error::Result<Mode> {
+        match name {
+            "additive" => Ok(Mode::Additive),
+            "substitute" | "" => Ok(Mode::Substitute),
+            other => Err(crate::error::Error::Invalid {
+                path: path.to_owned(),
+                reason: format!("\"{other}\" is not a mode (additive, substitute)"),
+            }),
+        }
+    }
+}
+
 /// The series moved, in which period, and how the movement propagates.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Lever {

@@ -8,7 +8,7 @@ use super::indicator::{Quantity, Unit};
 use super::target::{evaluate, lever_period, Status, TargetResult};
 use crate::error::{Error, Result};
 use crate::exact::Exact;
-use crate::json::{index, join};
+use crate::json::{as_str, index, join, Obj};
 use crate::number::{parse_decimal, parse_exact};
 use crate::plan::{check_sign, exact_text, Comparator, Plan, SeriesKind};
 use crate::projects::{apply_amount, AmountOp, Field, Filter, ProjectValues, Row, STAGES};
@@ -71,23 +71,13 @@ impl Edit {
     /// strings as typed or JSON numbers (read by their printed digits). Exactly one of `set`, `add`, `percent` or
     /// `reach`.
     pub fn from_value(value: &serde_json::Value, path: &str) -> Result<Edit> {
-        use serde_json::Value;
-        let Value::Object(map) = value else {
-            return Err(Error::Invalid { path: path.to_owned(), reason: "expected an edit object".into() });
-        };
-        let field = |key: &str| join(path, key);
-        let text = |key: &str| -> Result<Option<String>> {
-            match map.get(key) {
-                None | Some(Value::Null) => Ok(None),
-                Some(Value::String(s)) => Ok(Some(s.clone())),
-                Some(_) => Err(Error::Type { path: field(key), expected: "a string" }),
-            }
-        };
-        let amount = |key: &str| -> Result<Option<String>> {
-            match map.get(key) {
-                Some(Value::Number(n)) => Ok(Some(n.to_string())),
-                _ => text(key),
-            }
+        let o = Obj::new(value, path)
+            .map_err(|_| Error::Invalid { path: path.to_owned(), reason: "expected an edit object".into() })?;
+        let text = |key: &str| o.opt_str(key).map(|t| t.map(str::to_owned));
+        // An amount may also be a JSON number, kept as its printed digits.
+        let amount = |key: &str| match o.get(key) {
+            Some(serde_json::Value::Number(n)) => Ok(Some(n.to_string())),
+            _ => text(key),
         };
         let mut ops = Vec::new();
         for (key, make) in
@@ -104,36 +94,21 @@ impl Edit {
                 return Err(Error::Invalid { path: path.to_owned(), reason });
             }
         };
-        let mode = match text("mode")?.as_deref() {
-            None => Mode::default(),
-            Some("additive") => Mode::Additive,
-            Some("substitute") => Mode::Substitute,
-            Some(other) => {
-                let reason = format!("unknown mode \"{other}\" (additive or substitute)");
-                return Err(Error::Invalid { path: field("mode"), reason });
-            }
-        };
-        let counts_toward = match map.get("counts_toward") {
-            None | Some(Value::Null) => Vec::new(),
-            Some(Value::Array(items)) => items
-                .iter()
-                .enumerate()
-                .map(|(i, v)| {
-                    v.as_str()
-                        .map(str::to_owned)
-                        .ok_or_else(|| Error::Type { path: index(&field("counts_toward"), i), expected: "a series id" })
-                })
-                .collect::<Result<_>>()?,
-            Some(_) => return Err(Error::Type { path: field("counts_toward"), expected: "an array of series ids" }),
-        };
+        let counts_path = o.field_path("counts_toward");
+        let counts_toward = o
+            .opt_array("counts_toward")?
+            .iter()
+            .enumerate()
+            .map(|(i, v)| as_str(v, &index(&counts_path, i)).map(str::to_owned))
+            .collect::<Result<_>>()?;
         Ok(Edit {
             series: text("series")?.unwrap_or_default(),
             project: text("project")?,
-            filter: map.get("where").filter(|v| !v.is_null()).cloned(),
+            filter: o.get("where").cloned(),
             field: text("field")?,
             period: text("period")?.unwrap_or_default(),
             op,
-            mode,
+            mode: Mode::parse(o.opt_str("mode")?.unwrap_or_default(), &o.field_path("mode"))?,
             counts_toward,
             offset: text("offset")?,
         })
