@@ -48,15 +48,10 @@ impl Short {
             return None;
         }
         // Digits of |mantissa| · 10^(places − scale), least significant first.
-        let mut digits = [b'0'; 40];
-        let mut n = value.mantissa().unsigned_abs();
-        let mut count = usize::try_from(places - scale).ok()?;
-        while n > 0 {
-            let slot = digits.get_mut(count)?;
-            *slot = b'0' + u8::try_from(n % 10).ok()?;
-            n /= 10;
-            count += 1;
-        }
+        let shift = usize::try_from(places - scale).ok()?;
+        let mut digits = [b'0'; 40 + CAPACITY];
+        let written = digits_of(value.mantissa().unsigned_abs(), digits.get_mut(shift..)?);
+        let count = shift + written;
         let places = usize::try_from(places).ok()?;
         let count = count.max(places + 1);
         let mut out = Short::EMPTY;
@@ -82,6 +77,31 @@ impl Short {
         // Only whole `&str`s are ever appended, so the bytes are valid UTF-8; an impossible failure reads as "".
         self.buf.get(..usize::from(self.len)).and_then(|b| std::str::from_utf8(b).ok()).unwrap_or("")
     }
+}
+
+/// Writes the decimal digits of `n` into `out`, least significant first, and returns how many (none for zero).
+/// Works in 64-bit pieces: 128-bit division is a slow library call, slower still in wasm.
+pub fn digits_of(n: u128, out: &mut [u8]) -> usize {
+    const TEN19: u128 = 10_000_000_000_000_000_000;
+    let mut len = 0;
+    let mut put = |len: &mut usize, mut v: u64, min: usize| {
+        let start = *len;
+        while v > 0 || *len - start < min {
+            if let Some(slot) = out.get_mut(*len) {
+                *slot = b'0' + (v % 10) as u8;
+            }
+            v /= 10;
+            *len += 1;
+        }
+    };
+    // Pieces of 19 digits, least significant first (at most three: 2^128 < 10^39).
+    let mut rest = n;
+    while rest > u128::from(u64::MAX) {
+        put(&mut len, (rest % TEN19) as u64, 19);
+        rest /= TEN19;
+    }
+    put(&mut len, rest as u64, 0);
+    len
 }
 
 impl fmt::Write for Short {
@@ -199,5 +219,23 @@ mod tests {
         assert_eq!(serde_json::to_string(&a).unwrap(), "\"21.32\"");
         assert_eq!(serde_json::from_str::<Short>("\"21.32\"").unwrap(), a);
         assert_eq!(format!("[{a:>7}]"), "[  21.32]");
+    }
+
+    #[test]
+    fn digits_come_out_as_to_string_writes_them() {
+        let mut x: u128 = 1;
+        let mut cases = vec![0, 1, 9, 10, u128::from(u64::MAX), u128::from(u64::MAX) + 1, 10u128.pow(19), u128::MAX];
+        for _ in 0..200 {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            cases.extend([x, x >> 40, x >> 70, x >> 100]);
+        }
+        for n in cases {
+            let mut out = [0u8; 40];
+            let len = digits_of(n, &mut out);
+            let mut text: Vec<u8> = out.get(..len).unwrap_or_default().to_vec();
+            text.reverse();
+            let expected = if n == 0 { String::new() } else { n.to_string() };
+            assert_eq!(String::from_utf8(text).unwrap_or_default(), expected, "{n}");
+        }
     }
 }
