@@ -352,9 +352,17 @@ pub fn index(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
 
-/// Views a value as a string.
+/// Views a value as a string. Every text a plan holds is read here, which keeps out U+001F: the results cross to
+/// JavaScript with it as their separator (`crate::wire`).
 pub fn as_str<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
-    value.as_str().ok_or_else(|| Error::Type { path: path.to_owned(), expected: "a string" })
+    let text = value.as_str().ok_or_else(|| Error::Type { path: path.to_owned(), expected: "a string" })?;
+    if text.contains(crate::wire::SEP) {
+        return Err(Error::Invalid {
+            path: path.to_owned(),
+            reason: "U+001F (the unit separator) is not allowed in a text".into(),
+        });
+    }
+    Ok(text)
 }
 
 /// Reads an amount: a decimal string as planners type it, or a JSON number.

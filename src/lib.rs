@@ -11,6 +11,7 @@
 //! - [`projects`]: project lists and series defined over them
 //! - [`import`]: project lists from CSV, and the compact form they travel in
 //! - [`text`]: short inline strings for display texts
+//! - `wire`: the compact form results cross to JavaScript in (read by `src/outcome.js`)
 //! - [`error`]: the one error type, with stable codes and field paths
 
 pub mod calc;
@@ -23,6 +24,7 @@ pub mod number;
 pub mod plan;
 pub mod projects;
 pub mod text;
+mod wire;
 pub mod wasm;
 
 pub use calc::goal::Mode;

@@ -997,13 +997,7 @@ impl Session {
 
     /// Creates a scenario, from the baseline or from a copy of another, and makes it active.
     pub fn new_scenario(&mut self, name: &str, from: Option<&str>) -> Result<Results> {
-        let name = name.trim();
-        if name.is_empty() || name == BASELINE {
-            return Err(Error::Invalid {
-                path: "scenario".into(),
-                reason: format!("\"{name}\" cannot name a scenario"),
-            });
-        }
+        let name = scenario_name(name)?;
         if self.scenarios.iter().any(|s| s.name == name) {
             return Err(Error::DuplicateId { path: "scenario".into(), id: name.to_owned() });
         }
@@ -1406,10 +1400,11 @@ impl Session {
             let at = index("scenarios", i);
             if i == 0 {
                 // The first scenario takes the place of the one a new session starts with.
+                let name = scenario_name(&sc.name).map_err(|e| e.at(&join(&at, "name")))?;
                 if let Some(first) = session.scenarios.first_mut() {
-                    first.name.clone_from(&sc.name);
+                    name.clone_into(&mut first.name);
                 }
-                session.results.scenario.clone_from(&sc.name);
+                name.clone_into(&mut session.results.scenario);
             } else {
                 session.new_scenario(&sc.name, None).map_err(|e| e.at(&join(&at, "name")))?;
             }
@@ -1433,6 +1428,15 @@ impl Session {
 }
 
 /// Whether larger indicator values meet a comparator (`None` for "about").
+/// A scenario's name, trimmed: not empty, not the baseline's, and without U+001F (reserved: see `crate::wire`).
+fn scenario_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name == BASELINE || name.contains(crate::wire::SEP) {
+        return Err(Error::Invalid { path: "scenario".into(), reason: format!("{name:?} cannot name a scenario") });
+    }
+    Ok(name)
+}
+
 fn larger_meets(cmp: Comparator) -> Option<bool> {
     match cmp {
         Comparator::AtLeast | Comparator::Reach => Some(true),

@@ -1,0 +1,277 @@
+//! The wire form of an edit's results: how an [`Outcome`] (and the whole [`Results`]) cross from the wasm core to
+//! JavaScript, where `src/outcome.js` turns them back into the very objects their JSON would give.
+//!
+//! Why not JSON: `JSON.parse` spends most of its time creating objects key by key (an edit's result has ~45 of them);
+//! a flat list of strings split in one call and assembled by code that knows the shapes is ~3× cheaper in Chromium,
+//! and writing it is cheaper than serialising with serde. The format is private to this crate and its decoder.
+//!
+//! Format: fields separated by U+001F (unit separator), the first field the format tag [`TAG`]. Lists are a count
+//! followed by their items; an absent optional string is an empty field (ids, periods and reasons are never
+//! empty); a quantity is five fields (exact, fraction or empty, display, unit, symbol) and an absent quantity one
+//! empty field (an exact value is never empty). No text can hold U+001F: the plan reader and scenario names refuse
+//! it (`field.invalid`), so it needs no escaping.
+
+use crate::calc::checks::{Warning, WarningGroup};
+use crate::calc::indicator::{Quantity, Unit};
+use crate::calc::session::{BreakdownResult, Outcome, Results, SeriesChange};
+use crate::calc::target::{Status, TargetResult};
+use rust_decimal::Decimal;
+
+/// The separator between fields.
+pub const SEP: char = '\u{1f}';
+/// The first field: names the format (and its version), and is never the start of JSON text.
+pub const TAG: &str = "w1";
+
+/// Writes fields into one string.
+struct Writer<'a> {
+    out: &'a mut String,
+}
+
+impl Writer<'_> {
+    fn field(&mut self, text: &str) {
+        self.out.push(SEP);
+        if text.contains(SEP) {
+            // Refused on input (see the module's notes); were one to get through, it must not shift every field.
+            self.out.push_str(&text.replace(SEP, "\u{fffd}"));
+        } else {
+            self.out.push_str(text);
+        }
+    }
+
+    fn opt(&mut self, text: Option<&str>) {
+        self.field(text.unwrap_or(""));
+    }
+
+    fn count(&mut self, n: usize) {
+        self.out.push(SEP);
+        push_usize(self.out, n);
+    }
+
+    fn decimal(&mut self, d: &Decimal) {
+        self.out.push(SEP);
+        push_decimal(self.out, d);
+    }
+
+    fn quantity(&mut self, q: &Quantity) {
+        self.decimal(&q.exact);
+        self.opt(q.fraction.as_deref());
+        self.field(&q.display);
+        self.field(unit_name(q.unit));
+        self.field(&q.symbol);
+    }
+
+    fn opt_quantity(&mut self, q: Option<&Quantity>) {
+        match q {
+            Some(q) => self.quantity(q),
+            None => self.field(""),
+        }
+    }
+
+    fn quantities(&mut self, list: &[Option<Quantity>]) {
+        self.count(list.len());
+        for q in list {
+            self.opt_quantity(q.as_ref());
+        }
+    }
+
+    fn strings(&mut self, list: &[String]) {
+        self.count(list.len());
+        for s in list {
+            self.field(s);
+        }
+    }
+
+    fn series_change(&mut self, c: &SeriesChange) {
+        self.field(&c.id);
+        self.field(&c.period);
+        self.opt_quantity(c.value.as_ref());
+    }
+
+    fn target(&mut self, t: &TargetResult) {
+        self.field(&t.id);
+        self.field(status_name(t.status));
+        self.opt_quantity(t.value.as_ref());
+        self.quantity(&t.target);
+        self.opt_quantity(t.margin.as_ref());
+        self.opt_quantity(t.needed.as_ref());
+        self.opt(t.lever.as_deref());
+        self.count(t.extras.len());
+        for e in &t.extras {
+            self.field(&e.key);
+            self.quantity(&e.value);
+        }
+        self.count(t.contributions.len());
+        for c in &t.contributions {
+            self.field(&c.id);
+            self.quantity(&c.value);
+        }
+        self.strings(&t.missing);
+        self.opt(t.reason.as_deref());
+    }
+
+    fn breakdown(&mut self, b: &BreakdownResult) {
+        self.field(&b.id);
+        self.quantities(&b.remainder);
+        self.quantities(&b.remainder_share);
+    }
+
+    fn warning(&mut self, w: &Warning) {
+        self.field(&w.subject);
+        self.field(&w.code);
+        self.strings(&w.ids);
+        self.opt(w.period.as_deref());
+        self.count(w.figures.len());
+        for (name, q) in &w.figures {
+            self.field(name);
+            self.quantity(q);
+        }
+        self.field(&w.zh_cn);
+        self.field(&w.en);
+    }
+
+    fn group(&mut self, g: &WarningGroup) {
+        self.field(&g.subject);
+        self.count(g.warnings.len());
+        for w in &g.warnings {
+            self.warning(w);
+        }
+    }
+}
+
+/// Writes an edit's outcome into `out` (cleared first).
+pub fn write_outcome(o: &Outcome, out: &mut String) {
+    out.clear();
+    out.push_str(TAG);
+    let mut w = Writer { out };
+    w.field("outcome");
+    w.field(&o.scenario);
+    w.count(o.series.len());
+    o.series.iter().for_each(|c| w.series_change(c));
+    w.count(o.targets.len());
+    o.targets.iter().for_each(|t| w.target(t));
+    w.count(o.breakdowns.len());
+    o.breakdowns.iter().for_each(|b| w.breakdown(b));
+    w.count(o.warnings.len());
+    o.warnings.iter().for_each(|g| w.group(g));
+}
+
+/// Writes every result of a scenario into `out` (cleared first).
+pub fn write_results(r: &Results, out: &mut String) {
+    out.clear();
+    out.push_str(TAG);
+    let mut w = Writer { out };
+    w.field("results");
+    w.field(&r.scenario);
+    w.count(r.series.len());
+    for s in &r.series {
+        w.field(&s.id);
+        w.quantities(&s.values);
+    }
+    w.count(r.breakdowns.len());
+    r.breakdowns.iter().for_each(|b| w.breakdown(b));
+    w.count(r.targets.len());
+    r.targets.iter().for_each(|t| w.target(t));
+    w.count(r.warnings.len());
+    r.warnings.iter().for_each(|x| w.warning(x));
+}
+
+/// The names serde gives these enums (`rename_all = "snake_case"`).
+fn unit_name(u: Unit) -> &'static str {
+    match u {
+        Unit::Amount => "amount",
+        Unit::Percent => "percent",
+        Unit::Pp => "pp",
+        Unit::Times => "times",
+    }
+}
+
+fn status_name(s: Status) -> &'static str {
+    match s {
+        Status::Met => "met",
+        Status::NotMet => "not_met",
+        Status::NoData => "no_data",
+        Status::Undefined => "undefined",
+    }
+}
+
+fn push_usize(out: &mut String, mut n: usize) {
+    let mut digits = [0u8; 20];
+    let mut at = digits.len();
+    loop {
+        at -= 1;
+        if let Some(slot) = digits.get_mut(at) {
+            *slot = b'0' + (n % 10) as u8;
+        }
+        n /= 10;
+        if n == 0 || at == 0 {
+            break;
+        }
+    }
+    for &d in digits.get(at..).unwrap_or_default() {
+        out.push(char::from(d));
+    }
+}
+
+/// A decimal as its `Display` writes it (every digit of the mantissa, `scale` of them after the point), straight
+/// from the mantissa.
+fn push_decimal(out: &mut String, d: &Decimal) {
+    if d.is_sign_negative() {
+        out.push('-');
+    }
+    let mut digits = [b'0'; 40];
+    let len = crate::text::digits_of(d.mantissa().unsigned_abs(), &mut digits);
+    let scale = d.scale() as usize;
+    // At least one digit before the point.
+    let len = len.max(scale + 1).min(digits.len());
+    for at in (0..len).rev() {
+        if at + 1 == scale {
+            // `at` counts from the least significant digit: the point goes before digit `scale - 1`.
+            out.push('.');
+        }
+        out.push(char::from(*digits.get(at).unwrap_or(&b'0')));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use std::str::FromStr;
+
+    #[test]
+    fn decimals_are_written_as_display_writes_them() {
+        let mut cases: Vec<Decimal> = [
+            "0", "0.0", "0.00", "1", "-1", "371.5", "1913.50", "-1892.50", "0.001", "-0.05", "1769.047619047619047619047619",
+            "79228162514337593543950335", "-79228162514337593543950335", "0.0000000000000000000000000001",
+            "7.9228162514337593543950335", "100", "1e3",
+        ]
+        .iter()
+        .filter_map(|s| Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok())
+        .collect();
+        let mut neg_zero = Decimal::from_str("0.00").unwrap_or_default();
+        neg_zero.set_sign_negative(true);
+        cases.push(neg_zero);
+        // A spread of mantissas and scales.
+        let mut x: i128 = 1;
+        for scale in 0..=28u32 {
+            for k in 0..12 {
+                x = (x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407 + k)).rem_euclid(79228162514337593543950335);
+                cases.push(Decimal::from_i128_with_scale(if k % 2 == 0 { x } else { -x }, scale));
+                cases.push(Decimal::from_i128_with_scale(x % 1000, scale));
+            }
+        }
+        for d in cases {
+            let mut out = String::new();
+            push_decimal(&mut out, &d);
+            assert_eq!(out, d.to_string(), "{d:?}");
+        }
+    }
+
+    #[test]
+    fn counts_are_written_in_decimal() {
+        for n in [0usize, 7, 10, 99, 1234567, usize::MAX] {
+            let mut out = String::new();
+            push_usize(&mut out, n);
+            assert_eq!(out, n.to_string());
+        }
+    }
+}
