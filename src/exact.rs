@@ -43,7 +43,7 @@ impl Exact {
     /// Reduces the fraction by the gcd of its integer mantissas, and collapses it to `q / 1` when the
     /// quotient terminates within a decimal. Decided on integers: a rounded product can never fool it.
     fn simplified(self) -> Exact {
-        if self.den == Decimal::ONE {
+        if is_one(&self.den) {
             return self;
         }
         let (a, b) = (self.num.mantissa(), self.den.mantissa());
@@ -78,19 +78,19 @@ impl Exact {
 
     /// The exact decimal, if the value terminates within 28 digits.
     pub fn as_decimal(&self) -> Option<Decimal> {
-        (self.den == Decimal::ONE).then_some(self.num)
+        is_one(&self.den).then_some(self.num)
     }
 
     /// The quotient to a decimal's 28 significant digits (exact when the value terminates).
     pub fn to_decimal(&self) -> Option<Decimal> {
-        if self.den == Decimal::ONE {
+        if is_one(&self.den) {
             return Some(self.num);
         }
         self.num.checked_div(self.den)
     }
 
     pub fn checked_add(&self, o: &Exact) -> Option<Exact> {
-        if self.den == o.den {
+        if same(&self.den, &o.den) {
             return Exact::ratio(self.num.checked_add(o.num)?, self.den);
         }
         let a = self.num.checked_mul(o.den)?;
@@ -117,7 +117,7 @@ impl Exact {
 
     /// Exact comparison by cross-multiplication; `None` on overflow.
     pub fn cmp_exact(&self, o: &Exact) -> Option<Ordering> {
-        if self.den == o.den {
+        if same(&self.den, &o.den) {
             return Some(self.num.cmp(&o.num));
         }
         Some(self.num.checked_mul(o.den)?.cmp(&o.num.checked_mul(self.den)?))
@@ -125,7 +125,7 @@ impl Exact {
 
     /// Rounds once, exactly, to `dp` decimal places by the tie rule; `None` on overflow.
     pub fn round(&self, dp: u32, tie: TieRule) -> Option<Decimal> {
-        if self.den == Decimal::ONE {
+        if is_one(&self.den) {
             // A terminating value rounds directly, and exactly.
             let strategy = match tie {
                 TieRule::HalfAwayFromZero => rust_decimal::RoundingStrategy::MidpointAwayFromZero,
@@ -174,7 +174,7 @@ impl Exact {
     /// places. Rounding `q` gives the exact value's rounding unless `q` lies within its own error of a tie; only
     /// then is the exact (slower) rounding done.
     pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<Short> {
-        if self.den == Decimal::ONE {
+        if is_one(&self.den) {
             return self.display(dp, tie);
         }
         // q differs from the exact value by less than one unit in its 28th significant digit.
@@ -206,7 +206,7 @@ impl Exact {
 
     /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
     pub fn fraction(&self) -> Option<Short> {
-        if self.den == Decimal::ONE {
+        if is_one(&self.den) {
             return None;
         }
         let scale = self.num.scale().max(self.den.scale());
@@ -216,6 +216,18 @@ impl Exact {
         let g = i128::try_from(g).ok().filter(|g| *g > 0)?;
         Short::format(format_args!("{}/{}", p / g, q / g))
     }
+}
+
+/// Whether `d` is 1 as [`Exact`] holds it (mantissa 1, scale 0): a denominator is either that or does not
+/// terminate, since [`Exact::ratio`] reduces every other. Cheaper than `==`, which rescales to compare.
+fn is_one(d: &Decimal) -> bool {
+    d.scale() == 0 && d.mantissa() == 1
+}
+
+/// Whether two decimals are written alike (same mantissa and scale), which implies equal; equal values written
+/// differently take the general path, which gives the same answer.
+fn same(a: &Decimal, b: &Decimal) -> bool {
+    a.scale() == b.scale() && a.mantissa() == b.mantissa()
 }
 
 /// `(a × 10^-s1) ÷ (b × 10^-s2)` as a decimal, if it terminates within 28 places; `a/b` already reduced, `b > 0`.

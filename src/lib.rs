@@ -24,12 +24,12 @@ pub mod number;
 pub mod plan;
 pub mod projects;
 pub mod text;
-mod wire;
 pub mod wasm;
+mod wire;
 
 pub use calc::goal::Mode;
 pub use calc::indicator::{Quantity, Unit};
-pub use calc::session::{Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
+pub use calc::session::{Changes, Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
 pub use calc::target::{Status, TargetResult};
 pub use error::{Error, Result};
 pub use plan::Plan;

@@ -2,7 +2,7 @@
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
 use crate::calc::goal::Mode;
-use crate::calc::session::{Edit, Outcome, Results, Session};
+use crate::calc::session::{Changes, Edit, Results, Session};
 use crate::error::Error;
 #[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
@@ -162,22 +162,26 @@ fn wire_js<T>(value: &T, write: fn(&T, &mut String)) -> JsValue {
     })
 }
 
-fn outcome_js(o: &Outcome) -> Result<JsValue, JsValue> {
-    Ok(wire_js(o, crate::wire::write_outcome))
+/// What an edit changed, as the plain objects of an `Outcome`.
+fn outcome_js(session: &Session, changes: &Changes) -> JsValue {
+    wire_js(&(session, changes), |(s, c), out| crate::wire::write_changes(s, c, out))
 }
 
 fn results_js(r: &Results) -> Result<JsValue, JsValue> {
     Ok(wire_js(r, crate::wire::write_results))
 }
 
-/// For the tests: an outcome (`Ok`) or results (`Err`) as the wire form decodes them, and as JSON parses them; the
-/// two must be the same objects.
+/// For the tests: what an edit changed as the wire form decodes it, and its `Outcome` as JSON parses it; the two must
+/// be the same objects.
 #[doc(hidden)]
-pub fn both_ways(value: Result<&Outcome, &Results>) -> (JsValue, JsValue) {
-    match value {
-        Ok(o) => (wire_js(o, crate::wire::write_outcome), to_js(o).unwrap_or(JsValue::NULL)),
-        Err(r) => (wire_js(r, crate::wire::write_results), to_js(r).unwrap_or(JsValue::NULL)),
-    }
+pub fn changes_both_ways(session: &Session, changes: &Changes) -> (JsValue, JsValue) {
+    (outcome_js(session, changes), to_js(&session.outcome(changes)).unwrap_or(JsValue::NULL))
+}
+
+/// For the tests: results as the wire form decodes them, and as JSON parses them.
+#[doc(hidden)]
+pub fn results_both_ways(r: &Results) -> (JsValue, JsValue) {
+    (wire_js(r, crate::wire::write_results), to_js(r).unwrap_or(JsValue::NULL))
 }
 
 #[cfg(feature = "page")]
@@ -239,7 +243,8 @@ impl PlanSession {
     /// Sets a figure from text as typed ("1,450", "１４５０"; empty clears it), totals held.
     #[wasm_bindgen(js_name = setValue, unchecked_return_type = "Outcome")]
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<JsValue, JsValue> {
-        outcome_js(&self.inner.set_value(series, period, text).map_err(err)?)
+        let changes = self.inner.set_value_changes(series, period, text).map_err(err)?;
+        Ok(outcome_js(&self.inner, &changes))
     }
 
     /// Applies an edit: set, add or percent; additive or substitute; counts toward; offset.
@@ -250,19 +255,20 @@ impl PlanSession {
             .and_then(|text| crate::json::parse_text(&text))
             .and_then(|value| Edit::from_value(&value, "edit"))
             .map_err(err)?;
-        outcome_js(&self.inner.apply(edit).map_err(err)?)
+        let changes = self.inner.apply_changes(edit).map_err(err)?;
+        Ok(outcome_js(&self.inner, &changes))
     }
 
     /// Undoes the last edit of the active scenario; `null` when there is none.
     #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
     pub fn undo(&mut self) -> Result<JsValue, JsValue> {
-        self.inner.undo().map_or(Ok(JsValue::NULL), |o| outcome_js(&o))
+        Ok(self.inner.undo_changes().map_or(JsValue::NULL, |c| outcome_js(&self.inner, &c)))
     }
 
     /// Redoes the last undone edit; `null` when there is none.
     #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
     pub fn redo(&mut self) -> Result<JsValue, JsValue> {
-        self.inner.redo().map_or(Ok(JsValue::NULL), |o| outcome_js(&o))
+        Ok(self.inner.redo_changes().map_or(JsValue::NULL, |c| outcome_js(&self.inner, &c)))
     }
 
     /// The scenarios, the active one, and whether undo and redo are possible.

@@ -1,4 +1,4 @@
-//! The wire form of an edit's results: how an [`Outcome`] (and the whole [`Results`]) cross from the wasm core to
+//! The wire form of an edit's results: how an [`Outcome`](crate::Outcome) (and the whole [`Results`]) cross from the wasm core to
 //! JavaScript, where `src/outcome.js` turns them back into the very objects their JSON would give.
 //!
 //! Why not JSON: `JSON.parse` spends most of its time creating objects key by key (an edit's result has ~45 of them);
@@ -11,9 +11,9 @@
 //! empty field (an exact value is never empty). No text can hold U+001F: the plan reader and scenario names refuse
 //! it (`field.invalid`), so it needs no escaping.
 
-use crate::calc::checks::{Warning, WarningGroup};
+use crate::calc::checks::Warning;
 use crate::calc::indicator::{Quantity, Unit};
-use crate::calc::session::{BreakdownResult, Outcome, Results, SeriesChange};
+use crate::calc::session::{BreakdownResult, Changes, Results, Session};
 use crate::calc::target::{Status, TargetResult};
 use rust_decimal::Decimal;
 
@@ -81,12 +81,6 @@ impl Writer<'_> {
         }
     }
 
-    fn series_change(&mut self, c: &SeriesChange) {
-        self.field(&c.id);
-        self.field(&c.period);
-        self.opt_quantity(c.value.as_ref());
-    }
-
     fn target(&mut self, t: &TargetResult) {
         self.field(&t.id);
         self.field(status_name(t.status));
@@ -128,31 +122,37 @@ impl Writer<'_> {
         self.field(&w.zh_cn);
         self.field(&w.en);
     }
-
-    fn group(&mut self, g: &WarningGroup) {
-        self.field(&g.subject);
-        self.count(g.warnings.len());
-        for w in &g.warnings {
-            self.warning(w);
-        }
-    }
 }
 
-/// Writes an edit's outcome into `out` (cleared first).
-pub fn write_outcome(o: &Outcome, out: &mut String) {
+/// Writes what an edit changed ([`Changes`]) into `out` (cleared first), read from the session's results: the
+/// fields its [`Outcome`](crate::Outcome) would have, without copying them into one first.
+pub fn write_changes(session: &Session, c: &Changes, out: &mut String) {
     out.clear();
     out.push_str(TAG);
+    let plan = session.plan();
+    let results = session.cached();
     let mut w = Writer { out };
     w.field("outcome");
-    w.field(&o.scenario);
-    w.count(o.series.len());
-    o.series.iter().for_each(|c| w.series_change(c));
-    w.count(o.targets.len());
-    o.targets.iter().for_each(|t| w.target(t));
-    w.count(o.breakdowns.len());
-    o.breakdowns.iter().for_each(|b| w.breakdown(b));
-    w.count(o.warnings.len());
-    o.warnings.iter().for_each(|g| w.group(g));
+    w.field(&results.scenario);
+    w.count(c.series.len());
+    for &(s, p) in &c.series {
+        w.field(plan.series_id(s));
+        w.field(plan.period_id(p));
+        w.opt_quantity(session.cached_value(s, p).as_ref());
+    }
+    let targets: Vec<&TargetResult> = c.targets.iter().filter_map(|&t| results.targets.get(t)).collect();
+    w.count(targets.len());
+    targets.into_iter().for_each(|t| w.target(t));
+    let breakdowns: Vec<&BreakdownResult> = c.breakdowns.iter().filter_map(|&b| results.breakdowns.get(b)).collect();
+    w.count(breakdowns.len());
+    breakdowns.into_iter().for_each(|b| w.breakdown(b));
+    let groups: Vec<(&str, &[Warning])> = c.subjects.iter().filter_map(|&i| session.warning_group(i)).collect();
+    w.count(groups.len());
+    for (subject, warnings) in groups {
+        w.field(subject);
+        w.count(warnings.len());
+        warnings.iter().for_each(|x| w.warning(x));
+    }
 }
 
 /// Writes every result of a scenario into `out` (cleared first).
@@ -240,9 +240,23 @@ mod tests {
     #[test]
     fn decimals_are_written_as_display_writes_them() {
         let mut cases: Vec<Decimal> = [
-            "0", "0.0", "0.00", "1", "-1", "371.5", "1913.50", "-1892.50", "0.001", "-0.05", "1769.047619047619047619047619",
-            "79228162514337593543950335", "-79228162514337593543950335", "0.0000000000000000000000000001",
-            "7.9228162514337593543950335", "100", "1e3",
+            "0",
+            "0.0",
+            "0.00",
+            "1",
+            "-1",
+            "371.5",
+            "1913.50",
+            "-1892.50",
+            "0.001",
+            "-0.05",
+            "1769.047619047619047619047619",
+            "79228162514337593543950335",
+            "-79228162514337593543950335",
+            "0.0000000000000000000000000001",
+            "7.9228162514337593543950335",
+            "100",
+            "1e3",
         ]
         .iter()
         .filter_map(|s| Decimal::from_str(s).or_else(|_| Decimal::from_scientific(s)).ok())
@@ -254,7 +268,8 @@ mod tests {
         let mut x: i128 = 1;
         for scale in 0..=28u32 {
             for k in 0..12 {
-                x = (x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407 + k)).rem_euclid(79228162514337593543950335);
+                x = (x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407 + k))
+                    .rem_euclid(79228162514337593543950335);
                 cases.push(Decimal::from_i128_with_scale(if k % 2 == 0 { x } else { -x }, scale));
                 cases.push(Decimal::from_i128_with_scale(x % 1000, scale));
             }

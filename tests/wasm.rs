@@ -263,7 +263,7 @@ fn the_wire_form_decodes_to_the_json_objects() {
     let mut outcomes = 0;
     for text in presets {
         let mut s = Session::from_json(text).expect("the preset loads");
-        same(plancalc::wasm::both_ways(Err(&s.results())), "results");
+        same(plancalc::wasm::results_both_ways(&s.results()), "results");
         let plan = s.plan().clone();
         for (i, series) in plan.series.iter().enumerate() {
             if !matches!(series.kind, SeriesKind::Input) {
@@ -272,16 +272,16 @@ fn the_wire_form_decodes_to_the_json_objects() {
             for p in 0..plan.periods.len() {
                 let (id, period) = (plan.series_id(i).to_owned(), plan.period_id(p).to_owned());
                 for value in ["98765.4321", "", "0", "1"] {
-                    let Ok(o) = s.set_value(&id, &period, value) else { continue };
-                    same(plancalc::wasm::both_ways(Ok(&o)), &format!("{id} {period} {value:?}"));
+                    let Ok(c) = s.set_value_changes(&id, &period, value) else { continue };
+                    same(plancalc::wasm::changes_both_ways(&s, &c), &format!("{id} {period} {value:?}"));
                     outcomes += 1;
                 }
-                if let Some(o) = s.undo() {
-                    same(plancalc::wasm::both_ways(Ok(&o)), "undo");
+                if let Some(c) = s.undo_changes() {
+                    same(plancalc::wasm::changes_both_ways(&s, &c), "undo");
                 }
             }
         }
-        same(plancalc::wasm::both_ways(Err(&s.results())), "results after edits");
+        same(plancalc::wasm::results_both_ways(&s.results()), "results after edits");
     }
     assert!(outcomes > 100, "{outcomes} outcomes compared");
 }

@@ -152,6 +152,6 @@ fn a_scenario_name_with_the_results_separator_is_refused_on_creation_and_restore
     assert_eq!(s.scenario_names(), vec![s.active_scenario().to_owned()], "nothing was added");
     let mut state = s.state();
     state.scenarios[0].name = "x\u{1f}".into();
-    let err = Session::restore(&state).err().expect("restoring it is refused");
+    let err = Session::restore(&state).expect_err("restoring it is refused");
     assert_eq!((err.code(), err.path()), ("field.invalid", "scenarios[0].name"));
 }

@@ -229,6 +229,17 @@ pub struct Outcome {
     pub warnings: Vec<WarningGroup>,
 }
 
+/// What an edit (or undo, redo) changed, by position: the figures `(series, period)`, the targets, breakdowns and
+/// check subjects (in plan order) whose results differ. The results themselves are in the session
+/// ([`Session::outcome`] gathers them into an [`Outcome`]); the JS API writes them out from there without copying.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Changes {
+    pub series: Vec<(usize, usize)>,
+    pub targets: Vec<usize>,
+    pub breakdowns: Vec<usize>,
+    pub subjects: Vec<usize>,
+}
+
 impl Outcome {
     /// The ids of the targets whose result changed.
     pub fn changed_targets(&self) -> Vec<&str> {
@@ -515,6 +526,11 @@ impl Session {
     /// Sets a series' value in a period from text as typed, with the total held (substitute mode).
     /// Consecutive calls on the same figure form one step of undo, as typing and dragging a slider produce them.
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<Outcome> {
+        self.set_value_changes(series, period, text).map(|c| self.outcome(&c))
+    }
+
+    /// [`Session::set_value`], reporting what changed by position ([`Changes`]).
+    pub fn set_value_changes(&mut self, series: &str, period: &str, text: &str) -> Result<Changes> {
         self.apply_edit(
             Edit {
                 series: series.to_owned(),
@@ -529,10 +545,15 @@ impl Session {
 
     /// Applies an edit to the active scenario; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
+        self.apply_changes(edit).map(|c| self.outcome(&c))
+    }
+
+    /// [`Session::apply`], reporting what changed by position ([`Changes`]).
+    pub fn apply_changes(&mut self, edit: Edit) -> Result<Changes> {
         self.apply_edit(edit, false)
     }
 
-    fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Outcome> {
+    fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Changes> {
         let (cells, rows) = if edit.project.is_some() || edit.filter.is_some() {
             self.plan_project_change(&edit)?
         } else {
@@ -845,7 +866,7 @@ impl Session {
 
     /// Makes a validated change part of the active scenario (`updates` from [`Self::propagate`]); `fresh` clears the
     /// redo stack.
-    fn install(&mut self, change: Change, updates: &[(usize, usize, Cell)], fresh: bool) -> Outcome {
+    fn install(&mut self, change: Change, updates: &[(usize, usize, Cell)], fresh: bool) -> Changes {
         let active = self.active;
         if let Some(sc) = self.scenarios.get_mut(active) {
             for &(s, p, _, after) in &change.cells {
@@ -870,7 +891,7 @@ impl Session {
     }
 
     /// Writes grid updates and refreshes the results they reach.
-    fn write(&mut self, updates: &[(usize, usize, Cell)]) -> Outcome {
+    fn write(&mut self, updates: &[(usize, usize, Cell)]) -> Changes {
         let mut changed = Vec::with_capacity(updates.len());
         for &(s, p, cell) in updates {
             if !same_cell(self.grid.get(s, p), cell) {
@@ -895,7 +916,7 @@ impl Session {
 
     /// Brings the cached results up to date after the figures in `changed` changed, recomputing only what they
     /// reach, and reports what changed.
-    fn refresh(&mut self, changed: &[(usize, usize)]) -> Outcome {
+    fn refresh(&mut self, changed: &[(usize, usize)]) -> Changes {
         let plan = &self.plan;
         let mut touched = vec![false; plan.series.len()];
         for &(s, _) in changed {
@@ -903,14 +924,11 @@ impl Session {
                 *flag = true;
             }
         }
-        let values: Vec<(usize, usize, Option<Quantity>)> =
-            changed.iter().map(|&(s, p)| (s, p, self.series_value(&self.grid, s, p))).collect();
-        let mut series = Vec::with_capacity(values.len());
-        for (s, p, value) in values {
+        for &(s, p) in changed {
+            let value = self.series_value(&self.grid, s, p);
             if let Some(slot) = self.results.series.get_mut(s).and_then(|x| x.values.get_mut(p)) {
                 *slot = value;
             }
-            series.push(SeriesChange { id: plan.series_id(s).to_owned(), period: plan.period_id(p).to_owned(), value });
         }
         let reached: Vec<usize> = touched
             .iter()
@@ -918,18 +936,18 @@ impl Session {
             .filter(|(_, t)| **t)
             .flat_map(|(s, _)| self.readers.get(s).into_iter().flatten().copied())
             .collect();
-        let reached = distinct_sorted(&reached, plan.targets.len());
-        let mut targets = Vec::new();
-        for t in reached {
-            let Some(spec) = plan.targets.get(t) else { continue };
+        let mut targets = distinct_sorted(&reached, plan.targets.len());
+        targets.retain(|&t| {
+            let Some(spec) = plan.targets.get(t) else { return false };
             let fresh = evaluate(plan, &self.grid, &self.baseline, spec);
-            if let Some(slot) = self.results.targets.get_mut(t) {
-                if *slot != fresh {
-                    *slot = fresh.clone();
-                    targets.push(fresh);
+            match self.results.targets.get_mut(t) {
+                Some(slot) if *slot != fresh => {
+                    *slot = fresh;
+                    true
                 }
+                _ => false,
             }
-        }
+        });
         let mut breakdowns = Vec::new();
         for (i, b) in plan.breakdowns.iter().enumerate() {
             let reaches =
@@ -940,27 +958,75 @@ impl Session {
             let fresh = self.breakdown_result(b, &self.grid);
             if let Some(slot) = self.results.breakdowns.get_mut(i) {
                 if *slot != fresh {
-                    *slot = fresh.clone();
-                    breakdowns.push(fresh);
+                    *slot = fresh;
+                    breakdowns.push(i);
                 }
             }
         }
-        let mut warnings = Vec::new();
-        for (entry, group) in self.subjects.iter().zip(self.warning_groups.iter_mut()) {
+        let mut subjects = Vec::new();
+        for (i, (entry, group)) in self.subjects.iter().zip(self.warning_groups.iter_mut()).enumerate() {
             if !entry.reads.iter().any(|&r| touched.get(r) == Some(&true)) {
                 continue;
             }
             let fresh = check_subject(plan, &self.grid, &self.baseline, entry.subject, &entry.key);
             if fresh != *group {
-                warnings.push(WarningGroup { subject: entry.key.clone(), warnings: fresh.clone() });
                 *group = fresh;
+                subjects.push(i);
             }
         }
-        Outcome { scenario: self.results.scenario.clone(), series, targets, breakdowns, warnings }
+        Changes { series: changed.to_vec(), targets, breakdowns, subjects }
+    }
+
+    /// The results that `changes` names, gathered from the session's current results.
+    pub fn outcome(&self, changes: &Changes) -> Outcome {
+        let plan = &self.plan;
+        let r = &self.results;
+        Outcome {
+            scenario: r.scenario.clone(),
+            series: changes
+                .series
+                .iter()
+                .map(|&(s, p)| SeriesChange {
+                    id: plan.series_id(s).to_owned(),
+                    period: plan.period_id(p).to_owned(),
+                    value: self.cached_value(s, p),
+                })
+                .collect(),
+            targets: changes.targets.iter().filter_map(|&t| r.targets.get(t).cloned()).collect(),
+            breakdowns: changes.breakdowns.iter().filter_map(|&b| r.breakdowns.get(b).cloned()).collect(),
+            warnings: changes
+                .subjects
+                .iter()
+                .filter_map(|&i| {
+                    let (entry, group) = (self.subjects.get(i)?, self.warning_groups.get(i)?);
+                    Some(WarningGroup { subject: entry.key.clone(), warnings: group.clone() })
+                })
+                .collect(),
+        }
+    }
+
+    /// A figure's current result.
+    pub(crate) fn cached_value(&self, s: usize, p: usize) -> Option<Quantity> {
+        self.results.series.get(s).and_then(|x| x.values.get(p)).copied().flatten()
+    }
+
+    /// The current results (their warnings empty: see [`Session::warning_group`]).
+    pub(crate) fn cached(&self) -> &Results {
+        &self.results
+    }
+
+    /// A check subject's key and its current warnings.
+    pub(crate) fn warning_group(&self, i: usize) -> Option<(&str, &[Warning])> {
+        Some((self.subjects.get(i)?.key.as_str(), self.warning_groups.get(i)?.as_slice()))
     }
 
     /// Undoes the last edit of the active scenario; `None` when there is none.
     pub fn undo(&mut self) -> Option<Outcome> {
+        self.undo_changes().map(|c| self.outcome(&c))
+    }
+
+    /// [`Session::undo`], reporting what changed by position ([`Changes`]).
+    pub fn undo_changes(&mut self) -> Option<Changes> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.done.pop()?;
         let updates = self.propagate(&change.cells, false);
@@ -981,6 +1047,11 @@ impl Session {
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Outcome> {
+        self.redo_changes().map(|c| self.outcome(&c))
+    }
+
+    /// [`Session::redo`], reporting what changed by position ([`Changes`]).
+    pub fn redo_changes(&mut self) -> Option<Changes> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.undone.pop()?;
         let updates = self.propagate(&change.cells, true);
