@@ -90,6 +90,10 @@ impl Exact {
     }
 
     pub fn checked_add(&self, o: &Exact) -> Option<Exact> {
+        if is_one(&self.den) && is_one(&o.den) {
+            // Two decimals: their sum is one (the usual case: amounts).
+            return Some(Exact::from(self.num.checked_add(o.num)?));
+        }
         if same(&self.den, &o.den) {
             return Exact::ratio(self.num.checked_add(o.num)?, self.den);
         }

@@ -12,6 +12,7 @@
 //! - [`import`]: project lists from CSV, and the compact form they travel in
 //! - [`text`]: short inline strings for display texts
 //! - `wire`: the compact form results cross to JavaScript in (read by `src/outcome.js`)
+//! - `pool`: free lists of small blocks, the wasm build's allocator
 //! - [`error`]: the one error type, with stable codes and field paths
 
 pub mod calc;
@@ -22,6 +23,9 @@ pub mod import;
 mod json;
 pub mod number;
 pub mod plan;
+// The wasm build's allocator; natively only its tests use it.
+#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
+mod pool;
 pub mod projects;
 pub mod text;
 pub mod wasm;

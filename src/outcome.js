@@ -1,20 +1,31 @@
-// Reads what the wasm core writes for an edit's outcome or a scenario's results (src/wire.rs) into the plain objects
-// their JSON gives: same keys, same order, optional keys left out where serde leaves them out.
+// Reads what the wasm core writes for an edit's outcome or a scenario's results (the wire form, src/wire.rs) into
+// the plain objects their JSON gives: same keys, same order, optional keys left out where serde leaves them out.
 
 const SEP = '\x1f';
-const TAG = 'w1';
+const TAG = 'w2';
+const STATUSES = ['met', 'not_met', 'no_data', 'undefined'];
 
 export function decodeResults(text) {
-  const r = new Reader(text.split(SEP));
-  if (r.f[0] !== TAG) throw new Error(`plancalc: results in an unknown form (${r.f[0]})`);
-  const kind = r.next();
-  return kind === 'outcome' ? r.outcome() : r.results();
+  const f = text.split(SEP);
+  if (f[0] !== TAG) throw new Error(`plancalc: results in an unknown form (${f[0]})`);
+  // The table of quantity kinds ends the text: (unit, symbol) pairs, then their count.
+  const n = +f[f.length - 1];
+  const units = new Array(n);
+  const symbols = new Array(n);
+  for (let k = 0, at = f.length - 1 - 2 * n; k < n; k++, at += 2) {
+    units[k] = f[at];
+    symbols[k] = f[at + 1];
+  }
+  const r = new Reader(f, units, symbols);
+  return f[1] === 'outcome' ? r.outcome() : r.results();
 }
 
 class Reader {
-  constructor(fields) {
-    this.f = fields;
-    this.i = 1;
+  constructor(f, units, symbols) {
+    this.f = f;
+    this.i = 2;
+    this.units = units;
+    this.symbols = symbols;
   }
 
   next() {
@@ -32,18 +43,18 @@ class Reader {
 
   quantity() {
     const f = this.f;
-    let i = this.i;
+    const i = this.i;
     const exact = f[i];
     if (exact === '') {
       this.i = i + 1;
       return null;
     }
+    this.i = i + 4;
     const fraction = f[i + 1];
-    const q = fraction === ''
-      ? { exact, display: f[i + 2], unit: f[i + 3], symbol: f[i + 4] }
-      : { exact, fraction, display: f[i + 2], unit: f[i + 3], symbol: f[i + 4] };
-    this.i = i + 5;
-    return q;
+    const kind = +f[i + 3];
+    return fraction === ''
+      ? { exact, display: f[i + 2], unit: this.units[kind], symbol: this.symbols[kind] }
+      : { exact, fraction, display: f[i + 2], unit: this.units[kind], symbol: this.symbols[kind] };
   }
 
   quantities() {
@@ -62,8 +73,8 @@ class Reader {
 
   target() {
     const t = {
-      id: this.next(), status: this.next(), value: this.quantity(), target: this.quantity(), margin: this.quantity(),
-      needed: this.quantity(), lever: this.opt(),
+      id: this.next(), status: STATUSES[this.count()], value: this.quantity(), target: this.quantity(),
+      margin: this.quantity(), needed: this.quantity(), lever: this.opt(),
     };
     let n = this.count();
     if (n > 0) {
@@ -86,8 +97,9 @@ class Reader {
     return { id: this.next(), remainder: this.quantities(), remainder_share: this.quantities() };
   }
 
-  warning() {
-    const w = { subject: this.next(), code: this.next(), ids: this.strings(), period: this.opt(), figures: null };
+  /** A warning; in an outcome's group its subject is the group's. */
+  warning(subject) {
+    const w = { subject: subject ?? this.next(), code: this.next(), ids: this.strings(), period: this.opt(), figures: null };
     const n = this.count();
     w.figures = new Array(n);
     for (let k = 0; k < n; k++) w.figures[k] = [this.next(), this.quantity()];
@@ -103,13 +115,21 @@ class Reader {
     return out;
   }
 
+  group() {
+    const subject = this.next();
+    const n = this.count();
+    const warnings = new Array(n);
+    for (let k = 0; k < n; k++) warnings[k] = this.warning(subject);
+    return { subject, warnings };
+  }
+
   outcome() {
     return {
       scenario: this.next(),
       series: this.list(function () { return { id: this.next(), period: this.next(), value: this.quantity() }; }),
       targets: this.list(this.target),
       breakdowns: this.list(this.breakdown),
-      warnings: this.list(function () { return { subject: this.next(), warnings: this.list(this.warning) }; }),
+      warnings: this.list(this.group),
     };
   }
 
@@ -119,7 +139,7 @@ class Reader {
       series: this.list(function () { return { id: this.next(), values: this.quantities() }; }),
       breakdowns: this.list(this.breakdown),
       targets: this.list(this.target),
-      warnings: this.list(this.warning),
+      warnings: this.list(function () { return this.warning(); }),
     };
   }
 }

@@ -1,15 +1,17 @@
-//! The wire form of an edit's results: how an [`Outcome`](crate::Outcome) (and the whole [`Results`]) cross from the wasm core to
-//! JavaScript, where `src/outcome.js` turns them back into the very objects their JSON would give.
+//! The wire form of an edit's results: how an [`Outcome`](crate::Outcome) (and the whole [`Results`]) cross from
+//! the wasm core to JavaScript, where `src/outcome.js` turns them back into the very objects their JSON would give.
 //!
-//! Why not JSON: `JSON.parse` spends most of its time creating objects key by key (an edit's result has ~45 of them);
-//! a flat list of strings split in one call and assembled by code that knows the shapes is ~3× cheaper in Chromium,
-//! and writing it is cheaper than serialising with serde. The format is private to this crate and its decoder.
+//! Why not JSON: `JSON.parse` spends most of its time creating objects key by key (an edit's result has ~50 of
+//! them) and a string for every value; a flat list of strings split in one call and assembled by code that knows
+//! the shapes is cheaper, and so is writing it. The format is private to this crate and its decoder.
 //!
-//! Format: fields separated by U+001F (unit separator), the first field the format tag [`TAG`]. Lists are a count
-//! followed by their items; an absent optional string is an empty field (ids, periods and reasons are never
-//! empty); a quantity is five fields (exact, fraction or empty, display, unit, symbol) and an absent quantity one
-//! empty field (an exact value is never empty). No text can hold U+001F: the plan reader and scenario names refuse
-//! it (`field.invalid`), so it needs no escaping.
+//! Format: fields separated by U+001F (unit separator); the first is the format tag [`TAG`], the second the kind
+//! (`outcome`, `results`). Lists are a count followed by their items; an absent optional string is an empty field
+//! (ids, periods and reasons are never empty). A quantity is four fields: exact, fraction (or empty), display, and
+//! its kind — an index into the table of (unit, symbol) pairs that ends the text (its pairs, then their count);
+//! an absent quantity is one empty field (an exact value is never empty). A status is its index in [`STATUSES`].
+//! Counts, kinds and statuses are mostly one character, which the engine does not allocate a new string for.
+//! No text can hold U+001F: the plan reader and scenario names refuse it (`field.invalid`), so nothing is escaped.
 
 use crate::calc::checks::Warning;
 use crate::calc::indicator::{Quantity, Unit};
@@ -20,22 +22,22 @@ use rust_decimal::Decimal;
 /// The separator between fields.
 pub const SEP: char = '\u{1f}';
 /// The first field: names the format (and its version), and is never the start of JSON text.
-pub const TAG: &str = "w1";
+pub const TAG: &str = "w2";
+/// Statuses by their index on the wire (the decoder holds the same list).
+const STATUSES: [Status; 4] = [Status::Met, Status::NotMet, Status::NoData, Status::Undefined];
 
-/// Writes fields into one string.
+/// Writes fields into one string, collecting the (unit, symbol) pairs its quantities refer to.
 struct Writer<'a> {
     out: &'a mut String,
+    kinds: Vec<(Unit, crate::text::Short)>,
 }
 
 impl Writer<'_> {
     fn field(&mut self, text: &str) {
+        // No text holds SEP: refused on input (see the module's notes).
+        debug_assert!(!text.contains(SEP), "{text:?}");
         self.out.push(SEP);
-        if text.contains(SEP) {
-            // Refused on input (see the module's notes); were one to get through, it must not shift every field.
-            self.out.push_str(&text.replace(SEP, "\u{fffd}"));
-        } else {
-            self.out.push_str(text);
-        }
+        self.out.push_str(text);
     }
 
     fn opt(&mut self, text: Option<&str>) {
@@ -56,8 +58,24 @@ impl Writer<'_> {
         self.decimal(&q.exact);
         self.opt(q.fraction.as_deref());
         self.field(&q.display);
-        self.field(unit_name(q.unit));
-        self.field(&q.symbol);
+        let kind = match self.kinds.iter().position(|(u, s)| *u == q.unit && *s == q.symbol) {
+            Some(k) => k,
+            None => {
+                self.kinds.push((q.unit, q.symbol));
+                self.kinds.len() - 1
+            }
+        };
+        self.count(kind);
+    }
+
+    /// Ends the text with the table of kinds.
+    fn finish(mut self) {
+        let kinds = std::mem::take(&mut self.kinds);
+        for (unit, symbol) in &kinds {
+            self.field(unit_name(*unit));
+            self.field(symbol);
+        }
+        self.count(kinds.len());
     }
 
     fn opt_quantity(&mut self, q: Option<&Quantity>) {
@@ -83,7 +101,7 @@ impl Writer<'_> {
 
     fn target(&mut self, t: &TargetResult) {
         self.field(&t.id);
-        self.field(status_name(t.status));
+        self.count(STATUSES.iter().position(|s| *s == t.status).unwrap_or(0));
         self.opt_quantity(t.value.as_ref());
         self.quantity(&t.target);
         self.opt_quantity(t.margin.as_ref());
@@ -109,8 +127,11 @@ impl Writer<'_> {
         self.quantities(&b.remainder_share);
     }
 
-    fn warning(&mut self, w: &Warning) {
-        self.field(&w.subject);
+    /// A warning; `grouped` leaves out its subject, which is its group's.
+    fn warning(&mut self, w: &Warning, grouped: bool) {
+        if !grouped {
+            self.field(&w.subject);
+        }
         self.field(&w.code);
         self.strings(&w.ids);
         self.opt(w.period.as_deref());
@@ -131,7 +152,7 @@ pub fn write_changes(session: &Session, c: &Changes, out: &mut String) {
     out.push_str(TAG);
     let plan = session.plan();
     let results = session.cached();
-    let mut w = Writer { out };
+    let mut w = Writer { out, kinds: Vec::new() };
     w.field("outcome");
     w.field(&results.scenario);
     w.count(c.series.len());
@@ -151,15 +172,16 @@ pub fn write_changes(session: &Session, c: &Changes, out: &mut String) {
     for (subject, warnings) in groups {
         w.field(subject);
         w.count(warnings.len());
-        warnings.iter().for_each(|x| w.warning(x));
+        warnings.iter().for_each(|x| w.warning(x, true));
     }
+    w.finish();
 }
 
 /// Writes every result of a scenario into `out` (cleared first).
 pub fn write_results(r: &Results, out: &mut String) {
     out.clear();
     out.push_str(TAG);
-    let mut w = Writer { out };
+    let mut w = Writer { out, kinds: Vec::new() };
     w.field("results");
     w.field(&r.scenario);
     w.count(r.series.len());
@@ -172,25 +194,17 @@ pub fn write_results(r: &Results, out: &mut String) {
     w.count(r.targets.len());
     r.targets.iter().for_each(|t| w.target(t));
     w.count(r.warnings.len());
-    r.warnings.iter().for_each(|x| w.warning(x));
+    r.warnings.iter().for_each(|x| w.warning(x, false));
+    w.finish();
 }
 
-/// The names serde gives these enums (`rename_all = "snake_case"`).
+/// The name serde gives a unit (`rename_all = "snake_case"`).
 fn unit_name(u: Unit) -> &'static str {
     match u {
         Unit::Amount => "amount",
         Unit::Percent => "percent",
         Unit::Pp => "pp",
         Unit::Times => "times",
-    }
-}
-
-fn status_name(s: Status) -> &'static str {
-    match s {
-        Status::Met => "met",
-        Status::NotMet => "not_met",
-        Status::NoData => "no_data",
-        Status::Undefined => "undefined",
     }
 }
 

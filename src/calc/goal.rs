@@ -182,13 +182,27 @@ pub fn solve(
     t: Exact,
     larger_meets: Option<bool>,
 ) -> Result<Solution, Unreachable> {
-    let (plan, grid) = (f.plan, f.grid);
-    let coefs = lever.coefficients(plan);
-    let mut shift = Shift { lever: lever.series, period: lever.period, x: Exact::ZERO, coefs };
+    let coefs = lever.coefficients(f.plan);
+    let shift = Shift { lever: lever.series, period: lever.period, x: Exact::ZERO, coefs };
     let e0 = evaluate_at(spec, f, &shift, p)?;
+    solve_from(f, spec, p, t, larger_meets, e0.frac, shift)
+}
+
+/// [`solve`], given the indicator at the current figures (`e0`, as the lever leaves it at zero movement) and how the
+/// lever moves the figures (`shift`, from [`Lever::coefficients`]).
+pub fn solve_from(
+    f: Figures<'_>,
+    spec: &IndicatorSpec,
+    p: usize,
+    t: Exact,
+    larger_meets: Option<bool>,
+    e0: Frac,
+    mut shift: Shift,
+) -> Result<Solution, Unreachable> {
+    let (plan, grid) = (f.plan, f.grid);
     shift.x = Exact::ONE;
     let e1 = evaluate_at(spec, f, &shift, p)?;
-    let Frac { num: n0, den: d0 } = e0.frac;
+    let Frac { num: n0, den: d0 } = e0;
     let n1 = ov(e1.frac.num.checked_sub(&n0))?;
     let d1 = ov(e1.frac.den.checked_sub(&d0))?;
     if n1.is_zero() && d1.is_zero() {
@@ -204,7 +218,7 @@ pub fn solve(
         return Err(Unreachable::Asymptote);
     }
     let x = ov(ov(t.checked_mul(&d0))?.checked_sub(&n0).and_then(|a| a.checked_div(&denom)))?;
-    let from = match grid.get(lever.series, lever.period) {
+    let from = match grid.get(shift.lever, shift.period) {
         Cell::Value(v) => v,
         _ => Exact::ZERO,
     };
@@ -215,7 +229,7 @@ pub fn solve(
     if d0_positive && den_at.cmp_exact(&Exact::ZERO) != Some(Ordering::Greater) {
         return Err(Unreachable::Asymptote);
     }
-    let allow_negative = plan.series.get(lever.series).is_some_and(|s| s.allow_negative);
+    let allow_negative = plan.series.get(shift.lever).is_some_and(|s| s.allow_negative);
     if value.is_negative() && !allow_negative {
         return Err(Unreachable::NegativeInvestment { needed: ov(value.to_decimal())? });
     }

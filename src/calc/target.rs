@@ -1,8 +1,8 @@
 //! Targets: met, not met, no data or undefined, with the margin in the indicator's unit and in money.
 
-use super::goal::{solve, Figures, Lever, Mode};
+use super::goal::{solve_from, Figures, Lever, Mode};
 use super::grid::Grid;
-use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Unit};
+use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Shift, Unit};
 use crate::exact::Exact;
 use crate::plan::{Comparator, Plan, SeriesKind, Target};
 use crate::text::Short;
@@ -143,8 +143,13 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
             counts_toward: vec![],
             offset: None,
         };
-        if let Ok(sol) =
-            solve(Figures { plan, grid, baseline }, spec, target.period, &lever, Exact::from(target.value), None)
+        // The indicator at the current figures is the line's value at zero movement: no need to evaluate it again.
+        let figures = Figures { plan, grid, baseline };
+        let frac = evaluated.as_ref().map(|e| e.frac).ok();
+        let shift =
+            Shift { lever: lever.series, period: lever.period, x: Exact::ZERO, coefs: lever.coefficients(plan) };
+        if let Some(Ok(sol)) =
+            frac.map(|e0| solve_from(figures, spec, target.period, Exact::from(target.value), None, e0, shift))
         {
             let money = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
             result.needed = q(&sol.delta, Unit::Amount, money);
