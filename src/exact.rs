@@ -46,13 +46,7 @@ impl Exact {
         if is_one(&self.den) {
             return self;
         }
-        let (a, b) = (self.num.mantissa(), self.den.mantissa());
-        let g = gcd(a.unsigned_abs(), b.unsigned_abs());
-        let Ok(g) = i128::try_from(g) else { return self };
-        if g == 0 {
-            return self;
-        }
-        let (a, b) = (a / g, b / g);
+        let Some((a, b)) = reduced(self.num.mantissa(), self.den.mantissa()) else { return self };
         let (s1, s2) = (self.num.scale(), self.den.scale());
         if let Some(q) = terminating(a, b, s1, s2) {
             return Exact::from(q);
@@ -182,7 +176,10 @@ impl Exact {
             return self.display(dp, tie);
         }
         // q differs from the exact value by less than one unit in its 28th significant digit.
-        let digits = q.mantissa().unsigned_abs().checked_ilog10().map_or(1, |d| d + 1);
+        let m = q.mantissa().unsigned_abs();
+        // In 64 bits where it fits (the 128-bit logarithm divides).
+        let log = u64::try_from(m).map_or_else(|_| m.checked_ilog10(), u64::checked_ilog10);
+        let digits = log.map_or(1, |d| d + 1);
         let int_digits = (i64::from(digits) - i64::from(q.scale())).max(1);
         let error_exp = int_digits - 27;
         let scaled = q.abs().checked_mul(Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0))?;
@@ -216,9 +213,8 @@ impl Exact {
         let scale = self.num.scale().max(self.den.scale());
         let p = self.num.mantissa().checked_mul(10i128.checked_pow(scale - self.num.scale())?)?;
         let q = self.den.mantissa().checked_mul(10i128.checked_pow(scale - self.den.scale())?)?;
-        let g = gcd(p.unsigned_abs(), q.unsigned_abs());
-        let g = i128::try_from(g).ok().filter(|g| *g > 0)?;
-        Short::format(format_args!("{}/{}", p / g, q / g))
+        let (p, q) = reduced(p, q)?;
+        Short::format(format_args!("{p}/{q}"))
     }
 }
 
@@ -236,13 +232,19 @@ fn same(a: &Decimal, b: &Decimal) -> bool {
 
 /// `(a × 10^-s1) ÷ (b × 10^-s2)` as a decimal, if it terminates within 28 places; `a/b` already reduced, `b > 0`.
 fn terminating(a: i128, b: i128, s1: u32, s2: u32) -> Option<Decimal> {
-    let (mut twos, mut fives, mut rest) = (0u32, 0u32, b);
-    while rest % 2 == 0 {
-        rest /= 2;
-        twos += 1;
-    }
-    while rest % 5 == 0 {
+    let twos = b.trailing_zeros();
+    let mut rest = b >> twos;
+    let mut fives = 0u32;
+    while rest > i128::from(u64::MAX) && rest % 5 == 0 {
         rest /= 5;
+        fives += 1;
+    }
+    // Once the value fits, in 64 bits: a 128-bit division is a slow library call.
+    while let Ok(small) = u64::try_from(rest) {
+        if small % 5 != 0 {
+            break;
+        }
+        rest = i128::from(small / 5);
         fives += 1;
     }
     if rest != 1 {
@@ -257,6 +259,35 @@ fn terminating(a: i128, b: i128, s1: u32, s2: u32) -> Option<Decimal> {
         return Decimal::try_from_i128_with_scale(mantissa.checked_mul(up)?, 0).ok();
     }
     Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
+}
+
+/// `a/b` reduced by the gcd of their magnitudes; `None` when both are zero. In 64 bits where both fit.
+fn reduced(a: i128, b: i128) -> Option<(i128, i128)> {
+    if let (Ok(x), Ok(y)) = (i64::try_from(a), i64::try_from(b)) {
+        let g = gcd64(x.unsigned_abs(), y.unsigned_abs());
+        let g = i64::try_from(g).ok().filter(|g| *g > 0)?;
+        return Some((i128::from(x / g), i128::from(y / g)));
+    }
+    let g = i128::try_from(gcd(a.unsigned_abs(), b.unsigned_abs())).ok().filter(|g| *g > 0)?;
+    Some((a / g, b / g))
+}
+
+fn gcd64(mut a: u64, mut b: u64) -> u64 {
+    if a == 0 || b == 0 {
+        return a | b;
+    }
+    let shift = (a | b).trailing_zeros();
+    a >>= a.trailing_zeros();
+    loop {
+        b >>= b.trailing_zeros();
+        if a > b {
+            std::mem::swap(&mut a, &mut b);
+        }
+        b -= a;
+        if b == 0 {
+            return a << shift;
+        }
+    }
 }
 
 /// Binary (Stein's) gcd: shifts and subtractions, no 128-bit division (slow, and slower still in wasm).
@@ -346,7 +377,13 @@ mod tests {
         for (a, b) in [(0, 0), (0, 7), (7, 0), (145000, 6800), (5900, 7), (1 << 90, 3 << 40), (u128::MAX, 6), (97, 89)]
         {
             assert_eq!(gcd(a, b), euclid(a, b), "gcd({a}, {b})");
+            if let (Ok(x), Ok(y)) = (u64::try_from(a), u64::try_from(b)) {
+                assert_eq!(u128::from(gcd64(x, y)), euclid(a, b), "gcd64({a}, {b})");
+            }
         }
+        assert_eq!(reduced(-145000, 6800), Some((-725, 34)));
+        assert_eq!(reduced(1 << 100, 3 << 98), Some((4, 3)));
+        assert_eq!(reduced(0, 0), None);
     }
 
     #[test]
