@@ -187,25 +187,16 @@ fn part_of(out: &mut Out<'_>, grid: &Grid, b: usize, c: usize, p: usize) {
     }
 }
 
-fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, b: usize, p: usize) {
+fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, i: usize, p: usize) {
     let plan = out.plan;
     let period = plan.period_id(p).to_owned();
-    if let Some(b) = plan.breakdowns.get(b) {
+    if let Some(b) = plan.breakdowns.get(i) {
         let Some(parent) = value(grid, b.parent, p) else { return };
         let unit = plan.series.get(b.parent).map_or(&plan.unit, |s| &s.unit);
         let parent_id = plan.series_id(b.parent);
         let parent_name = plan.series.get(b.parent).map(|s| &s.label);
-        let mut sum = Exact::ZERO;
-        let mut complete = true;
-        for &c in &b.children {
-            match value(grid, c, p) {
-                Some(v) => sum = sum.checked_add(&v).unwrap_or(sum),
-                None => complete = false,
-            }
-        }
-        if !complete {
-            return;
-        }
+        // Only when every item has a figure (and their total fits in a decimal).
+        let Some(sum) = grid.children_sum(i, p).value() else { return };
         let (Some(sum_q), Some(parent_q)) = (out.q(&sum, Unit::Amount, unit), out.q(&parent, Unit::Amount, unit))
         else {
             return;
@@ -361,9 +352,8 @@ fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
         let p = t.period;
         let Some(a) = value(grid, part, p) else { return };
         let mut wholes: Vec<(String, Option<Exact>)> = vec![(plan.series_id(whole).to_owned(), value(grid, whole, p))];
-        for b in plan.breakdowns.iter().filter(|b| b.parent == whole) {
-            let sum = b.children.iter().try_fold(Exact::ZERO, |acc, &c| acc.checked_add(&value(grid, c, p)?));
-            wholes.push((b.id.clone(), sum));
+        for (i, b) in plan.breakdowns.iter().enumerate().filter(|(_, b)| b.parent == whole) {
+            wholes.push((b.id.clone(), grid.children_sum(i, p).value()));
         }
         for (id, w) in wholes {
             let Some(w) = w.filter(|w| !w.is_zero()) else { continue };

@@ -31,17 +31,24 @@ pub fn plan_inputs(plan: &Plan) -> Inputs {
 }
 
 /// Every series' value in every period, held flat (`series × periods + period`): one allocation, updated in place.
+/// Beside them, each breakdown's children added up (`breakdown × periods + period`), which the breakdown's
+/// remainder and several checks read: summed once per edit, not by each.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Grid {
     cells: Vec<Cell>,
     periods: usize,
+    children: Vec<Cell>,
 }
 
 impl Grid {
     /// Computes every figure from the inputs: sums after their parts, in the plan's evaluation order.
     pub fn compute(plan: &Plan, inputs: &Inputs) -> Grid {
         let periods = plan.periods.len();
-        let mut grid = Grid { cells: vec![Cell::NoData; plan.series.len() * periods], periods };
+        let mut grid = Grid {
+            cells: vec![Cell::NoData; plan.series.len() * periods],
+            periods,
+            children: vec![Cell::NoData; plan.breakdowns.len() * periods],
+        };
         for &s in &plan.order {
             for p in 0..periods {
                 let cell = match plan.series.get(s).map(|x| &x.kind) {
@@ -54,7 +61,40 @@ impl Grid {
                 grid.set(s, p, cell);
             }
         }
+        for b in 0..plan.breakdowns.len() {
+            for p in 0..periods {
+                grid.sum_children(plan, b, p);
+            }
+        }
         grid
+    }
+
+    /// Adds up breakdown `b`'s children in period `p` again.
+    fn sum_children(&mut self, plan: &Plan, b: usize, p: usize) {
+        let Some(breakdown) = plan.breakdowns.get(b) else { return };
+        let total = self.sum(&breakdown.children, p, &[]);
+        if let Some(slot) = self.children.get_mut(b * self.periods + p) {
+            *slot = total;
+        }
+    }
+
+    /// Brings the breakdowns' totals up to date after the figures `(series, period)` in `changed` were written.
+    pub fn resum_children(&mut self, plan: &Plan, changed: &[(usize, usize)]) {
+        for (b, breakdown) in plan.breakdowns.iter().enumerate() {
+            for p in 0..self.periods {
+                if changed.iter().any(|&(s, q)| q == p && breakdown.children.contains(&s)) {
+                    self.sum_children(plan, b, p);
+                }
+            }
+        }
+    }
+
+    /// Breakdown `b`'s children added up in period `p`: no data if one of them has none.
+    pub fn children_sum(&self, b: usize, p: usize) -> Cell {
+        if p >= self.periods {
+            return Cell::NoData;
+        }
+        self.children.get(b * self.periods + p).copied().unwrap_or(Cell::NoData)
     }
 
     /// The sum of `parts` in period `p`, reading `overrides` (`(series, period, cell)`) before the grid.

@@ -435,7 +435,7 @@ impl Session {
                 values: (0..plan.periods.len()).map(|p| self.series_value(grid, s, p)).collect(),
             })
             .collect();
-        let breakdowns = plan.breakdowns.iter().map(|b| self.breakdown_result(b, grid)).collect();
+        let breakdowns = plan.breakdowns.iter().enumerate().map(|(i, b)| self.breakdown_result(i, b, grid)).collect();
         let targets = plan.targets.iter().map(|t| evaluate(plan, grid, &self.baseline, t)).collect();
         Results { scenario: name.to_owned(), series, breakdowns, targets, warnings: Vec::new() }
     }
@@ -448,7 +448,8 @@ impl Session {
         results
     }
 
-    fn breakdown_result(&self, b: &crate::plan::Breakdown, grid: &Grid) -> BreakdownResult {
+    /// Breakdown `i`'s unallocated remainder and its share, period by period.
+    fn breakdown_result(&self, i: usize, b: &crate::plan::Breakdown, grid: &Grid) -> BreakdownResult {
         let plan = &self.plan;
         let r = &plan.rounding;
         {
@@ -457,10 +458,7 @@ impl Session {
                 let rest: Vec<Option<(Exact, Exact)>> = (0..plan.periods.len())
                     .map(|p| {
                         let parent = grid.get(b.parent, p).value()?;
-                        let sum = b
-                            .children
-                            .iter()
-                            .try_fold(Exact::ZERO, |acc, &c| acc.checked_add(&grid.get(c, p).value()?))?;
+                        let sum = grid.children_sum(i, p).value()?;
                         Some((parent.checked_sub(&sum)?, parent))
                     })
                     .collect();
@@ -899,6 +897,7 @@ impl Session {
                 changed.push((s, p));
             }
         }
+        self.grid.resum_children(&self.plan, &changed);
         self.refresh(&changed)
     }
 
@@ -955,7 +954,7 @@ impl Session {
             if !reaches {
                 continue;
             }
-            let fresh = self.breakdown_result(b, &self.grid);
+            let fresh = self.breakdown_result(i, b, &self.grid);
             if let Some(slot) = self.results.breakdowns.get_mut(i) {
                 if *slot != fresh {
                     *slot = fresh;
