@@ -172,6 +172,9 @@ impl Exact {
     /// places. Rounding `q` gives the exact value's rounding unless `q` lies within its own error of a tie; only
     /// then is the exact (slower) rounding done.
     pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<Short> {
+        if let Some(text) = self.display_int(dp, tie) {
+            return Some(text);
+        }
         if is_one(&self.den) {
             return self.display(dp, tie);
         }
@@ -202,7 +205,35 @@ impl Exact {
 
     /// The display text: rounded once to `dp` places, always showing `dp` places.
     pub fn display(&self, dp: u32, tie: TieRule) -> Option<Short> {
-        self.round(dp, tie).and_then(|r| Short::fixed(&r, dp))
+        self.display_int(dp, tie).or_else(|| self.round(dp, tie).and_then(|r| Short::fixed(&r, dp)))
+    }
+
+    /// The display text by integer arithmetic: `|value| · 10^dp = x ÷ y` divided once, the remainder deciding the
+    /// rounding, exactly. In 64 bits where the numbers fit (the usual case), else 128; `None` when they do not fit
+    /// in 128 bits, for the decimal path to decide.
+    fn display_int(&self, dp: u32, tie: TieRule) -> Option<Short> {
+        let (a, b) = (self.num.mantissa().unsigned_abs(), self.den.mantissa().unsigned_abs());
+        // |value| · 10^dp = a · 10^(dp + s2 − s1) ÷ b
+        let e = i64::from(dp) + i64::from(self.den.scale()) - i64::from(self.num.scale());
+        let power = 10u128.checked_pow(u32::try_from(e.unsigned_abs()).ok()?)?;
+        let (x, y) = if e >= 0 { (a.checked_mul(power)?, b) } else { (a, b.checked_mul(power)?) };
+        if y == 0 {
+            return None;
+        }
+        let (q, r) = match (u64::try_from(x), u64::try_from(y)) {
+            (Ok(x), Ok(y)) => (u128::from(x / y), u128::from(x % y)),
+            _ => (x / y, x % y),
+        };
+        let up = match r.checked_mul(2)?.cmp(&y) {
+            Ordering::Greater => true,
+            Ordering::Less => false,
+            Ordering::Equal => match tie {
+                TieRule::HalfAwayFromZero => true,
+                TieRule::HalfEven => q % 2 == 1,
+            },
+        };
+        let q = q.checked_add(u128::from(up))?;
+        Short::scaled(self.is_negative() && q != 0, q, 0, dp)
     }
 
     /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
@@ -408,6 +439,28 @@ mod tests {
             for dp in 0..5 {
                 for tie in [TieRule::HalfAwayFromZero, TieRule::HalfEven] {
                     assert_eq!(v.display_from(&q, dp, tie), v.display(dp, tie), "{n}/{den} to {dp} {tie:?}");
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn integer_rounding_agrees_with_the_decimal_path() {
+        let mut x: u64 = 12345;
+        let mut next = || {
+            x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
+            x >> 20
+        };
+        for k in 0..4000 {
+            let n = Decimal::new(i64::try_from(next() % 2_000_000).unwrap_or(0) - 1_000_000, (k % 5) as u32);
+            let den = Decimal::new(i64::try_from(next() % 9_999).unwrap_or(0) + 1, ((k / 5) % 4) as u32);
+            // Ties on purpose too: halves and quarters.
+            let den = if k % 7 == 0 { Decimal::new(4, (k % 3) as u32) } else { den };
+            let Some(v) = Exact::ratio(n, den) else { continue };
+            for dp in 0..4 {
+                for tie in [TieRule::HalfAwayFromZero, TieRule::HalfEven] {
+                    let slow = v.round(dp, tie).and_then(|r| Short::fixed(&r, dp));
+                    assert_eq!(v.display_int(dp, tie), slow, "{n}/{den} to {dp} {tie:?}");
                 }
             }
         }

@@ -36,38 +36,37 @@ impl Short {
     /// A decimal written with exactly `places` decimals (it must have no more), without going through
     /// `fmt`: digits straight from the mantissa. `None` if the decimal has more places than asked for.
     pub fn fixed(value: &Decimal, places: u32) -> Option<Short> {
-        let trimmed;
-        let value = if value.scale() > places {
-            trimmed = value.normalize();
-            &trimmed
-        } else {
-            value
-        };
+        let value = if value.scale() > places { value.normalize() } else { *value };
         let scale = value.scale();
         if scale > places {
             return None;
         }
-        // Digits of |mantissa| · 10^(places − scale), least significant first.
-        let shift = usize::try_from(places - scale).ok()?;
-        let mut digits = [b'0'; 40 + CAPACITY];
-        let written = digits_of(value.mantissa().unsigned_abs(), digits.get_mut(shift..)?);
-        let count = shift + written;
-        let places = usize::try_from(places).ok()?;
-        let count = count.max(places + 1);
+        let negative = value.is_sign_negative() && !value.is_zero();
+        Short::scaled(negative, value.mantissa().unsigned_abs(), places - scale, places)
+    }
+
+    /// The number `magnitude · 10^shift · 10^−places` (with a minus sign if `negative`), written with exactly
+    /// `places` decimals and at least one digit before the point.
+    pub fn scaled(negative: bool, magnitude: u128, shift: u32, places: u32) -> Option<Short> {
+        let mut digits = [b'0'; 40];
+        let written = digits_of(magnitude, &mut digits);
+        let (shift, places) = (usize::try_from(shift).ok()?, usize::try_from(places).ok()?);
+        // Digits from the most significant; index i counts from the least significant, zeros below `shift`.
+        let count = (written + shift).max(places + 1);
+        let length = count + usize::from(negative) + usize::from(places > 0);
         let mut out = Short::EMPTY;
-        let mut push = |b: u8| -> Option<()> {
-            let slot = out.buf.get_mut(usize::from(out.len))?;
-            *slot = b;
-            out.len = out.len.checked_add(1)?;
-            Some(())
-        };
-        if value.is_sign_negative() && !value.is_zero() {
-            push(b'-')?;
+        out.len = u8::try_from(length).ok().filter(|n| usize::from(*n) <= CAPACITY)?;
+        let mut slots = out.buf.iter_mut();
+        if negative {
+            *slots.next()? = b'-';
         }
         for i in (0..count).rev() {
-            push(*digits.get(i)?)?;
+            *slots.next()? = match i.checked_sub(shift) {
+                Some(k) => digits.get(k).copied().unwrap_or(b'0'),
+                None => b'0',
+            };
             if i == places && places > 0 {
-                push(b'.')?;
+                *slots.next()? = b'.';
             }
         }
         Some(out)
