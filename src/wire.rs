@@ -208,42 +208,22 @@ fn unit_name(u: Unit) -> &'static str {
     }
 }
 
-fn push_usize(out: &mut String, mut n: usize) {
-    let mut digits = [0u8; 20];
-    let mut at = digits.len();
-    loop {
-        at -= 1;
-        if let Some(slot) = digits.get_mut(at) {
-            *slot = b'0' + (n % 10) as u8;
+fn push_usize(out: &mut String, n: usize) {
+    match u8::try_from(n) {
+        // Counts and indices: nearly always one digit.
+        Ok(d) if d < 10 => out.push(char::from(b'0' + d)),
+        _ => {
+            let text = crate::text::Short::scaled(false, n as u128, 0, 0).unwrap_or_default();
+            out.push_str(&text);
         }
-        n /= 10;
-        if n == 0 || at == 0 {
-            break;
-        }
-    }
-    for &d in digits.get(at..).unwrap_or_default() {
-        out.push(char::from(d));
     }
 }
 
-/// A decimal as its `Display` writes it (every digit of the mantissa, `scale` of them after the point), straight
-/// from the mantissa.
+/// A decimal as its `Display` writes it (every digit of the mantissa, `scale` of them after the point, and the sign
+/// even of a negative zero), straight from the mantissa.
 fn push_decimal(out: &mut String, d: &Decimal) {
-    if d.is_sign_negative() {
-        out.push('-');
-    }
-    let mut digits = [b'0'; 40];
-    let len = crate::text::digits_of(d.mantissa().unsigned_abs(), &mut digits);
-    let scale = d.scale() as usize;
-    // At least one digit before the point.
-    let len = len.max(scale + 1).min(digits.len());
-    for at in (0..len).rev() {
-        if at + 1 == scale {
-            // `at` counts from the least significant digit: the point goes before digit `scale - 1`.
-            out.push('.');
-        }
-        out.push(char::from(*digits.get(at).unwrap_or(&b'0')));
-    }
+    let text = crate::text::Short::scaled(d.is_sign_negative(), d.mantissa().unsigned_abs(), 0, d.scale());
+    out.push_str(&text.unwrap_or_default());
 }
 
 #[cfg(test)]
