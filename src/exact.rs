@@ -215,8 +215,17 @@ impl Exact {
         let (a, b) = (self.num.mantissa().unsigned_abs(), self.den.mantissa().unsigned_abs());
         // |value| · 10^dp = a · 10^(dp + s2 − s1) ÷ b
         let e = i64::from(dp) + i64::from(self.den.scale()) - i64::from(self.num.scale());
-        let power = 10u128.checked_pow(u32::try_from(e.unsigned_abs()).ok()?)?;
-        let (x, y) = if e >= 0 { (a.checked_mul(power)?, b) } else { (a, b.checked_mul(power)?) };
+        let k = u32::try_from(e.unsigned_abs()).ok()?;
+        let scale = |v: u128| -> Option<u128> {
+            // 128-bit multiplication is a library call in wasm: multiply in 64 bits where it fits.
+            match (u64::try_from(v), 10u64.checked_pow(k)) {
+                (Ok(v), Some(power)) => {
+                    v.checked_mul(power).map(u128::from).or_else(|| u128::from(v).checked_mul(u128::from(power)))
+                }
+                _ => v.checked_mul(10u128.checked_pow(k)?),
+            }
+        };
+        let (x, y) = if e >= 0 { (scale(a)?, b) } else { (a, scale(b)?) };
         if y == 0 {
             return None;
         }

@@ -136,23 +136,40 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     if let Some(s) =
         spec.main_series(plan).filter(|&s| matches!(plan.series.get(s).map(|x| &x.kind), Some(SeriesKind::Input)))
     {
-        let lever = Lever {
-            series: s,
-            period: lever_period(spec, target.period),
-            mode: Mode::Substitute,
-            counts_toward: vec![],
-            offset: None,
+        let t = Exact::from(target.value);
+        let delta = match spec {
+            // The lever is the figure itself: it moves one for one (the general solution, without solving).
+            IndicatorSpec::Amount { .. } => {
+                let allow_negative = plan.series.get(s).is_some_and(|x| x.allow_negative);
+                if t.is_negative() && !allow_negative {
+                    None
+                } else {
+                    t.checked_sub(&value)
+                }
+            }
+            _ => {
+                let lever = Lever {
+                    series: s,
+                    period: lever_period(spec, target.period),
+                    mode: Mode::Substitute,
+                    counts_toward: vec![],
+                    offset: None,
+                };
+                // The indicator at the current figures is the line's value at zero movement: not evaluated again.
+                let figures = Figures { plan, grid, baseline };
+                let shift = Shift {
+                    lever: lever.series,
+                    period: lever.period,
+                    x: Exact::ZERO,
+                    coefs: lever.coefficients(plan),
+                };
+                let e0 = evaluated.as_ref().map(|e| e.frac).ok();
+                e0.and_then(|e0| solve_from(figures, spec, target.period, t, None, e0, shift).ok()).map(|sol| sol.delta)
+            }
         };
-        // The indicator at the current figures is the line's value at zero movement: no need to evaluate it again.
-        let figures = Figures { plan, grid, baseline };
-        let frac = evaluated.as_ref().map(|e| e.frac).ok();
-        let shift =
-            Shift { lever: lever.series, period: lever.period, x: Exact::ZERO, coefs: lever.coefficients(plan) };
-        if let Some(Ok(sol)) =
-            frac.map(|e0| solve_from(figures, spec, target.period, Exact::from(target.value), None, e0, shift))
-        {
+        if let Some(delta) = delta {
             let money = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
-            result.needed = q(&sol.delta, Unit::Amount, money);
+            result.needed = q(&delta, Unit::Amount, money);
             result.lever = Some(plan.series_id(s).to_owned());
         }
     }
