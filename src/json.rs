@@ -352,17 +352,9 @@ pub fn index(parent: &str, i: usize) -> String {
     format!("{parent}[{i}]")
 }
 
-/// Views a value as a string. Every text a plan holds is read here, which keeps out U+001F: the results cross to
-/// JavaScript with it as their separator (`crate::wire`).
+/// Views a value as a string.
 pub fn as_str<'a>(value: &'a Value, path: &str) -> Result<&'a str> {
-    let text = value.as_str().ok_or_else(|| Error::Type { path: path.to_owned(), expected: "a string" })?;
-    if text.contains(crate::wire::SEP) {
-        return Err(Error::Invalid {
-            path: path.to_owned(),
-            reason: "U+001F (the unit separator) is not allowed in a text".into(),
-        });
-    }
-    Ok(text)
+    value.as_str().ok_or_else(|| Error::Type { path: path.to_owned(), expected: "a string" })
 }
 
 /// Reads an amount: a decimal string as planners type it, or a JSON number.

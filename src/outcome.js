@@ -1,15 +1,15 @@
-// Reads what the wasm core writes for an edit's outcome or a scenario's results (the wire form, src/wire.rs) into
-// the plain objects their JSON gives: same keys, same order, optional keys left out where serde leaves them out.
+// Reads what the wasm core writes for an edit's outcome or a scenario's results (the wire form, src/wire.rs: one
+// flat JSON array) into the plain objects their JSON gives: same keys, same order, optional keys left out where
+// serde leaves them out.
 
-const SEP = '\x1f';
-const TAG = 'w2';
+const TAG = 'w3';
 const STATUSES = ['met', 'not_met', 'no_data', 'undefined'];
 
 export function decodeResults(text) {
-  const f = text.split(SEP);
+  const f = JSON.parse(text);
   if (f[0] !== TAG) throw new Error(`plancalc: results in an unknown form (${f[0]})`);
-  // The table of quantity kinds ends the text: (unit, symbol) pairs, then their count.
-  const n = +f[f.length - 1];
+  // The table of quantity kinds ends the array: (unit, symbol) pairs, then their count.
+  const n = f[f.length - 1];
   const units = new Array(n);
   const symbols = new Array(n);
   for (let k = 0, at = f.length - 1 - 2 * n; k < n; k++, at += 2) {
@@ -32,27 +32,22 @@ class Reader {
     return this.f[this.i++];
   }
 
-  opt() {
-    const s = this.f[this.i++];
-    return s === '' ? null : s;
-  }
-
   count() {
-    return +this.f[this.i++];
+    return this.f[this.i++];
   }
 
   quantity() {
     const f = this.f;
     const i = this.i;
     const exact = f[i];
-    if (exact === '') {
+    if (exact === null) {
       this.i = i + 1;
       return null;
     }
     this.i = i + 4;
     const fraction = f[i + 1];
-    const kind = +f[i + 3];
-    return fraction === ''
+    const kind = f[i + 3];
+    return fraction === null
       ? { exact, display: f[i + 2], unit: this.units[kind], symbol: this.symbols[kind] }
       : { exact, fraction, display: f[i + 2], unit: this.units[kind], symbol: this.symbols[kind] };
   }
@@ -74,7 +69,7 @@ class Reader {
   target() {
     const t = {
       id: this.next(), status: STATUSES[this.count()], value: this.quantity(), target: this.quantity(),
-      margin: this.quantity(), needed: this.quantity(), lever: this.opt(),
+      margin: this.quantity(), needed: this.quantity(), lever: this.next(),
     };
     let n = this.count();
     if (n > 0) {
@@ -88,7 +83,7 @@ class Reader {
     }
     const missing = this.strings();
     if (missing.length > 0) t.missing = missing;
-    const reason = this.opt();
+    const reason = this.next();
     if (reason !== null) t.reason = reason;
     return t;
   }
@@ -99,7 +94,7 @@ class Reader {
 
   /** A warning; in an outcome's group its subject is the group's. */
   warning(subject) {
-    const w = { subject: subject ?? this.next(), code: this.next(), ids: this.strings(), period: this.opt(), figures: null };
+    const w = { subject: subject ?? this.next(), code: this.next(), ids: this.strings(), period: this.next(), figures: null };
     const n = this.count();
     w.figures = new Array(n);
     for (let k = 0; k < n; k++) w.figures[k] = [this.next(), this.quantity()];

@@ -285,3 +285,23 @@ fn the_wire_form_decodes_to_the_json_objects() {
     }
     assert!(outcomes > 100, "{outcomes} outcomes compared");
 }
+
+/// Any text a plan or a user gives crosses intact: quotes, backslashes, line breaks, control characters, emoji.
+#[wasm_bindgen_test]
+fn awkward_texts_cross_intact() {
+    let mut doc: serde_json::Value = serde_json::from_str(ZUNYI).expect("JSON");
+    let odd = "Industrial \"工业\" \\ back\nline\u{1f}\u{0}📈";
+    doc["series"][1]["label"]["en"] = serde_json::Value::from(odd);
+    doc["series"][1]["label"]["zh-CN"] = serde_json::Value::from(odd);
+    let mut s = Session::from_json(&doc.to_string()).expect("the plan loads");
+    let (wire, json) = plancalc::wasm::results_both_ways(&s.results());
+    let text = |v: &JsValue| js_sys::JSON::stringify(v).ok().and_then(|s| s.as_string()).unwrap_or_default();
+    assert_eq!(text(&wire), text(&json));
+    s.new_scenario("a \"b\" \\ \u{1f}", None).expect("any name but the baseline's");
+    let id = s.plan().series_id(1).to_owned();
+    let period = s.plan().period_id(0).to_owned();
+    let changes = s.set_value_changes(&id, &period, "99999").expect("an edit");
+    let (wire, json) = plancalc::wasm::changes_both_ways(&s, &changes);
+    assert_eq!(text(&wire), text(&json));
+    assert!(text(&wire).contains("\\u001f"), "the odd texts are in it: {}", text(&wire));
+}

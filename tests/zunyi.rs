@@ -143,15 +143,3 @@ fn a_json_number_is_read_by_its_printed_digits_not_through_binary_floating_point
     let value = industrial.values[0].as_ref().unwrap();
     assert_eq!(value.exact.to_string(), "1450.000000000000000001");
 }
-
-#[test]
-fn a_scenario_name_with_the_results_separator_is_refused_on_creation_and_restore() {
-    let mut s = session();
-    let err = s.new_scenario("a\u{1f}b", None).expect_err("U+001F is refused");
-    assert_eq!((err.code(), err.path()), ("field.invalid", "scenario"));
-    assert_eq!(s.scenario_names(), vec![s.active_scenario().to_owned()], "nothing was added");
-    let mut state = s.state();
-    state.scenarios[0].name = "x\u{1f}".into();
-    let err = Session::restore(&state).expect_err("restoring it is refused");
-    assert_eq!((err.code(), err.path()), ("field.invalid", "scenarios[0].name"));
-}

@@ -1498,10 +1498,10 @@ impl Session {
 }
 
 /// Whether larger indicator values meet a comparator (`None` for "about").
-/// A scenario's name, trimmed: not empty, not the baseline's, and without U+001F (reserved: see `crate::wire`).
+/// A scenario's name, trimmed: not empty and not the baseline's.
 fn scenario_name(name: &str) -> Result<&str> {
     let name = name.trim();
-    if name.is_empty() || name == BASELINE || name.contains(crate::wire::SEP) {
+    if name.is_empty() || name == BASELINE {
         return Err(Error::Invalid { path: "scenario".into(), reason: format!("{name:?} cannot name a scenario") });
     }
     Ok(name)
