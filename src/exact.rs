@@ -84,12 +84,10 @@ impl Exact {
     }
 
     pub fn checked_add(&self, o: &Exact) -> Option<Exact> {
-        if is_one(&self.den) && is_one(&o.den) {
-            // Two decimals: their sum is one (the usual case: amounts).
-            return Some(Exact::from(self.num.checked_add(o.num)?));
-        }
         if same(&self.den, &o.den) {
-            return Exact::ratio(self.num.checked_add(o.num)?, self.den);
+            let sum = self.num.checked_add(o.num)?;
+            // Two decimals (the usual case: amounts) add up to a decimal.
+            return if is_one(&self.den) { Some(Exact::from(sum)) } else { Exact::ratio(sum, self.den) };
         }
         let a = self.num.checked_mul(o.den)?;
         let b = o.num.checked_mul(self.den)?;
@@ -168,42 +166,8 @@ impl Exact {
         Some(rounded)
     }
 
-    /// The display text from the value's 28-digit quotient `q` (see [`Exact::to_decimal`]), rounded once to `dp`
-    /// places. Rounding `q` gives the exact value's rounding unless `q` lies within its own error of a tie; only
-    /// then is the exact (slower) rounding done.
-    pub fn display_from(&self, q: &Decimal, dp: u32, tie: TieRule) -> Option<Short> {
-        if let Some(text) = self.display_int(dp, tie) {
-            return Some(text);
-        }
-        if is_one(&self.den) {
-            return self.display(dp, tie);
-        }
-        // q differs from the exact value by less than one unit in its 28th significant digit.
-        let m = q.mantissa().unsigned_abs();
-        // In 64 bits where it fits (the 128-bit logarithm divides).
-        let log = u64::try_from(m).map_or_else(|_| m.checked_ilog10(), u64::checked_ilog10);
-        let digits = log.map_or(1, |d| d + 1);
-        let int_digits = (i64::from(digits) - i64::from(q.scale())).max(1);
-        let error_exp = int_digits - 27;
-        let scaled = q.abs().checked_mul(Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0))?;
-        let rest = scaled.checked_sub(scaled.trunc())?;
-        let distance = rest.checked_sub(Decimal::new(5, 1))?.abs();
-        // The error after scaling is below 10^(error_exp + dp); keep a wide margin.
-        let margin_exp = error_exp + i64::from(dp) + 3;
-        let safe = margin_exp < 0
-            && u32::try_from(-margin_exp).ok().filter(|e| *e <= 28).is_some_and(|e| distance > Decimal::new(1, e));
-        if !safe {
-            return self.display(dp, tie);
-        }
-        // Far from a tie, the tie rule does not matter.
-        let mut r = q.round_dp_with_strategy(dp, rust_decimal::RoundingStrategy::MidpointAwayFromZero);
-        if r.is_zero() {
-            r.set_sign_positive(true);
-        }
-        Short::fixed(&r, dp)
-    }
-
-    /// The display text: rounded once to `dp` places, always showing `dp` places.
+    /// The display text: rounded once to `dp` places, always showing `dp` places. By integer division where the
+    /// numbers fit in 128 bits (nearly always), else by exact decimal rounding.
     pub fn display(&self, dp: u32, tie: TieRule) -> Option<Short> {
         self.display_int(dp, tie).or_else(|| self.round(dp, tie).and_then(|r| Short::fixed(&r, dp)))
     }
@@ -444,10 +408,10 @@ mod tests {
             ("2499999999999999999999999999", "10000000000000000000000000000"),
         ] {
             let v = r(n, den);
-            let q = v.to_decimal().unwrap_or_default();
             for dp in 0..5 {
                 for tie in [TieRule::HalfAwayFromZero, TieRule::HalfEven] {
-                    assert_eq!(v.display_from(&q, dp, tie), v.display(dp, tie), "{n}/{den} to {dp} {tie:?}");
+                    let exact = v.round(dp, tie).and_then(|r| Short::fixed(&r, dp));
+                    assert_eq!(v.display(dp, tie), exact, "{n}/{den} to {dp} {tie:?}");
                 }
             }
         }

@@ -94,7 +94,7 @@ impl Quantity {
         let places =
             if unit == Unit::Amount && symbol == crate::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
         Some(Quantity {
-            display: value.display_from(&exact, places, rounding.tie)?,
+            display: value.display(places, rounding.tie)?,
             exact,
             fraction: None,
             unit,
