@@ -38,6 +38,8 @@ pub struct Grid {
     cells: Vec<Cell>,
     periods: usize,
     children: Vec<Cell>,
+    /// For each breakdown, a sum series over exactly its children (in the same order), whose figure is their total.
+    mirrors: Vec<Option<usize>>,
 }
 
 impl Grid {
@@ -48,6 +50,13 @@ impl Grid {
             cells: vec![Cell::NoData; plan.series.len() * periods],
             periods,
             children: vec![Cell::NoData; plan.breakdowns.len() * periods],
+            mirrors: plan
+                .breakdowns
+                .iter()
+                .map(|b| {
+                    plan.series.iter().position(|x| matches!(&x.kind, SeriesKind::Sum(parts) if *parts == b.children))
+                })
+                .collect(),
         };
         for &s in &plan.order {
             for p in 0..periods {
@@ -72,7 +81,11 @@ impl Grid {
     /// Adds up breakdown `b`'s children in period `p` again.
     fn sum_children(&mut self, plan: &Plan, b: usize, p: usize) {
         let Some(breakdown) = plan.breakdowns.get(b) else { return };
-        let total = self.sum(&breakdown.children, p, &[]);
+        // A sum series over the same children already holds their total (the same additions, in the same order).
+        let total = match self.mirrors.get(b).copied().flatten() {
+            Some(s) => self.get(s, p),
+            None => self.sum(&breakdown.children, p, &[]),
+        };
         if let Some(slot) = self.children.get_mut(b * self.periods + p) {
             *slot = total;
         }
