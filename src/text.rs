@@ -84,11 +84,13 @@ impl Short {
 }
 
 /// Writes the decimal digits of `n` into `out`, least significant first, and returns how many (none for zero).
-/// Works in 64-bit pieces: 128-bit division is a slow library call, slower still in wasm.
+/// Division by ten is done on 32-bit pieces of nine digits, which compilers turn into a multiplication; wasm has
+/// no 64-bit one to do the same for larger numbers, and 128-bit division is a slow library call.
 pub fn digits_of(n: u128, out: &mut [u8]) -> usize {
     const TEN19: u128 = 10_000_000_000_000_000_000;
+    const TEN9: u64 = 1_000_000_000;
     let mut len = 0;
-    let mut put = |len: &mut usize, mut v: u64, min: usize| {
+    let mut put32 = |len: &mut usize, mut v: u32, min: usize| {
         let start = *len;
         while v > 0 || *len - start < min {
             if let Some(slot) = out.get_mut(*len) {
@@ -98,13 +100,26 @@ pub fn digits_of(n: u128, out: &mut [u8]) -> usize {
             *len += 1;
         }
     };
+    // `v` with at least `min` digits (zeros in front).
+    let mut put64 = |len: &mut usize, mut v: u64, min: usize| {
+        let start = *len;
+        loop {
+            let chunk = (v % TEN9) as u32;
+            v /= TEN9;
+            if v == 0 {
+                put32(len, chunk, min.saturating_sub(*len - start));
+                break;
+            }
+            put32(len, chunk, 9);
+        }
+    };
     // Pieces of 19 digits, least significant first (at most three: 2^128 < 10^39).
     let mut rest = n;
     while rest > u128::from(u64::MAX) {
-        put(&mut len, (rest % TEN19) as u64, 19);
+        put64(&mut len, (rest % TEN19) as u64, 19);
         rest /= TEN19;
     }
-    put(&mut len, rest as u64, 0);
+    put64(&mut len, rest as u64, 0);
     len
 }
 
@@ -228,7 +243,8 @@ mod tests {
     #[test]
     fn digits_come_out_as_to_string_writes_them() {
         let mut x: u128 = 1;
-        let mut cases = vec![0, 1, 9, 10, u128::from(u64::MAX), u128::from(u64::MAX) + 1, 10u128.pow(19), u128::MAX];
+        let mut cases = vec![0, 1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, 10u128.pow(18), 10u128.pow(18) + 7];
+        cases.extend([u128::from(u64::MAX), u128::from(u64::MAX) + 1, 10u128.pow(19), 10u128.pow(28) + 5, u128::MAX]);
         for _ in 0..200 {
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);
             cases.extend([x, x >> 40, x >> 70, x >> 100]);
