@@ -87,7 +87,6 @@ impl Short {
 /// Division by ten is done on 32-bit pieces of nine digits, which compilers turn into a multiplication; wasm has
 /// no 64-bit one to do the same for larger numbers, and 128-bit division is a slow library call.
 pub fn digits_of(n: u128, out: &mut [u8]) -> usize {
-    const TEN19: u128 = 10_000_000_000_000_000_000;
     const TEN9: u64 = 1_000_000_000;
     let mut len = 0;
     let mut put32 = |len: &mut usize, mut v: u32, min: usize| {
@@ -100,26 +99,21 @@ pub fn digits_of(n: u128, out: &mut [u8]) -> usize {
             *len += 1;
         }
     };
-    // `v` with at least `min` digits (zeros in front).
-    let mut put64 = |len: &mut usize, mut v: u64, min: usize| {
-        let start = *len;
-        loop {
-            let chunk = (v % TEN9) as u32;
-            v /= TEN9;
-            if v == 0 {
-                put32(len, chunk, min.saturating_sub(*len - start));
-                break;
-            }
-            put32(len, chunk, 9);
+    // Nine digits at a time: the number as 32-bit limbs (most significant first) divided by 10^9 in 64 bits.
+    let mut limbs = [(n >> 96) as u32, (n >> 64) as u32, (n >> 32) as u32, n as u32];
+    let mut first = limbs.iter().position(|l| *l != 0).unwrap_or(limbs.len());
+    while first < limbs.len() {
+        let mut rem = 0u64;
+        for limb in limbs.iter_mut().skip(first) {
+            let cur = (rem << 32) | u64::from(*limb);
+            *limb = (cur / TEN9) as u32;
+            rem = cur % TEN9;
         }
-    };
-    // Pieces of 19 digits, least significant first (at most three: 2^128 < 10^39).
-    let mut rest = n;
-    while rest > u128::from(u64::MAX) {
-        put64(&mut len, (rest % TEN19) as u64, 19);
-        rest /= TEN19;
+        while limbs.get(first) == Some(&0) {
+            first += 1;
+        }
+        put32(&mut len, rem as u32, if first < limbs.len() { 9 } else { 0 });
     }
-    put64(&mut len, rest as u64, 0);
     len
 }
 
