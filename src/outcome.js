@@ -4,6 +4,15 @@
 
 const TAG = 'w3';
 const STATUSES = ['met', 'not_met', 'no_data', 'undefined'];
+// Words sent as their index (src/wire.rs holds the same list, in the same order).
+const WORDS = [
+  'total.smaller_than_part', 'breakdown.exceeds_parent', 'breakdown.not_covered', 'share.parts_miss_target',
+  'growth.differs_from_levels', 'aggregate.units_miss_total', 'aggregate.needs_weight', 'target.conflict',
+  'sum', 'parent', 'factor', 'gap', 'whole', 'part', 'published', 'from_levels', 'value', 'implied', 'min_share',
+  'time_progress', 'ahead', 'run_rate',
+  'amount', 'percent', 'pp', 'times', '%', '×',
+];
+const word = (v) => (typeof v === 'number' ? WORDS[v] : v);
 
 export function decodeResults(text) {
   const f = JSON.parse(text);
@@ -13,8 +22,8 @@ export function decodeResults(text) {
   const units = new Array(n);
   const symbols = new Array(n);
   for (let k = 0, at = f.length - 1 - 2 * n; k < n; k++, at += 2) {
-    units[k] = f[at];
-    symbols[k] = f[at + 1];
+    units[k] = word(f[at]);
+    symbols[k] = word(f[at + 1]);
   }
   const r = new Reader(f, units, symbols);
   return f[1] === 'outcome' ? r.outcome() : r.results();
@@ -74,7 +83,7 @@ class Reader {
     let n = this.count();
     if (n > 0) {
       t.extras = new Array(n);
-      for (let k = 0; k < n; k++) t.extras[k] = { key: this.next(), value: this.quantity() };
+      for (let k = 0; k < n; k++) t.extras[k] = { key: word(this.next()), value: this.quantity() };
     }
     n = this.count();
     if (n > 0) {
@@ -94,10 +103,12 @@ class Reader {
 
   /** A warning; in an outcome's group its subject is the group's. */
   warning(subject) {
-    const w = { subject: subject ?? this.next(), code: this.next(), ids: this.strings(), period: this.next(), figures: null };
+    const w = {
+      subject: subject ?? this.next(), code: word(this.next()), ids: this.strings(), period: this.next(), figures: null,
+    };
     const n = this.count();
     w.figures = new Array(n);
-    for (let k = 0; k < n; k++) w.figures[k] = [this.next(), this.quantity()];
+    for (let k = 0; k < n; k++) w.figures[k] = [word(this.next()), this.quantity()];
     w['zh-CN'] = this.next();
     w.en = this.next();
     return w;

@@ -237,7 +237,8 @@ mod tests {
     #[test]
     fn digits_come_out_as_to_string_writes_them() {
         let mut x: u128 = 1;
-        let mut cases = vec![0, 1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, 10u128.pow(18), 10u128.pow(18) + 7];
+        let mut cases =
+            vec![0, 1, 9, 10, 999_999_999, 1_000_000_000, 1_000_000_001, 10u128.pow(18), 10u128.pow(18) + 7];
         cases.extend([u128::from(u64::MAX), u128::from(u64::MAX) + 1, 10u128.pow(19), 10u128.pow(28) + 5, u128::MAX]);
         for _ in 0..200 {
             x = x.wrapping_mul(6364136223846793005).wrapping_add(1442695040888963407);

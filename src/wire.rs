@@ -22,6 +22,39 @@ use rust_decimal::Decimal;
 pub const TAG: &str = "w3";
 /// Statuses by their index on the wire (the decoder holds the same list).
 const STATUSES: [Status; 4] = [Status::Met, Status::NotMet, Status::NoData, Status::Undefined];
+/// Words the results use again and again — warning codes, the names of the figures a warning cites, the keys of a
+/// target's extras, unit names — travel as their index here (`src/outcome.js` holds the same list, in the same
+/// order: a test compares them). Any other text travels as itself.
+const WORDS: [&str; 28] = [
+    "total.smaller_than_part",
+    "breakdown.exceeds_parent",
+    "breakdown.not_covered",
+    "share.parts_miss_target",
+    "growth.differs_from_levels",
+    "aggregate.units_miss_total",
+    "aggregate.needs_weight",
+    "target.conflict",
+    "sum",
+    "parent",
+    "factor",
+    "gap",
+    "whole",
+    "part",
+    "published",
+    "from_levels",
+    "value",
+    "implied",
+    "min_share",
+    "time_progress",
+    "ahead",
+    "run_rate",
+    "amount",
+    "percent",
+    "pp",
+    "times",
+    "%",
+    "×",
+];
 
 /// Writes the fields of one JSON array into a string, collecting the (unit, symbol) pairs its quantities refer to.
 struct Writer<'a> {
@@ -43,6 +76,14 @@ impl<'a> Writer<'a> {
     fn field(&mut self, text: &str) {
         self.out.push(',');
         push_json_string(self.out, text);
+    }
+
+    /// A text that is likely one of [`WORDS`]: its index if it is.
+    fn word(&mut self, text: &str) {
+        match WORDS.iter().position(|w| *w == text) {
+            Some(i) => self.count(i),
+            None => self.field(text),
+        }
     }
 
     fn opt(&mut self, text: Option<&str>) {
@@ -92,8 +133,8 @@ impl<'a> Writer<'a> {
     fn finish(mut self) {
         let kinds = std::mem::take(&mut self.kinds);
         for (unit, symbol) in &kinds {
-            self.field(unit_name(*unit));
-            self.field(symbol);
+            self.word(unit_name(*unit));
+            self.word(symbol);
         }
         self.count(kinds.len());
         self.out.push(']');
@@ -130,7 +171,7 @@ impl<'a> Writer<'a> {
         self.opt(t.lever.as_deref());
         self.count(t.extras.len());
         for e in &t.extras {
-            self.field(&e.key);
+            self.word(&e.key);
             self.quantity(&e.value);
         }
         self.count(t.contributions.len());
@@ -153,12 +194,12 @@ impl<'a> Writer<'a> {
         if !grouped {
             self.field(&w.subject);
         }
-        self.field(&w.code);
+        self.word(&w.code);
         self.strings(&w.ids);
         self.opt(w.period.as_deref());
         self.count(w.figures.len());
         for (name, q) in &w.figures {
-            self.field(name);
+            self.word(name);
             self.quantity(q);
         }
         self.field(&w.zh_cn);
@@ -379,6 +420,15 @@ mod tests {
                 assert!(serde_json::from_str::<Vec<serde_json::Value>>(&out).is_ok(), "{name}: {out}");
             }
         }
+    }
+
+    #[test]
+    fn the_decoder_knows_the_same_words_in_the_same_order() {
+        let js = include_str!("outcome.js");
+        let start = js.find("const WORDS = [").unwrap_or(0);
+        let list = js.get(start..).and_then(|rest| rest.split_once("];")).map_or("", |(list, _)| list);
+        let words: Vec<String> = list.split('\'').skip(1).step_by(2).map(str::to_owned).collect();
+        assert_eq!(words, WORDS.map(str::to_owned).to_vec());
     }
 
     #[test]
