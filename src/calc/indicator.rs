@@ -354,13 +354,13 @@ impl IndicatorSpec {
     }
 
     /// The symbol written after the value: the series' unit for amounts.
-    pub fn symbol(&self, plan: &Plan) -> String {
+    pub fn symbol<'a>(&self, plan: &'a Plan) -> &'a str {
         match (self.unit(), self.main_series(plan)) {
-            (Unit::Amount, Some(s)) => plan.series.get(s).map_or(plan.unit.clone(), |x| x.unit.clone()),
-            (Unit::Amount, None) => plan.unit.clone(),
-            (Unit::Percent, _) => "%".into(),
-            (Unit::Pp, _) => "pp".into(),
-            (Unit::Times, _) => "×".into(),
+            (Unit::Amount, Some(s)) => plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str()),
+            (Unit::Amount, None) => plan.unit.as_str(),
+            (Unit::Percent, _) => "%",
+            (Unit::Pp, _) => "pp",
+            (Unit::Times, _) => "×",
         }
     }
 
