@@ -246,7 +246,7 @@ fn value_steps(plan: &Plan, spec: &IndicatorSpec, e: &Evaluated, l: Lang<'_>, st
     };
     steps.push(step(
         StepKind::Exact,
-        format!("{}: {exact}{}", l.pick("精确值", "精確值", "exact value"), unit_text(unit, &symbol)),
+        format!("{}: {exact}{}", l.pick("精确值", "精確值", "exact value"), unit_text(unit, symbol)),
         Some(lit(&exact_text(&value))),
     ));
     let dp = unit.decimals(&plan.rounding);
@@ -257,14 +257,14 @@ fn value_steps(plan: &Plan, spec: &IndicatorSpec, e: &Evaluated, l: Lang<'_>, st
             "en" => format!(
                 "rounded once to {dp} decimal place(s), {}: {shown}{}",
                 tie_text(plan.rounding.tie, l),
-                unit_text(unit, &symbol)
+                unit_text(unit, symbol)
             ),
             _ => format!(
                 "{}{dp}{}({}):{shown}{}",
                 l.pick("保留 ", "保留 ", ""),
                 l.pick(" 位小数,只修约一次", " 位小數,只修約一次", ""),
                 tie_text(plan.rounding.tie, l),
-                unit_text(unit, &symbol)
+                unit_text(unit, symbol)
             ),
         },
         None,
@@ -372,14 +372,14 @@ fn compare_steps(session: &Session, t: &Target, value: &Exact, l: Lang<'_>, step
                 _ => "=",
             },
             t.value.normalize(),
-            unit_text(unit, &symbol),
+            unit_text(unit, symbol),
         ),
         Some(op(relation, vec![num(value), Expr::Num { value: t.value.normalize().to_string() }])),
     ));
     let Some(margin) = value.checked_sub(&tv) else { return };
     let diff_unit = unit.difference();
     let Some(shown) = margin.display(diff_unit.decimals(&plan.rounding), plan.rounding.tie) else { return };
-    let mut text = format!("{}: {shown}{}", l.pick("差距", "差距", "margin"), unit_text(diff_unit, &symbol));
+    let mut text = format!("{}: {shown}{}", l.pick("差距", "差距", "margin"), unit_text(diff_unit, symbol));
     if let Some(s) = t.indicator.main_series(plan) {
         let lever = Lever {
             series: s,

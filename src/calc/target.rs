@@ -88,13 +88,13 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     let symbol = spec.symbol(plan);
     let rounding = &plan.rounding;
     let q = |v: &Exact, u: Unit, sym: &str| Quantity::new(v, u, sym, rounding);
-    let target_q = q(&Exact::from(target.value), unit, &symbol);
+    let target_q = q(&Exact::from(target.value), unit, symbol);
     let mut result = TargetResult {
         id: target.id.clone(),
         status: Status::NoData,
         value: None,
         // A target value is a plan figure, so it always fits in a decimal.
-        target: target_q.unwrap_or_else(|| placeholder(unit, &symbol)),
+        target: target_q.unwrap_or_else(|| placeholder(unit, symbol)),
         margin: None,
         needed: None,
         lever: None,
@@ -123,8 +123,8 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     let margin = value.checked_sub(&Exact::from(target.value));
     let (Some(met), Some(value_q), Some(margin_q)) = (
         meets(target, &value),
-        Quantity::with_fraction(&value, unit, &symbol, rounding),
-        margin.as_ref().and_then(|m| q(m, unit.difference(), diff_symbol(unit, &symbol))),
+        Quantity::with_fraction(&value, unit, symbol, rounding),
+        margin.as_ref().and_then(|m| q(m, unit.difference(), diff_symbol(unit, symbol))),
     ) else {
         result.status = Status::Undefined;
         result.reason = Some("overflow".to_owned());
