@@ -218,7 +218,13 @@ impl Exact {
         let p = self.num.mantissa().checked_mul(10i128.checked_pow(scale - self.num.scale())?)?;
         let q = self.den.mantissa().checked_mul(10i128.checked_pow(scale - self.den.scale())?)?;
         let (p, q) = reduced(p, q)?;
-        Short::format(format_args!("{p}/{q}"))
+        // Written from the digits, not through `fmt` (whose 128-bit integer code would be in the wasm for this alone).
+        let (top, bottom) =
+            (Short::scaled(p < 0, p.unsigned_abs(), 0, 0)?, Short::scaled(false, q.unsigned_abs(), 0, 0)?);
+        let mut text = top;
+        fmt::Write::write_str(&mut text, "/").ok()?;
+        fmt::Write::write_str(&mut text, &bottom).ok()?;
+        Some(text)
     }
 }
 
