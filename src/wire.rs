@@ -22,39 +22,6 @@ use rust_decimal::Decimal;
 pub const TAG: &str = "w3";
 /// Statuses by their index on the wire (the decoder holds the same list).
 const STATUSES: [Status; 4] = [Status::Met, Status::NotMet, Status::NoData, Status::Undefined];
-/// Words the results use again and again — warning codes, the names of the figures a warning cites, the keys of a
-/// target's extras, unit names — travel as their index here (`src/outcome.js` holds the same list, in the same
-/// order: a test compares them). Any other text travels as itself.
-const WORDS: [&str; 28] = [
-    "total.smaller_than_part",
-    "breakdown.exceeds_parent",
-    "breakdown.not_covered",
-    "share.parts_miss_target",
-    "growth.differs_from_levels",
-    "aggregate.units_miss_total",
-    "aggregate.needs_weight",
-    "target.conflict",
-    "sum",
-    "parent",
-    "factor",
-    "gap",
-    "whole",
-    "part",
-    "published",
-    "from_levels",
-    "value",
-    "implied",
-    "min_share",
-    "time_progress",
-    "ahead",
-    "run_rate",
-    "amount",
-    "percent",
-    "pp",
-    "times",
-    "%",
-    "×",
-];
 
 /// Writes the fields of one JSON array into a string, collecting the (unit, symbol) pairs its quantities refer to.
 struct Writer<'a> {
@@ -80,7 +47,7 @@ impl<'a> Writer<'a> {
 
     /// A text that is likely one of [`WORDS`]: its index if it is.
     fn word(&mut self, text: &str) {
-        match WORDS.iter().position(|w| *w == text) {
+        match word_index(text) {
             Some(i) => self.count(i),
             None => self.field(text),
         }
@@ -254,6 +221,44 @@ pub fn write_results(r: &Results, out: &mut String) {
     w.finish();
 }
 
+/// Words the results use again and again — warning codes, the names of the figures a warning cites, the keys of a
+/// target's extras, unit names — travel as their index here (`src/outcome.js` holds the same list, in the same
+/// order: a test compares them). Any other text travels as itself. A `match` compiles to a switch on the length
+/// and one comparison, where searching a list compared with every word.
+fn word_index(text: &str) -> Option<usize> {
+    Some(match text {
+        "total.smaller_than_part" => 0,
+        "breakdown.exceeds_parent" => 1,
+        "breakdown.not_covered" => 2,
+        "share.parts_miss_target" => 3,
+        "growth.differs_from_levels" => 4,
+        "aggregate.units_miss_total" => 5,
+        "aggregate.needs_weight" => 6,
+        "target.conflict" => 7,
+        "sum" => 8,
+        "parent" => 9,
+        "factor" => 10,
+        "gap" => 11,
+        "whole" => 12,
+        "part" => 13,
+        "published" => 14,
+        "from_levels" => 15,
+        "value" => 16,
+        "implied" => 17,
+        "min_share" => 18,
+        "time_progress" => 19,
+        "ahead" => 20,
+        "run_rate" => 21,
+        "amount" => 22,
+        "percent" => 23,
+        "pp" => 24,
+        "times" => 25,
+        "%" => 26,
+        "×" => 27,
+        _ => return None,
+    })
+}
+
 /// The name serde gives a unit (`rename_all = "snake_case"`).
 fn unit_name(u: Unit) -> &'static str {
     match u {
@@ -322,8 +327,28 @@ fn needs_escape(bytes: &[u8]) -> bool {
 /// A decimal as its `Display` writes it (every digit of the mantissa, `scale` of them after the point, and the sign
 /// even of a negative zero), straight from the mantissa.
 fn push_decimal(out: &mut String, d: &Decimal) {
-    let text = crate::text::Short::scaled(d.is_sign_negative(), d.mantissa().unsigned_abs(), 0, d.scale());
-    out.push_str(&text.unwrap_or_default());
+    let mut digits = [b'0'; 40];
+    let count = crate::text::digits_of(d.mantissa().unsigned_abs(), &mut digits);
+    let scale = d.scale() as usize;
+    // In order, most significant first, with the point and at least one digit before it.
+    let mut text = [0u8; 48];
+    let mut len = 0;
+    let mut put = |b: u8| {
+        if let Some(slot) = text.get_mut(len) {
+            *slot = b;
+            len += 1;
+        }
+    };
+    if d.is_sign_negative() {
+        put(b'-');
+    }
+    for at in (0..count.max(scale + 1)).rev() {
+        put(digits.get(at).copied().unwrap_or(b'0'));
+        if at == scale && scale > 0 {
+            put(b'.');
+        }
+    }
+    out.push_str(std::str::from_utf8(text.get(..len).unwrap_or_default()).unwrap_or_default());
 }
 
 #[cfg(test)]
@@ -429,6 +454,46 @@ mod tests {
         let list = js.get(start..).and_then(|rest| rest.split_once("];")).map_or("", |(list, _)| list);
         let words: Vec<String> = list.split('\'').skip(1).step_by(2).map(str::to_owned).collect();
         assert_eq!(words, WORDS.map(str::to_owned).to_vec());
+    }
+
+    /// The words of `word_index` in their order; `src/outcome.js` must hold the same list.
+    const WORDS: [&str; 28] = [
+        "total.smaller_than_part",
+        "breakdown.exceeds_parent",
+        "breakdown.not_covered",
+        "share.parts_miss_target",
+        "growth.differs_from_levels",
+        "aggregate.units_miss_total",
+        "aggregate.needs_weight",
+        "target.conflict",
+        "sum",
+        "parent",
+        "factor",
+        "gap",
+        "whole",
+        "part",
+        "published",
+        "from_levels",
+        "value",
+        "implied",
+        "min_share",
+        "time_progress",
+        "ahead",
+        "run_rate",
+        "amount",
+        "percent",
+        "pp",
+        "times",
+        "%",
+        "×",
+    ];
+
+    #[test]
+    fn every_word_is_found_at_its_place() {
+        for (i, w) in WORDS.iter().enumerate() {
+            assert_eq!(word_index(w), Some(i), "{w}");
+        }
+        assert_eq!(word_index("industrial"), None);
     }
 
     #[test]
