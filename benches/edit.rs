@@ -7,25 +7,31 @@ use plancalc::{Mode, Session};
 use std::hint::black_box;
 use std::time::Instant;
 
+const ROUNDS: usize = 5;
 const BATCHES: usize = 31;
-const PER_BATCH: usize = 2_000;
+const PER_BATCH: usize = 400;
 
-/// Median and 95th-percentile of the per-call mean over batches, in microseconds.
+/// Median and 95th-percentile of the per-call mean over batches, in microseconds. The batches are taken in rounds
+/// with a pause between them, so that a passing burst of load on a shared machine does not decide the median alone.
 fn measure(mut f: impl FnMut(usize)) -> (f64, f64) {
     for i in 0..PER_BATCH {
         f(i);
     }
-    let mut means: Vec<f64> = (0..BATCHES)
-        .map(|_| {
+    let mut means = Vec::with_capacity(ROUNDS * BATCHES);
+    for round in 0..ROUNDS {
+        if round > 0 {
+            std::thread::sleep(std::time::Duration::from_millis(300));
+        }
+        for _ in 0..BATCHES {
             let t = Instant::now();
             for i in 0..PER_BATCH {
                 f(i);
             }
-            t.elapsed().as_secs_f64() * 1e6 / PER_BATCH as f64
-        })
-        .collect();
+            means.push(t.elapsed().as_secs_f64() * 1e6 / PER_BATCH as f64);
+        }
+    }
     means.sort_by(|a, b| a.total_cmp(b));
-    (means[BATCHES / 2], means[(BATCHES * 95) / 100])
+    (means[means.len() / 2], means[(means.len() * 95) / 100])
 }
 
 fn report(case: &str, (median, p95): (f64, f64)) {
