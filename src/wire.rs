@@ -10,7 +10,8 @@
 //! Format: `[TAG, kind, …fields]`, the kind `outcome` or `results`. Lists are a count followed by their items; an
 //! absent string or quantity is `null`. A quantity is four fields: exact, fraction (or `null`), display, and its
 //! kind — an index into the table of (unit, symbol) pairs that ends the array (its pairs, then their count). A
-//! status is its index in [`STATUSES`]. Numbers stay strings: only counts and indices are JSON numbers.
+//! status is its index in [`STATUSES`]; a warning code, a figure's name, an extra's key or a unit name in the word
+//! list ([`word_index`]) is its index there. Amounts stay strings: only counts and indices are JSON numbers.
 
 use crate::calc::checks::Warning;
 use crate::calc::indicator::{Quantity, Unit};
@@ -45,7 +46,7 @@ impl<'a> Writer<'a> {
         push_json_string(self.out, text);
     }
 
-    /// A text that is likely one of [`WORDS`]: its index if it is.
+    /// A text that is likely in the word list ([`word_index`]): its index if it is.
     fn word(&mut self, text: &str) {
         match word_index(text) {
             Some(i) => self.count(i),
