@@ -148,15 +148,7 @@ impl Exact {
             r = r.checked_sub(b)?;
         }
         let twice = r.checked_mul(Decimal::TWO)?;
-        let up = match twice.cmp(&b) {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal => match tie {
-                TieRule::HalfAwayFromZero => true,
-                TieRule::HalfEven => q % Decimal::TWO != Decimal::ZERO,
-            },
-        };
-        if up {
+        if rounds_up(twice.cmp(&b), tie, q % Decimal::TWO != Decimal::ZERO) {
             q = q.checked_add(Decimal::ONE)?;
         }
         let mut rounded = q.checked_div(scale)?;
@@ -197,15 +189,7 @@ impl Exact {
             (Ok(x), Ok(y)) => (u128::from(x / y), u128::from(x % y)),
             _ => (x / y, x % y),
         };
-        let up = match r.checked_mul(2)?.cmp(&y) {
-            Ordering::Greater => true,
-            Ordering::Less => false,
-            Ordering::Equal => match tie {
-                TieRule::HalfAwayFromZero => true,
-                TieRule::HalfEven => q % 2 == 1,
-            },
-        };
-        let q = q.checked_add(u128::from(up))?;
+        let q = q.checked_add(u128::from(rounds_up(r.checked_mul(2)?.cmp(&y), tie, q % 2 == 1)))?;
         Short::scaled(self.is_negative() && q != 0, q, 0, dp)
     }
 
@@ -225,6 +209,19 @@ impl Exact {
         fmt::Write::write_str(&mut text, "/").ok()?;
         fmt::Write::write_str(&mut text, &bottom).ok()?;
         Some(text)
+    }
+}
+
+/// Whether a truncated quotient goes up by one: by twice its remainder against the divisor, and on a tie by the
+/// rule (`odd`: the truncated quotient is odd).
+fn rounds_up(twice_remainder: Ordering, tie: TieRule, odd: bool) -> bool {
+    match twice_remainder {
+        Ordering::Greater => true,
+        Ordering::Less => false,
+        Ordering::Equal => match tie {
+            TieRule::HalfAwayFromZero => true,
+            TieRule::HalfEven => odd,
+        },
     }
 }
 
@@ -282,42 +279,31 @@ fn reduced(a: i128, b: i128) -> Option<(i128, i128)> {
     Some((a / g, b / g))
 }
 
-fn gcd64(mut a: u64, mut b: u64) -> u64 {
-    if a == 0 || b == 0 {
-        return a | b;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
+/// Binary (Stein's) gcd: shifts and subtractions, no division (128-bit division is slow, and slower still in wasm).
+/// One body for both widths; `reduced` takes the 64-bit one where the numbers fit.
+macro_rules! stein {
+    ($name:ident, $t:ty) => {
+        fn $name(mut a: $t, mut b: $t) -> $t {
+            if a == 0 || b == 0 {
+                return a | b;
+            }
+            let shift = (a | b).trailing_zeros();
+            a >>= a.trailing_zeros();
+            loop {
+                b >>= b.trailing_zeros();
+                if a > b {
+                    std::mem::swap(&mut a, &mut b);
+                }
+                b -= a;
+                if b == 0 {
+                    return a << shift;
+                }
+            }
         }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
+    };
 }
-
-/// Binary (Stein's) gcd: shifts and subtractions, no 128-bit division (slow, and slower still in wasm).
-fn gcd(mut a: u128, mut b: u128) -> u128 {
-    if a == 0 || b == 0 {
-        return a | b;
-    }
-    let shift = (a | b).trailing_zeros();
-    a >>= a.trailing_zeros();
-    loop {
-        b >>= b.trailing_zeros();
-        if a > b {
-            std::mem::swap(&mut a, &mut b);
-        }
-        b -= a;
-        if b == 0 {
-            return a << shift;
-        }
-    }
-}
+stein!(gcd64, u64);
+stein!(gcd, u128);
 
 impl fmt::Display for Exact {
     /// The decimal quotient (28 significant digits when the value does not terminate).

@@ -364,50 +364,39 @@ fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
             let Some(sq) = out.q(&share, Unit::Percent, "%") else { continue };
             let tq = t.value.normalize();
             let tq = Short::fixed(&tq, tq.scale()).unwrap_or_default();
-            let by_sum = id != plan.series_id(whole);
+            // Measured against the items' total, or against the plan's own figures.
+            let (zh_by, en_by): ([&str; 3], [&str; 3]) = if id != plan.series_id(whole) {
+                (["按分项目标合计(", &id, ")计算,"], ["With the items of ", &id, " as the total, "])
+            } else {
+                (["按方案所列数字,", "", ""], ["With the plan's own figures, ", "", ""])
+            };
             out.list.push(Warning {
                 subject: String::new(),
                 code: "share.parts_miss_target".into(),
                 ids: vec![t.id.clone(), plan.series_id(part).to_owned(), id.clone()],
                 period: Some(plan.period_id(p).to_owned()),
-                zh_cn: if by_sum {
-                    cat(&[
-                        "按分项目标合计(",
-                        &id,
-                        ")计算,",
-                        &t.label.zh_cn,
-                        "为 ",
-                        &sq.display,
-                        "%,达不到 ",
-                        &tq,
-                        "% 的目标。",
-                    ])
-                } else {
-                    cat(&["按方案所列数字,", &t.label.zh_cn, "为 ", &sq.display, "%,达不到 ", &tq, "% 的目标。"])
-                },
-                en: if by_sum {
-                    cat(&[
-                        "With the items of ",
-                        &id,
-                        " as the total, ",
-                        &t.label.en,
-                        " is ",
-                        &sq.display,
-                        "%, short of the ",
-                        &tq,
-                        "% target.",
-                    ])
-                } else {
-                    cat(&[
-                        "With the plan's own figures, ",
-                        &t.label.en,
-                        " is ",
-                        &sq.display,
-                        "%, short of the ",
-                        &tq,
-                        "% target.",
-                    ])
-                },
+                zh_cn: cat(&[
+                    zh_by[0],
+                    zh_by[1],
+                    zh_by[2],
+                    &t.label.zh_cn,
+                    "为 ",
+                    &sq.display,
+                    "%,达不到 ",
+                    &tq,
+                    "% 的目标。",
+                ]),
+                en: cat(&[
+                    en_by[0],
+                    en_by[1],
+                    en_by[2],
+                    &t.label.en,
+                    " is ",
+                    &sq.display,
+                    "%, short of the ",
+                    &tq,
+                    "% target.",
+                ]),
                 figures: vec![("value".into(), sq)],
             });
         }

@@ -452,32 +452,25 @@ impl Session {
     fn breakdown_result(&self, i: usize, b: &crate::plan::Breakdown, grid: &Grid) -> BreakdownResult {
         let plan = &self.plan;
         let r = &plan.rounding;
-        {
-            {
-                let unit = plan.series.get(b.parent).map_or(plan.unit.as_str(), |s| s.unit.as_str());
-                let rest: Vec<Option<(Exact, Exact)>> = (0..plan.periods.len())
-                    .map(|p| {
-                        let parent = grid.get(b.parent, p).value()?;
-                        let sum = grid.children_sum(i, p).value()?;
-                        Some((parent.checked_sub(&sum)?, parent))
-                    })
-                    .collect();
-                BreakdownResult {
-                    id: b.id.clone(),
-                    remainder: rest
-                        .iter()
-                        .map(|x| x.and_then(|(v, _)| Quantity::new(&v, Unit::Amount, unit, r)))
-                        .collect(),
-                    remainder_share: rest
-                        .iter()
-                        .map(|x| {
-                            let (v, parent) = (*x)?;
-                            let share = v.checked_mul(&Exact::HUNDRED)?.checked_div(&parent)?;
-                            Quantity::new(&share, Unit::Percent, "%", r)
-                        })
-                        .collect(),
-                }
-            }
+        let unit = plan.series.get(b.parent).map_or(plan.unit.as_str(), |s| s.unit.as_str());
+        let rest: Vec<Option<(Exact, Exact)>> = (0..plan.periods.len())
+            .map(|p| {
+                let parent = grid.get(b.parent, p).value()?;
+                let sum = grid.children_sum(i, p).value()?;
+                Some((parent.checked_sub(&sum)?, parent))
+            })
+            .collect();
+        BreakdownResult {
+            id: b.id.clone(),
+            remainder: rest.iter().map(|x| x.and_then(|(v, _)| Quantity::new(&v, Unit::Amount, unit, r))).collect(),
+            remainder_share: rest
+                .iter()
+                .map(|x| {
+                    let (v, parent) = (*x)?;
+                    let share = v.checked_mul(&Exact::HUNDRED)?.checked_div(&parent)?;
+                    Quantity::new(&share, Unit::Percent, "%", r)
+                })
+                .collect(),
         }
     }
 
