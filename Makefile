@@ -73,10 +73,7 @@ $(EMBED_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
-# The glue imports the decoder of the wire form (src/outcome.js) from a folder wasm-bindgen names with a hash:
-# read the path from the glue itself, once it is built.
-RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm $(EMBED_SNIPPETS) plan-calc.js plan-calc.css ui/format.js ui/words.js ui/card.js
-EMBED_SNIPPETS = $(shell sed -n "s|^import .* from '\./\(snippets/[^']*\)';$$|pkg/\1|p" www/pkg/plancalc_embed.js 2>/dev/null)
+RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/words.js ui/card.js
 EMBED = $(RUNTIME) pkg/plancalc_embed.d.ts
 dist: $(EMBED_WASM)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets

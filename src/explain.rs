@@ -8,7 +8,7 @@ use crate::calc::session::Session;
 use crate::calc::target::{lever_period, meets};
 use crate::error::{Error, Result};
 use crate::exact::Exact;
-use crate::number::TieRule;
+use crate::exact::TieRule;
 use crate::plan::{exact_text, Plan, Target};
 use serde::{Deserialize, Serialize};
 

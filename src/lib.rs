@@ -10,10 +10,8 @@
 //! - [`number`]: numbers as planners type them; rounding for display
 //! - [`projects`]: project lists and series defined over them
 //! - [`import`]: project lists from CSV, and the compact form they travel in
-//! - [`text`]: short inline strings for display texts
-//! - `wire`: the compact form results cross to JavaScript in (read by `src/outcome.js`)
-//! - `pool`: free lists of small blocks, the wasm build's allocator
 //! - [`error`]: the one error type, with stable codes and field paths
+#![forbid(unsafe_code)]
 
 pub mod calc;
 pub mod error;
@@ -23,17 +21,12 @@ pub mod import;
 mod json;
 pub mod number;
 pub mod plan;
-// The wasm build's allocator; natively only its tests use it.
-#[cfg_attr(not(target_arch = "wasm32"), allow(dead_code))]
-mod pool;
 pub mod projects;
-pub mod text;
 pub mod wasm;
-mod wire;
 
 pub use calc::goal::Mode;
 pub use calc::indicator::{Quantity, Unit};
-pub use calc::session::{Changes, Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
+pub use calc::session::{Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
 pub use calc::target::{Status, TargetResult};
 pub use error::{Error, Result};
 pub use plan::Plan;

@@ -2,8 +2,7 @@
 
 use crate::error::{Error, NumberProblem, Result};
 use crate::exact::Exact;
-use rust_decimal::{Decimal, RoundingStrategy};
-use serde::{Deserialize, Serialize};
+use rust_decimal::Decimal;
 
 /// Reads a decimal the way planners type it: `"1,450"`, `"1450.5"`, `" 1450 "`, `"１４５０"`.
 ///
@@ -89,33 +88,6 @@ fn normalise_zero(mut d: Decimal) -> Decimal {
     d
 }
 
-/// The tie rule for rounding at display.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum TieRule {
-    /// 四舍五入: ties away from zero (the plans' usage).
-    #[default]
-    HalfAwayFromZero,
-    /// GB/T 8170-2008: exact ties to even.
-    HalfEven,
-}
-
-impl TieRule {
-    fn strategy(self) -> RoundingStrategy {
-        match self {
-            TieRule::HalfAwayFromZero => RoundingStrategy::MidpointAwayFromZero,
-            TieRule::HalfEven => RoundingStrategy::MidpointNearestEven,
-        }
-    }
-}
-
-/// Rounds once, for display, to `decimals` places, always showing that many places.
-pub fn round_for_display(value: Decimal, decimals: u32, tie: TieRule) -> String {
-    let rounded = normalise_zero(value.round_dp_with_strategy(decimals, tie.strategy()));
-    let places = usize::try_from(decimals).unwrap_or(0);
-    format!("{rounded:.places$}")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -170,6 +142,8 @@ mod tests {
         }
     }
 
+    use crate::exact::TieRule;
+
     #[test]
     fn rounds_once_with_the_plan_tie_rule() {
         for (value, dp, tie, expected) in [
@@ -181,7 +155,7 @@ mod tests {
             ("-0.04", 1, TieRule::HalfAwayFromZero, "0.0"),
             ("13.825", 2, TieRule::HalfEven, "13.82"),
         ] {
-            assert_eq!(round_for_display(dec(value), dp, tie), expected, "value {value} dp {dp} {tie:?}");
+            assert_eq!(Exact::from(dec(value)).display(dp, tie).as_deref(), Some(expected), "value {value} dp {dp} {tie:?}");
         }
     }
 }

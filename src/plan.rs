@@ -7,7 +7,7 @@ use crate::calc::indicator::IndicatorSpec;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::json::{as_decimal, as_exact, as_str, index, join, parse_text, Obj};
-use crate::number::TieRule;
+use crate::exact::TieRule;
 use crate::projects::{Field, ProjectValues, Projects, Query};
 use rust_decimal::Decimal;
 use serde::Serialize;

@@ -2,7 +2,7 @@
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
 use crate::calc::goal::Mode;
-use crate::calc::session::{Changes, Edit, Results, Session};
+use crate::calc::session::{Edit, Session};
 use crate::error::Error;
 #[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
@@ -110,78 +110,11 @@ fn js_error(e: &Error) -> JsValue {
     err.into()
 }
 
-/// Converts a result to a plain JS object (decimals as strings). It goes through JSON text: one string crosses the
-/// boundary and the engine's `JSON.parse` builds the objects, several times faster than building them field by field.
-/// The text is written into one buffer kept between calls (an edit's result is a few KB): no allocation and no
-/// regrowth per call.
+/// Converts a result to a plain JS object (decimals as strings) through JSON text: one string crosses the boundary
+/// and the engine's `JSON.parse` builds the objects (BENCHMARKS.md compares this with serde-wasm-bindgen).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    thread_local! {
-        static BUFFER: std::cell::RefCell<Vec<u8>> = std::cell::RefCell::new(Vec::with_capacity(8192));
-    }
-    let fail = |reason: String| js_error(&Error::Invalid { path: String::new(), reason });
-    BUFFER.with(|cell| {
-        // Only a call made while another is writing (none today: serialising never calls back) needs its own buffer.
-        let mut guard = cell.try_borrow_mut().ok();
-        let mut own = Vec::new();
-        let buf = guard.as_deref_mut().unwrap_or(&mut own);
-        buf.clear();
-        serde_json::to_writer(&mut *buf, value).map_err(|e| fail(e.to_string()))?;
-        let parsed = js_sys::JSON::parse(std::str::from_utf8(buf).map_err(|e| fail(e.to_string()))?);
-        // A one-off large result (a whole document) does not keep its memory.
-        if buf.capacity() > 1 << 16 {
-            *buf = Vec::with_capacity(8192);
-        }
-        parsed
-    })
-}
-
-#[wasm_bindgen(module = "/src/outcome.js")]
-extern "C" {
-    /// Builds the plain objects from the wire form (`crate::wire`).
-    #[wasm_bindgen(js_name = decodeResults)]
-    fn decode_results(text: &str) -> JsValue;
-}
-
-/// An edit's outcome or a scenario's results as plain JS objects, through the wire form (see [`crate::wire`]):
-/// the same objects as their JSON, built several times faster. One buffer is kept between calls.
-fn wire_js<T>(value: &T, write: fn(&T, &mut String)) -> JsValue {
-    thread_local! {
-        static WIRE: std::cell::RefCell<String> = std::cell::RefCell::new(String::with_capacity(4096));
-    }
-    WIRE.with(|cell| {
-        let mut guard = cell.try_borrow_mut().ok();
-        let mut own = String::new();
-        let buf = guard.as_deref_mut().unwrap_or(&mut own);
-        write(value, buf);
-        let out = decode_results(buf);
-        // A one-off large result (a whole project list's plan) does not keep its memory.
-        if buf.capacity() > 1 << 16 {
-            *buf = String::with_capacity(4096);
-        }
-        out
-    })
-}
-
-/// What an edit changed, as the plain objects of an `Outcome`.
-fn outcome_js(session: &Session, changes: &Changes) -> JsValue {
-    wire_js(&(session, changes), |(s, c), out| crate::wire::write_changes(s, c, out))
-}
-
-fn results_js(r: &Results) -> Result<JsValue, JsValue> {
-    Ok(wire_js(r, crate::wire::write_results))
-}
-
-/// For the tests: what an edit changed as the wire form decodes it, and its `Outcome` as JSON parses it; the two must
-/// be the same objects.
-#[doc(hidden)]
-pub fn changes_both_ways(session: &Session, changes: &Changes) -> (JsValue, JsValue) {
-    (outcome_js(session, changes), to_js(&session.outcome(changes)).unwrap_or(JsValue::NULL))
-}
-
-/// For the tests: results as the wire form decodes them, and as JSON parses them.
-#[doc(hidden)]
-pub fn results_both_ways(r: &Results) -> (JsValue, JsValue) {
-    (wire_js(r, crate::wire::write_results), to_js(r).unwrap_or(JsValue::NULL))
+    let text = serde_json::to_string(value).map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
+    js_sys::JSON::parse(&text)
 }
 
 #[cfg(feature = "page")]
@@ -237,14 +170,13 @@ impl PlanSession {
     /// Every result for the active scenario.
     #[wasm_bindgen(unchecked_return_type = "Results")]
     pub fn results(&self) -> Result<JsValue, JsValue> {
-        results_js(&self.inner.results())
+        to_js(&self.inner.results())
     }
 
     /// Sets a figure from text as typed ("1,450", "１４５０"; empty clears it), totals held.
     #[wasm_bindgen(js_name = setValue, unchecked_return_type = "Outcome")]
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<JsValue, JsValue> {
-        let changes = self.inner.set_value_changes(series, period, text).map_err(err)?;
-        Ok(outcome_js(&self.inner, &changes))
+        to_js(&self.inner.set_value(series, period, text).map_err(err)?)
     }
 
     /// Applies an edit: set, add or percent; additive or substitute; counts toward; offset.
@@ -255,20 +187,19 @@ impl PlanSession {
             .and_then(|text| crate::json::parse_text(&text))
             .and_then(|value| Edit::from_value(&value, "edit"))
             .map_err(err)?;
-        let changes = self.inner.apply_changes(edit).map_err(err)?;
-        Ok(outcome_js(&self.inner, &changes))
+        to_js(&self.inner.apply(edit).map_err(err)?)
     }
 
     /// Undoes the last edit of the active scenario; `null` when there is none.
     #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
     pub fn undo(&mut self) -> Result<JsValue, JsValue> {
-        Ok(self.inner.undo_changes().map_or(JsValue::NULL, |c| outcome_js(&self.inner, &c)))
+        to_js(&self.inner.undo())
     }
 
     /// Redoes the last undone edit; `null` when there is none.
     #[wasm_bindgen(unchecked_return_type = "Outcome | null")]
     pub fn redo(&mut self) -> Result<JsValue, JsValue> {
-        Ok(self.inner.redo_changes().map_or(JsValue::NULL, |c| outcome_js(&self.inner, &c)))
+        to_js(&self.inner.redo())
     }
 
     /// The scenarios, the active one, and whether undo and redo are possible.
@@ -292,13 +223,13 @@ impl PlanSession {
     /// Creates a scenario from the baseline (or a copy of `from`) and makes it active.
     #[wasm_bindgen(js_name = newScenario, unchecked_return_type = "Results")]
     pub fn new_scenario(&mut self, name: &str, from: Option<String>) -> Result<JsValue, JsValue> {
-        results_js(&self.inner.new_scenario(name, from.as_deref()).map_err(err)?)
+        to_js(&self.inner.new_scenario(name, from.as_deref()).map_err(err)?)
     }
 
     /// Makes another scenario active.
     #[wasm_bindgen(js_name = switchScenario, unchecked_return_type = "Results")]
     pub fn switch_scenario(&mut self, name: &str) -> Result<JsValue, JsValue> {
-        results_js(&self.inner.switch_scenario(name).map_err(err)?)
+        to_js(&self.inner.switch_scenario(name).map_err(err)?)
     }
 
     /// Deletes a scenario (not the last one).

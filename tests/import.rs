@@ -38,7 +38,7 @@ fn read(s: &Session, text: &str, pieces: usize) -> Result<Projects, Vec<RowError
 }
 
 fn value(s: &Session, id: &str) -> String {
-    s.results().series.iter().find(|x| x.id == id).unwrap().values[0]
+    s.results().series.iter().find(|x| x.id == id).unwrap().values[0].clone()
         .map_or("—".into(), |q| q.exact.normalize().to_string())
 }
 

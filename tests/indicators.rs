@@ -50,7 +50,7 @@ fn completion_against_time_progress_rounds_once() {
     );
     let t = target(&s, "rate");
     assert_eq!(shown(&t), ("97.158".into(), Status::Met));
-    let extra = |k: &str| t.extras.iter().find(|e| e.key == k).map(|e| e.value.display);
+    let extra = |k: &str| t.extras.iter().find(|e| e.key == k).map(|e| e.value.display.clone());
     assert_eq!(extra("time_progress").as_deref(), Some("83.333"));
     assert_eq!(extra("ahead").as_deref(), Some("13.8"));
     // (647.4 − 629.0) ÷ 2 months left = 9.2 a month.
@@ -89,7 +89,7 @@ fn comparable_basis_growth_is_never_rederived_from_levels() {
     assert_eq!(shown(&target(&s, "g")), ("0.80".into(), Status::Met));
     let w = s.results().warnings;
     let differs = w.iter().find(|w| w.code == "growth.differs_from_levels").expect("the comparable-basis note");
-    let from_levels = differs.figures.iter().find(|(k, _)| k == "from_levels").map(|(_, q)| q.display);
+    let from_levels = differs.figures.iter().find(|(k, _)| k == "from_levels").map(|(_, q)| q.display.clone());
     assert_eq!(from_levels.as_deref(), Some("-5.35"));
 }
 
@@ -159,7 +159,7 @@ fn unit_contributions_add_up_to_the_combined_growth_exactly() {
     );
     let all = target(&s, "all");
     let fractions: Vec<Option<String>> =
-        all.contributions.iter().map(|c| c.value.fraction.map(|f| f.to_string())).collect();
+        all.contributions.iter().map(|c| c.value.fraction.clone().map(|f| f.to_string())).collect();
     assert_eq!(fractions, [Some("10/3".to_owned()), Some("20/3".to_owned()), None]);
     assert_eq!(all.value.unwrap().display.to_string(), "10.0");
 }
@@ -179,7 +179,7 @@ fn a_composition_gives_each_items_share_and_they_add_up_to_100() {
     );
     let c = s.composition("by", "2023").unwrap();
     assert_eq!((c.parent.as_str(), c.total.unwrap().display.to_string()), ("fai", "300.00".to_owned()));
-    let shares: Vec<String> = c.items.iter().map(|i| i.share.unwrap().fraction.unwrap().to_string()).collect();
+    let shares: Vec<String> = c.items.iter().map(|i| i.share.clone().unwrap().fraction.unwrap().to_string()).collect();
     assert_eq!(shares, ["100/3", "100/3", "70/3"]);
     assert_eq!(c.remainder.unwrap().display.to_string(), "30.00");
     assert_eq!(c.remainder_share.unwrap().display.to_string(), "10.0");

@@ -21,7 +21,7 @@ fn small() -> Session {
 }
 
 fn value(s: &Session, id: &str) -> String {
-    s.results().series.iter().find(|x| x.id == id).unwrap().values[0]
+    s.results().series.iter().find(|x| x.id == id).unwrap().values[0].clone()
         .map_or("—".into(), |q| q.exact.normalize().to_string())
 }
 

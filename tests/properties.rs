@@ -59,7 +59,7 @@ proptest! {
                 let t = s.results().targets.into_iter().find(|t| t.id == "share-s0").unwrap();
                 // Exactly on target: the exact value equals the target value, and the target is met.
                 prop_assert_eq!(t.value.as_ref().map(|q| q.exact), Some(share));
-                prop_assert_eq!(t.value.as_ref().and_then(|q| q.fraction), None);
+                prop_assert_eq!(t.value.as_ref().and_then(|q| q.fraction.clone()), None);
                 prop_assert_eq!(t.status, Status::Met);
             }
             // A lever that would have to go negative, or more than the offset or remainder holds, is a fair answer.

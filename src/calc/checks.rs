@@ -6,7 +6,6 @@ use super::indicator::{IndicatorSpec, Quantity, Unit};
 use super::target::meets;
 use crate::exact::Exact;
 use crate::plan::{Baseline, Plan};
-use crate::text::Short;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -363,7 +362,7 @@ fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
             }
             let Some(sq) = out.q(&share, Unit::Percent, "%") else { continue };
             let tq = t.value.normalize();
-            let tq = Short::fixed(&tq, tq.scale()).unwrap_or_default();
+            let tq = tq.to_string();
             // Measured against the items' total, or against the plan's own figures.
             let (zh_by, en_by): ([&str; 3], [&str; 3]) = if id != plan.series_id(whole) {
                 (["按分项目标合计(", &id, ")计算,"], ["With the items of ", &id, " as the total, "])

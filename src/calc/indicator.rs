@@ -6,7 +6,6 @@ use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::json::Obj;
 use crate::plan::{series_ref, series_refs, Breakdown, Plan, Rounding, Series};
-use crate::text::Short;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::collections::HashMap;
@@ -71,19 +70,19 @@ impl Unit {
 }
 
 /// A computed figure: the exact value, the display text rounded once, and the unit.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Quantity {
     /// The exact value as a decimal (to 28 significant digits where it does not terminate).
     #[serde(with = "rust_decimal::serde::str")]
     pub exact: Decimal,
     /// The exact value as a reduced fraction "p/q", where the decimal does not terminate.
     #[serde(default, skip_serializing_if = "Option::is_none")]
-    pub fraction: Option<Short>,
+    pub fraction: Option<String>,
     /// Rounded once, by the plan's rule, with a fixed number of places.
-    pub display: Short,
+    pub display: String,
     pub unit: Unit,
     /// What to write after the number: "亿元", "%", "pp", "×".
-    pub symbol: Short,
+    pub symbol: String,
 }
 
 impl Quantity {
@@ -98,7 +97,7 @@ impl Quantity {
             exact,
             fraction: None,
             unit,
-            symbol: Short::new(symbol)?,
+            symbol: symbol.to_owned(),
         })
     }
 

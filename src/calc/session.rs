@@ -230,14 +230,13 @@ pub struct Outcome {
 }
 
 /// What an edit (or undo, redo) changed, by position: the figures `(series, period)`, the targets, breakdowns and
-/// check subjects (in plan order) whose results differ. The results themselves are in the session
-/// ([`Session::outcome`] gathers them into an [`Outcome`]); the JS API writes them out from there without copying.
+/// check subjects (in plan order) whose results differ; [`Session::outcome`] gathers them into an [`Outcome`].
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct Changes {
-    pub series: Vec<(usize, usize)>,
-    pub targets: Vec<usize>,
-    pub breakdowns: Vec<usize>,
-    pub subjects: Vec<usize>,
+struct Changes {
+    series: Vec<(usize, usize)>,
+    targets: Vec<usize>,
+    breakdowns: Vec<usize>,
+    subjects: Vec<usize>,
 }
 
 impl Outcome {
@@ -505,8 +504,8 @@ impl Session {
             period: period.to_owned(),
             total: self.series_value(&self.grid, b.parent, p),
             items,
-            remainder: rest.and_then(|r| r.remainder.get(p).copied().flatten()),
-            remainder_share: rest.and_then(|r| r.remainder_share.get(p).copied().flatten()),
+            remainder: rest.and_then(|r| r.remainder.get(p).cloned().flatten()),
+            remainder_share: rest.and_then(|r| r.remainder_share.get(p).cloned().flatten()),
         })
     }
 
@@ -517,12 +516,7 @@ impl Session {
     /// Sets a series' value in a period from text as typed, with the total held (substitute mode).
     /// Consecutive calls on the same figure form one step of undo, as typing and dragging a slider produce them.
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<Outcome> {
-        self.set_value_changes(series, period, text).map(|c| self.outcome(&c))
-    }
-
-    /// [`Session::set_value`], reporting what changed by position ([`Changes`]).
-    pub fn set_value_changes(&mut self, series: &str, period: &str, text: &str) -> Result<Changes> {
-        self.apply_edit(
+        let changes = self.apply_edit(
             Edit {
                 series: series.to_owned(),
                 period: period.to_owned(),
@@ -531,17 +525,14 @@ impl Session {
                 ..Edit::default()
             },
             true,
-        )
+        )?;
+        Ok(self.outcome(&changes))
     }
 
     /// Applies an edit to the active scenario; on error nothing changes.
     pub fn apply(&mut self, edit: Edit) -> Result<Outcome> {
-        self.apply_changes(edit).map(|c| self.outcome(&c))
-    }
-
-    /// [`Session::apply`], reporting what changed by position ([`Changes`]).
-    pub fn apply_changes(&mut self, edit: Edit) -> Result<Changes> {
-        self.apply_edit(edit, false)
+        let changes = self.apply_edit(edit, false)?;
+        Ok(self.outcome(&changes))
     }
 
     fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Changes> {
@@ -970,7 +961,7 @@ impl Session {
     }
 
     /// The results that `changes` names, gathered from the session's current results.
-    pub fn outcome(&self, changes: &Changes) -> Outcome {
+    fn outcome(&self, changes: &Changes) -> Outcome {
         let plan = &self.plan;
         let r = &self.results;
         Outcome {
@@ -999,26 +990,11 @@ impl Session {
 
     /// A figure's current result.
     pub(crate) fn cached_value(&self, s: usize, p: usize) -> Option<Quantity> {
-        self.results.series.get(s).and_then(|x| x.values.get(p)).copied().flatten()
-    }
-
-    /// The current results (their warnings empty: see [`Session::warning_group`]).
-    pub(crate) fn cached(&self) -> &Results {
-        &self.results
-    }
-
-    /// A check subject's key and its current warnings.
-    pub(crate) fn warning_group(&self, i: usize) -> Option<(&str, &[Warning])> {
-        Some((self.subjects.get(i)?.key.as_str(), self.warning_groups.get(i)?.as_slice()))
+        self.results.series.get(s).and_then(|x| x.values.get(p)).cloned().flatten()
     }
 
     /// Undoes the last edit of the active scenario; `None` when there is none.
     pub fn undo(&mut self) -> Option<Outcome> {
-        self.undo_changes().map(|c| self.outcome(&c))
-    }
-
-    /// [`Session::undo`], reporting what changed by position ([`Changes`]).
-    pub fn undo_changes(&mut self) -> Option<Changes> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.done.pop()?;
         let updates = self.propagate(&change.cells, false);
@@ -1034,20 +1010,17 @@ impl Session {
             }
         }
         sc.undone.push(change);
-        Some(self.write(&updates))
+        let changes = self.write(&updates);
+        Some(self.outcome(&changes))
     }
 
     /// Redoes the last undone edit; `None` when there is none.
     pub fn redo(&mut self) -> Option<Outcome> {
-        self.redo_changes().map(|c| self.outcome(&c))
-    }
-
-    /// [`Session::redo`], reporting what changed by position ([`Changes`]).
-    pub fn redo_changes(&mut self) -> Option<Changes> {
         let active = self.active;
         let change = self.scenarios.get_mut(active)?.undone.pop()?;
         let updates = self.propagate(&change.cells, true);
-        Some(self.install(change, &updates, false))
+        let changes = self.install(change, &updates, false);
+        Some(self.outcome(&changes))
     }
 
     pub fn can_undo(&self) -> bool {
@@ -1152,8 +1125,8 @@ impl Session {
                 id: ta.id.clone(),
                 period: period.to_owned(),
                 delta: delta(&ta.value, &tb.value),
-                a: ta.value,
-                b: tb.value,
+                a: ta.value.clone(),
+                b: tb.value.clone(),
                 status_a: Some(ta.status),
                 status_b: Some(tb.status),
             });
@@ -1165,8 +1138,8 @@ impl Session {
                     id: sa.id.clone(),
                     period: self.plan.period_id(p).to_owned(),
                     delta: delta(x, y),
-                    a: *x,
-                    b: *y,
+                    a: x.clone(),
+                    b: y.clone(),
                     status_a: None,
                     status_b: None,
                 });

@@ -5,7 +5,6 @@ use super::grid::Grid;
 use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Shift, Unit};
 use crate::exact::Exact;
 use crate::plan::{Comparator, Plan, SeriesKind, Target};
-use crate::text::Short;
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -213,9 +212,9 @@ fn placeholder(unit: Unit, symbol: &str) -> Quantity {
     Quantity {
         exact: Decimal::ZERO,
         fraction: None,
-        display: Short::EMPTY,
+        display: String::new(),
         unit,
-        symbol: Short::new(symbol).unwrap_or_default(),
+        symbol: symbol.to_owned(),
     }
 }
 
