@@ -22,7 +22,7 @@ pub enum Error {
     /// The text is not JSON.
     Json { line: usize, column: usize, message: String },
     /// `schema` is missing, or names a version this build does not read.
-    Schema { found: String },
+    Schema { found: String, expected: u32 },
     /// A required field is absent.
     Missing { path: String },
     /// A field holds the wrong kind of JSON value.
@@ -109,11 +109,9 @@ impl fmt::Display for Error {
             Error::Json { line, column, message } => {
                 write!(f, "not valid JSON at line {line}, column {column}: {message}")
             }
-            Error::Schema { found } => write!(
-                f,
-                "unsupported plan schema {found}; this version of plancalc reads schema {}",
-                crate::plan::SCHEMA_VERSION
-            ),
+            Error::Schema { found, expected } => {
+                write!(f, "unsupported plan schema {found}; this version of plancalc reads schema {expected}")
+            }
             Error::Missing { path } => write!(f, "{path} is required"),
             Error::Type { path, expected } => write!(f, "{path} must be {expected}"),
             Error::Invalid { path, reason } => write!(f, "{path}: {reason}"),
@@ -139,6 +137,20 @@ impl fmt::Display for Error {
 }
 
 impl std::error::Error for Error {}
+
+/// `parent.key`, or `key` at the top.
+pub fn join(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_owned()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+/// `parent[index]`.
+pub fn index(parent: &str, i: usize) -> String {
+    format!("{parent}[{i}]")
+}
 
 /// Result with plancalc's error.
 pub type Result<T> = std::result::Result<T, Error>;

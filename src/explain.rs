@@ -2,14 +2,17 @@
 //! result, the rounding, the comparison with the target, the gap. Data, not prose: the page renders
 //! each step's sentence and its expression tree (as MathML).
 
-use crate::calc::goal::{solve, Figures, Lever, Mode, Unreachable};
-use crate::calc::indicator::{Ctx, Evaluated, Gap, IndicatorSpec, Term, Unit};
-use crate::calc::session::Session;
+use crate::calc::goal::{solve, Figures, Lever, Unreachable};
+use crate::calc::indicator::{Ctx, Evaluated, Gap, Term};
 use crate::calc::target::{lever_period, meets};
+use crate::document::exact_text;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::exact::TieRule;
-use crate::plan::{exact_text, Plan, Target};
+use crate::model::edit::Mode;
+use crate::model::indicator::{IndicatorSpec, Unit};
+use crate::model::plan::{Plan, Target};
+use crate::session::Session;
 use serde::{Deserialize, Serialize};
 
 /// An expression tree: variables (with their meaning), numbers, and operations.

@@ -14,19 +14,19 @@
 #![forbid(unsafe_code)]
 
 pub mod calc;
+pub mod document;
 pub mod error;
 pub mod exact;
 pub mod explain;
-pub mod import;
-mod json;
+pub mod model;
 pub mod number;
-pub mod plan;
-pub mod projects;
+pub mod session;
 pub mod wasm;
 
-pub use calc::goal::Mode;
-pub use calc::indicator::{Quantity, Unit};
-pub use calc::session::{Edit, GoalOutcome, GoalResult, Op, Outcome, Results, Session};
+pub use calc::indicator::Quantity;
 pub use calc::target::{Status, TargetResult};
 pub use error::{Error, Result};
-pub use plan::Plan;
+pub use model::edit::{Edit, Mode, Op};
+pub use model::indicator::Unit;
+pub use model::plan::Plan;
+pub use session::{GoalOutcome, GoalResult, Outcome, Results, Session};

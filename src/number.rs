@@ -155,7 +155,11 @@ mod tests {
             ("-0.04", 1, TieRule::HalfAwayFromZero, "0.0"),
             ("13.825", 2, TieRule::HalfEven, "13.82"),
         ] {
-            assert_eq!(Exact::from(dec(value)).display(dp, tie).as_deref(), Some(expected), "value {value} dp {dp} {tie:?}");
+            assert_eq!(
+                Exact::from(dec(value)).display(dp, tie).as_deref(),
+                Some(expected),
+                "value {value} dp {dp} {tie:?}"
+            );
         }
     }
 }

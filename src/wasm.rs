@@ -1,12 +1,13 @@
 //! The JavaScript API: the only module that touches `wasm_bindgen` and `js_sys`.
 //! One stateful class, `PlanSession`; amounts cross as decimal strings; errors are JS `Error`s with `code` and `path`.
 
-use crate::calc::goal::Mode;
-use crate::calc::session::{Edit, Session};
 use crate::error::Error;
 #[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
-use crate::plan::Plan;
+use crate::model::edit::Edit;
+use crate::model::edit::Mode;
+use crate::model::plan::Plan;
+use crate::session::Session;
 #[cfg(feature = "page")]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
@@ -113,7 +114,8 @@ fn js_error(e: &Error) -> JsValue {
 /// Converts a result to a plain JS object (decimals as strings) through JSON text: one string crosses the boundary
 /// and the engine's `JSON.parse` builds the objects (BENCHMARKS.md compares this with serde-wasm-bindgen).
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
-    let text = serde_json::to_string(value).map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
+    let text = serde_json::to_string(value)
+        .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
     js_sys::JSON::parse(&text)
 }
 
@@ -184,7 +186,7 @@ impl PlanSession {
     pub fn apply(&mut self, #[wasm_bindgen(unchecked_param_type = "Edit")] edit: JsValue) -> Result<JsValue, JsValue> {
         let edit = json_text(&edit)
             .ok_or_else(|| Error::Invalid { path: "edit".into(), reason: "expected an edit object".into() })
-            .and_then(|text| crate::json::parse_text(&text))
+            .and_then(|text| crate::document::json::parse_text(&text))
             .and_then(|value| Edit::from_value(&value, "edit"))
             .map_err(err)?;
         to_js(&self.inner.apply(edit).map_err(err)?)
@@ -311,7 +313,8 @@ impl PlanSession {
         #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
         projects: Option<Vec<u8>>,
     ) -> Result<PlanSession, JsValue> {
-        let state: crate::calc::session::SessionState = from_js(state, "state", "a saved session")?;
+        let state: serde_json::Value = from_js(state, "state", "a saved session")?;
+        let state = crate::session::SessionState::read(&state).map_err(err)?;
         Session::restore_with_projects(&state, projects.as_deref())
             .map(|inner| PlanSession { inner, view: Vec::new() })
             .map_err(err)
@@ -321,7 +324,7 @@ impl PlanSession {
     /// `restore(state, projects)`.
     #[wasm_bindgen(js_name = projectBytes)]
     pub fn project_bytes(&self) -> Vec<u8> {
-        crate::import::encode(&self.inner.plan().projects)
+        crate::document::compact::encode(&self.inner.plan().projects)
     }
 
     /// Everything needed to restore this session later (autosave, a share link): see `restore`. With
@@ -353,7 +356,8 @@ impl PlanSession {
     #[wasm_bindgen(js_name = projectFacets, unchecked_return_type = "ProjectFacets")]
     pub fn project_facets(&self) -> Result<JsValue, JsValue> {
         let p = &self.inner.plan().projects;
-        let names = |d: &crate::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
+        let names =
+            |d: &crate::model::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
         to_js(&serde_json::json!({
             "sectors": names(&p.sectors), "counties": names(&p.counties), "ownerships": names(&p.ownerships),
             "stages": names(&p.stages), "flags": names(&p.flags),
@@ -385,7 +389,7 @@ impl PlanSession {
     /// stay; edits to projects of the old list are dropped: returns how many. On an error nothing changes.
     #[wasm_bindgen(js_name = replaceProjects)]
     pub fn replace_projects(&mut self, bytes: &[u8]) -> Result<usize, JsValue> {
-        let list = crate::import::decode(bytes, self.inner.plan().periods.len()).map_err(err)?;
+        let list = crate::document::compact::decode(bytes, self.inner.plan().periods.len()).map_err(err)?;
         let dropped = self.inner.replace_projects(list).map_err(err)?;
         self.view.clear();
         Ok(dropped)
@@ -401,9 +405,9 @@ impl PlanSession {
         roles: Option<Vec<String>>,
         #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
     ) -> Result<usize, JsValue> {
-        let periods = crate::import::period_names(self.inner.plan());
-        let unit = unit.map(|u| crate::import::Unit::read(&u, "unit")).transpose().map_err(err)?;
-        let list = match crate::import::read_text(text, periods, roles, unit).map_err(err)? {
+        let periods = crate::document::csv::period_names(self.inner.plan());
+        let unit = unit.map(|u| crate::document::csv::Unit::read(&u, "unit")).transpose().map_err(err)?;
+        let list = match crate::document::csv::read_text(text, periods, roles, unit).map_err(err)? {
             Ok(list) => list,
             Err(rows) => return Err(rows_error(&rows)),
         };
@@ -437,7 +441,7 @@ impl PlanSession {
 
 /// The error an import with bad rows throws: code `csv.rows`, every row in `rows`.
 #[cfg(feature = "page")]
-fn rows_error(rows: &[crate::import::RowError]) -> JsValue {
+fn rows_error(rows: &[crate::document::csv::RowError]) -> JsValue {
     let first = rows.first().map(|r| format!(": line {}, {}", r.line, r.reason)).unwrap_or_default();
     let e = js_error(&Error::Invalid { path: "csv".into(), reason: format!("{} bad rows{first}", rows.len()) });
     let _ = js_sys::Reflect::set(&e, &"code".into(), &"csv.rows".into());
@@ -452,8 +456,8 @@ fn rows_error(rows: &[crate::import::RowError]) -> JsValue {
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 pub struct ProjectImport {
-    periods: Vec<crate::import::PeriodName>,
-    reader: Option<crate::import::CsvReader>,
+    periods: Vec<crate::document::csv::PeriodName>,
+    reader: Option<crate::document::csv::CsvReader>,
 }
 
 #[cfg(feature = "page")]
@@ -473,7 +477,7 @@ impl ProjectImport {
         let list: Vec<P> = from_js(periods, "periods", "a list of periods")?;
         let periods = list
             .into_iter()
-            .map(|p| crate::import::PeriodName { id: p.id, labels: p.label.into_values().collect() })
+            .map(|p| crate::document::csv::PeriodName { id: p.id, labels: p.label.into_values().collect() })
             .collect();
         Ok(ProjectImport { periods, reader: None })
     }
@@ -481,13 +485,13 @@ impl ProjectImport {
     /// The header row of `text` (the file's start is enough) and each column's likely role.
     #[wasm_bindgen(unchecked_return_type = "ColumnGuess")]
     pub fn columns(&self, text: &str) -> Result<JsValue, JsValue> {
-        to_js(&crate::import::guess_columns(text, &self.periods).map_err(err)?)
+        to_js(&crate::document::csv::guess_columns(text, &self.periods).map_err(err)?)
     }
 
     /// Starts reading with a role per column and the unit of the amounts ("亿元" or "万元").
     pub fn start(&mut self, roles: Vec<String>, unit: &str) -> Result<(), JsValue> {
-        let unit = crate::import::Unit::read(unit, "unit").map_err(err)?;
-        self.reader = Some(crate::import::CsvReader::new(self.periods.clone(), &roles, unit).map_err(err)?);
+        let unit = crate::document::csv::Unit::read(unit, "unit").map_err(err)?;
+        self.reader = Some(crate::document::csv::CsvReader::new(self.periods.clone(), &roles, unit).map_err(err)?);
         Ok(())
     }
 
@@ -502,14 +506,14 @@ impl ProjectImport {
     /// How many bad rows have been found so far.
     #[wasm_bindgen(js_name = badRows)]
     pub fn bad_rows(&self) -> usize {
-        self.reader.as_ref().map_or(0, crate::import::CsvReader::errors)
+        self.reader.as_ref().map_or(0, crate::document::csv::CsvReader::errors)
     }
 
     /// Ends the file: the project list as bytes, or an `ImportError` listing every bad row.
     pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
         let reader = self.reader.take().ok_or_else(not_started)?;
         let list = reader.finish().map_err(|rows| rows_error(&rows))?;
-        Ok(crate::import::encode(&list))
+        Ok(crate::document::compact::encode(&list))
     }
 }
 

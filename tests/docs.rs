@@ -39,7 +39,7 @@ fn a_saved_scenario_reloads_to_the_same_figures() {
 
 #[test]
 fn a_whole_session_saves_and_restores() {
-    use plancalc::calc::session::SessionState;
+    use plancalc::session::SessionState;
     let mut s = Session::from_json(include_str!("../www/presets/zunyi.json")).unwrap();
     s.set_value("industrial", "2021-2023", "1,600").unwrap();
     s.new_scenario("new investment", None).unwrap();
@@ -53,7 +53,7 @@ fn a_whole_session_saves_and_restores() {
     .unwrap();
     s.switch_scenario("scenario 1").unwrap();
     let saved = serde_json::to_string(&s.state()).unwrap();
-    let state: SessionState = serde_json::from_str(&saved).unwrap();
+    let state = SessionState::read(&serde_json::from_str(&saved).unwrap()).unwrap();
     let restored = Session::restore(&state).unwrap();
     assert_eq!(restored.scenario_names(), s.scenario_names());
     assert_eq!(restored.active_scenario(), "scenario 1");
@@ -74,4 +74,27 @@ fn a_whole_session_saves_and_restores() {
         Session::restore(&broken).err().map(|e| (e.code(), e.path().to_owned())),
         Some(("id.unknown", "active".to_owned()))
     );
+}
+
+/// An edit reads the same wherever it comes from: a JSON number in a saved state is accepted as `apply` accepts
+/// it, and a bad field inside a state is named by its whole path.
+#[test]
+fn a_saved_state_reads_its_edits_as_apply_does() {
+    use plancalc::session::SessionState;
+    let plan: serde_json::Value = serde_json::from_str(include_str!("../www/presets/zunyi.json")).unwrap();
+    let state = serde_json::json!({
+        "plan": plan, "active": "a",
+        "scenarios": [{ "name": "a", "edits": [{ "series": "industrial", "period": "2021-2023", "set": 1600 }] }],
+    });
+    let restored = Session::restore(&SessionState::read(&state).unwrap()).unwrap();
+    let mut applied = Session::from_json(include_str!("../www/presets/zunyi.json")).unwrap();
+    let edit: plancalc::Edit =
+        serde_json::from_value(serde_json::json!({ "series": "industrial", "period": "2021-2023", "set": 1600 }))
+            .unwrap();
+    applied.apply(edit).unwrap();
+    assert_eq!(restored.results().targets, applied.results().targets);
+    let mut bad = state.clone();
+    bad["scenarios"][0]["edits"][0]["mode"] = serde_json::json!("sideways");
+    let err = SessionState::read(&bad).unwrap_err();
+    assert_eq!(err.path(), "scenarios[0].edits[0].mode");
 }

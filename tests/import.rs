@@ -5,8 +5,9 @@
 mod common;
 
 use common::{doc, project};
-use plancalc::import::{decode, encode, guess_columns, period_names, CsvReader, RowError, Unit};
-use plancalc::projects::Projects;
+use plancalc::document::compact::{decode, encode};
+use plancalc::document::csv::{guess_columns, period_names, CsvReader, RowError, Unit};
+use plancalc::model::projects::Projects;
 use plancalc::{Edit, Mode, Op, Plan, Session};
 use serde_json::json;
 
@@ -38,7 +39,8 @@ fn read(s: &Session, text: &str, pieces: usize) -> Result<Projects, Vec<RowError
 }
 
 fn value(s: &Session, id: &str) -> String {
-    s.results().series.iter().find(|x| x.id == id).unwrap().values[0].clone()
+    s.results().series.iter().find(|x| x.id == id).unwrap().values[0]
+        .clone()
         .map_or("—".into(), |q| q.exact.normalize().to_string())
 }
 

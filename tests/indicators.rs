@@ -1,7 +1,7 @@
 //! Each indicator against the worked examples of domain.md, and goal seek in both modes.
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests, not library code
 
-use plancalc::calc::session::GoalOutcome;
+use plancalc::session::GoalOutcome;
 use plancalc::{Edit, Mode, Op, Session, Status, TargetResult};
 use serde_json::{json, Value};
 

@@ -21,7 +21,8 @@ fn small() -> Session {
 }
 
 fn value(s: &Session, id: &str) -> String {
-    s.results().series.iter().find(|x| x.id == id).unwrap().values[0].clone()
+    s.results().series.iter().find(|x| x.id == id).unwrap().values[0]
+        .clone()
         .map_or("—".into(), |q| q.exact.normalize().to_string())
 }
 
@@ -97,8 +98,7 @@ fn edits_to_projects_survive_save_restore_and_export() {
     let mut s = small();
     s.apply(edit(None, Some(json!({"sector": ["transport"]})), "annual", Op::Add("5".into()))).unwrap();
     s.apply(edit(Some("b"), None, "stage", Op::Set("finishing".into()))).unwrap();
-    let state: plancalc::calc::session::SessionState =
-        serde_json::from_str(&serde_json::to_string(&s.state()).unwrap()).unwrap();
+    let state = plancalc::session::SessionState::read(&serde_json::to_value(s.state()).unwrap()).unwrap();
     let back = Session::restore(&state).unwrap();
     assert_eq!(back.results(), s.results());
     // The active scenario written as a plan loads to the same figures, computed from scratch.

@@ -4,9 +4,10 @@
 #![allow(clippy::panic, clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing)] // tests, not library code
 
 use plancalc::calc::grid::{plan_inputs, Grid};
-use plancalc::calc::indicator::{Ctx, IndicatorSpec};
-use plancalc::calc::session::GoalOutcome;
+use plancalc::calc::indicator::Ctx;
 use plancalc::exact::Exact;
+use plancalc::model::indicator::IndicatorSpec;
+use plancalc::session::GoalOutcome;
 use plancalc::{Edit, Mode, Op, Plan, Session, Status};
 use proptest::prelude::*;
 use rust_decimal::Decimal;

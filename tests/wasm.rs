@@ -158,7 +158,7 @@ fn scenarios_compare_and_explanations_cross_the_boundary() {
     session.new_scenario("more industry", None).expect("new scenario");
     session.set_value("industrial", "2021-2023", "2040").expect("edit");
     let rows = session.compare("baseline", "more industry").expect("compare");
-    let rows: Vec<plancalc::calc::session::CompareRow> = serde_wasm_bindgen::from_value(rows).expect("rows");
+    let rows: Vec<plancalc::session::CompareRow> = serde_wasm_bindgen::from_value(rows).expect("rows");
     let row = rows.iter().find(|r| r.id == "industrial-share").expect("row");
     assert_eq!(row.delta.as_ref().map(|q| q.display.as_str()), Some("8.7"));
     let list = session.scenarios().expect("list");
@@ -245,7 +245,7 @@ fn bad_csv_rows_throw_every_row_with_its_line() {
 /// very structs the core computed: the JS objects read back into the Rust types equal the native ones.
 #[wasm_bindgen_test]
 fn results_and_outcomes_cross_as_the_structs_the_core_computed() {
-    use plancalc::plan::SeriesKind;
+    use plancalc::model::plan::SeriesKind;
     let outcome_of = |js: JsValue| -> Outcome { serde_wasm_bindgen::from_value(js).expect("an Outcome") };
     let presets = [
         include_str!("../www/presets/bijie.json"),
@@ -269,7 +269,11 @@ fn results_and_outcomes_cross_as_the_structs_the_core_computed() {
                 let (id, period) = (plan.series_id(i).to_owned(), plan.period_id(p).to_owned());
                 for value in ["98765.4321", "", "0", "1"] {
                     let Ok(expected) = native.set_value(&id, &period, value) else { continue };
-                    assert_eq!(outcome_of(js.set_value(&id, &period, value).unwrap()), expected, "{id} {period} {value:?}");
+                    assert_eq!(
+                        outcome_of(js.set_value(&id, &period, value).unwrap()),
+                        expected,
+                        "{id} {period} {value:?}"
+                    );
                     outcomes += 1;
                 }
                 let expected = native.undo();

@@ -114,7 +114,8 @@ fn bad_edits_give_a_coded_error_and_change_nothing() {
 #[test]
 fn typing_into_one_figure_is_one_step_of_undo() {
     let mut s = session();
-    let industrial = |s: &Session| s.results().series.iter().find(|x| x.id == "industrial").unwrap().values[0].clone().unwrap();
+    let industrial =
+        |s: &Session| s.results().series.iter().find(|x| x.id == "industrial").unwrap().values[0].clone().unwrap();
     for text in ["2", "20", "204", "2040"] {
         s.set_value("industrial", "2021-2023", text).unwrap();
     }

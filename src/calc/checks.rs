@@ -2,10 +2,11 @@
 //! plans contain printing errors, and the calculator shows them rather than hiding or fixing them.
 
 use super::grid::{Cell, Grid};
-use super::indicator::{IndicatorSpec, Quantity, Unit};
+use super::indicator::Quantity;
 use super::target::meets;
 use crate::exact::Exact;
-use crate::plan::{Baseline, Plan};
+use crate::model::indicator::{IndicatorSpec, Unit};
+use crate::model::plan::{Baseline, Plan};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 

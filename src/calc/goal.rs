@@ -3,36 +3,13 @@
 //! x = (t·d₀ − n₀) ÷ (n₁ − t·d₁) exactly. No iteration.
 
 use super::grid::{Cell, Grid};
-use super::indicator::{Ctx, Evaluated, Frac, Gap, IndicatorSpec, Shift};
+use super::indicator::{Ctx, Evaluated, Frac, Gap, Shift};
 use crate::exact::Exact;
-use crate::plan::{Plan, SeriesKind};
+use crate::model::edit::Mode;
+use crate::model::indicator::IndicatorSpec;
+use crate::model::plan::{Plan, SeriesKind};
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
-
-/// How a change to one series reaches the totals that contain it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Mode {
-    /// New investment: every total that contains the series rises with it.
-    Additive,
-    /// Reallocation: totals are held; the change comes out of the unallocated remainder (or a named offset).
-    #[default]
-    Substitute,
-}
-
-impl Mode {
-    /// A mode by name: `additive`, or `substitute` (also the empty name: the default); an error at `path` otherwise.
-    pub fn parse(name: &str, path: &str) -> crate::error::Result<Mode> {
-        match name {
-            "additive" => Ok(Mode::Additive),
-            "substitute" | "" => Ok(Mode::Substitute),
-            other => Err(crate::error::Error::Invalid {
-                path: path.to_owned(),
-                reason: format!("\"{other}\" is not a mode (additive, substitute)"),
-            }),
-        }
-    }
-}
 
 /// The series moved, in which period, and how the movement propagates.
 #[derive(Debug, Clone, PartialEq, Eq)]

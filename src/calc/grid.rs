@@ -1,7 +1,7 @@
 //! The figures of a plan in one state: input values as edited, sums computed from their parts.
 
 use crate::exact::Exact;
-use crate::plan::{Plan, SeriesKind};
+use crate::model::plan::{distinct_sorted, Plan, SeriesKind};
 
 /// One computed figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -173,21 +173,9 @@ pub fn sum_dependents(plan: &Plan) -> Vec<Vec<usize>> {
     dependents
 }
 
-/// The distinct values of `items` below `bound`, ascending (values at or above it are no index and are dropped).
-/// Marks and collects: linear, and it keeps the general sort, which is large, out of the wasm.
-pub fn distinct_sorted(items: &[usize], bound: usize) -> Vec<usize> {
-    let mut seen = vec![false; bound];
-    for &i in items {
-        if let Some(slot) = seen.get_mut(i) {
-            *slot = true;
-        }
-    }
-    seen.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i).collect()
-}
-
 #[cfg(test)]
 mod tests {
-    use super::distinct_sorted;
+    use crate::model::plan::distinct_sorted;
 
     #[test]
     fn distinct_sorted_gives_each_index_once_in_order_and_drops_what_is_no_index() {

@@ -2,52 +2,11 @@
 //! affine in any single input, which is what makes goal seek exact and closed-form.
 
 use super::grid::{Cell, Grid};
-use crate::error::{Error, Result};
 use crate::exact::Exact;
-use crate::json::Obj;
-use crate::plan::{series_ref, series_refs, Breakdown, Plan, Rounding, Series};
+use crate::model::indicator::{IndicatorSpec, Unit};
+use crate::model::plan::{Plan, Rounding};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
-use std::collections::HashMap;
-
-/// What an indicator measures; series, periods and breakdowns are held by index.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum IndicatorSpec {
-    /// A series' amount in the target's period.
-    Amount { series: usize },
-    /// 累计: the sum of a series over several periods.
-    Cumulative { series: usize, periods: Vec<usize> },
-    /// 占比 (%) = part ÷ whole × 100.
-    Share { part: usize, whole: usize },
-    /// 同比增长 (%) = (this period ÷ base − 1) × 100; base = last year's level, or level ÷ (1 + g) where a growth g is published.
-    Growth { series: usize },
-    /// 完成率 (%) = completed ÷ annual plan × 100, set against 序时进度 = months elapsed ÷ 12.
-    Completion { done: usize, plan: usize },
-    /// 拉动 (pp) = Δpart ÷ whole(base) × 100.
-    Contribution { part: usize, whole: usize },
-    /// 贡献率 (%) = Δpart ÷ Δwhole × 100.
-    ContributionShare { part: usize, whole: usize },
-    /// A multiple (×) = numerator ÷ denominator, each in its own period (reserve ≥ 2.5 × last year's FAI).
-    Ratio { numerator: usize, numerator_period: Option<usize>, denominator: usize, denominator_period: Option<usize> },
-    /// Growth of several units together (%) = (Σ current ÷ Σ base − 1) × 100.
-    AggregateGrowth { units: Vec<usize> },
-    /// The unallocated remainder of a breakdown = parent − Σ children.
-    Remainder { breakdown: usize },
-}
-
-/// The unit of an indicator's value.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "snake_case")]
-pub enum Unit {
-    /// An amount in a series' unit (亿元 unless stated).
-    Amount,
-    /// Per cent.
-    Percent,
-    /// Percentage points (百分点): a difference of percentages, or a contribution.
-    Pp,
-    /// A multiple (×).
-    Times,
-}
 
 impl Unit {
     /// Decimals shown for this unit.
@@ -57,14 +16,6 @@ impl Unit {
             Unit::Percent => rounding.percent,
             Unit::Pp => rounding.pp,
             Unit::Times => rounding.amount,
-        }
-    }
-
-    /// The unit of a difference of two values in this unit.
-    pub fn difference(self) -> Unit {
-        match self {
-            Unit::Percent | Unit::Pp => Unit::Pp,
-            other => other,
         }
     }
 }
@@ -91,7 +42,7 @@ impl Quantity {
         let exact = value.to_decimal()?;
         // A number of projects is whole: no decimals.
         let places =
-            if unit == Unit::Amount && symbol == crate::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
+            if unit == Unit::Amount && symbol == crate::model::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
         Some(Quantity {
             display: value.display(places, rounding.tie)?,
             exact,
@@ -237,121 +188,6 @@ fn both<A, B>(a: std::result::Result<A, Gap>, b: std::result::Result<B, Gap>) ->
 }
 
 impl IndicatorSpec {
-    /// Reads `{"kind": "share", "part": "industrial", "whole": "fai"}` and the like.
-    pub fn read(
-        o: &Obj<'_>,
-        series: &[Series],
-        ids: &HashMap<String, usize>,
-        breakdowns: &[Breakdown],
-        periods: &HashMap<String, usize>,
-    ) -> Result<Self> {
-        let period = |key: &str| -> Result<Option<usize>> {
-            match o.opt_str(key)? {
-                None => Ok(None),
-                Some(id) => periods
-                    .get(id)
-                    .copied()
-                    .map(Some)
-                    .ok_or_else(|| Error::UnknownId { path: o.field_path(key), id: id.to_owned() }),
-            }
-        };
-        let pair = |a: &str, b: &str| -> Result<(usize, usize)> {
-            let (x, y) = (series_ref(o, a, ids)?, series_ref(o, b, ids)?);
-            let (ux, uy) = (series.get(x).map(|s| &s.unit), series.get(y).map(|s| &s.unit));
-            if ux != uy {
-                return Err(Error::Invalid {
-                    path: o.field_path(b),
-                    reason: format!("{a} and {b} must be in one unit to be compared"),
-                });
-            }
-            Ok((x, y))
-        };
-        let spec = match o.req_str("kind")? {
-            "amount" => IndicatorSpec::Amount { series: series_ref(o, "series", ids)? },
-            "cumulative" => {
-                let list = o.opt_array("periods")?;
-                if list.is_empty() {
-                    return Err(Error::Empty { path: o.field_path("periods") });
-                }
-                let periods = list
-                    .iter()
-                    .enumerate()
-                    .map(|(i, v)| {
-                        let path = crate::json::index(&o.field_path("periods"), i);
-                        let id = crate::json::as_str(v, &path)?;
-                        periods.get(id).copied().ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })
-                    })
-                    .collect::<Result<Vec<_>>>()?;
-                IndicatorSpec::Cumulative { series: series_ref(o, "series", ids)?, periods }
-            }
-            "share" => {
-                let (part, whole) = pair("part", "whole")?;
-                IndicatorSpec::Share { part, whole }
-            }
-            "growth" => IndicatorSpec::Growth { series: series_ref(o, "series", ids)? },
-            "completion" => {
-                let (done, plan) = pair("done", "plan")?;
-                IndicatorSpec::Completion { done, plan }
-            }
-            "contribution" => {
-                let (part, whole) = pair("part", "whole")?;
-                IndicatorSpec::Contribution { part, whole }
-            }
-            "contribution_share" => {
-                let (part, whole) = pair("part", "whole")?;
-                IndicatorSpec::ContributionShare { part, whole }
-            }
-            "ratio" => IndicatorSpec::Ratio {
-                numerator: series_ref(o, "numerator", ids)?,
-                numerator_period: period("numerator_period")?,
-                denominator: series_ref(o, "denominator", ids)?,
-                denominator_period: period("denominator_period")?,
-            },
-            "aggregate_growth" => {
-                let units = series_refs(o, "units", ids)?;
-                if units.is_empty() {
-                    return Err(Error::Empty { path: o.field_path("units") });
-                }
-                IndicatorSpec::AggregateGrowth { units }
-            }
-            "remainder" => {
-                let path = o.field_path("breakdown");
-                let id = o.req_str("breakdown")?;
-                let breakdown = breakdowns
-                    .iter()
-                    .position(|b| b.id == id)
-                    .ok_or_else(|| Error::UnknownId { path, id: id.to_owned() })?;
-                IndicatorSpec::Remainder { breakdown }
-            }
-            other => {
-                return Err(Error::Invalid {
-                    path: o.field_path("kind"),
-                    reason: format!(
-                        "\"{other}\" is not an indicator kind (amount, cumulative, share, growth, completion, \
-                         contribution, contribution_share, ratio, aggregate_growth, remainder)"
-                    ),
-                })
-            }
-        };
-        Ok(spec)
-    }
-
-    /// The unit of the indicator's value.
-    pub fn unit(&self) -> Unit {
-        match self {
-            IndicatorSpec::Amount { .. } | IndicatorSpec::Cumulative { .. } | IndicatorSpec::Remainder { .. } => {
-                Unit::Amount
-            }
-            IndicatorSpec::Share { .. }
-            | IndicatorSpec::Growth { .. }
-            | IndicatorSpec::Completion { .. }
-            | IndicatorSpec::ContributionShare { .. }
-            | IndicatorSpec::AggregateGrowth { .. } => Unit::Percent,
-            IndicatorSpec::Contribution { .. } => Unit::Pp,
-            IndicatorSpec::Ratio { .. } => Unit::Times,
-        }
-    }
-
     /// The symbol written after the value: the series' unit for amounts.
     pub fn symbol<'a>(&self, plan: &'a Plan) -> &'a str {
         match (self.unit(), self.main_series(plan)) {
@@ -522,46 +358,6 @@ impl IndicatorSpec {
                 v.extend(&b.children);
                 v
             }),
-        }
-    }
-}
-
-impl IndicatorSpec {
-    /// The indicator as the plan document writes it.
-    pub fn to_document(&self, plan: &Plan) -> serde_json::Value {
-        use serde_json::json;
-        let s = |i: &usize| plan.series_id(*i).to_owned();
-        let list = |v: &[usize]| v.iter().map(s).collect::<Vec<_>>();
-        match self {
-            IndicatorSpec::Amount { series } => json!({"kind": "amount", "series": s(series)}),
-            IndicatorSpec::Cumulative { series, periods } => json!({"kind": "cumulative", "series": s(series),
-                "periods": periods.iter().map(|&p| plan.period_id(p)).collect::<Vec<_>>()}),
-            IndicatorSpec::Share { part, whole } => json!({"kind": "share", "part": s(part), "whole": s(whole)}),
-            IndicatorSpec::Growth { series } => json!({"kind": "growth", "series": s(series)}),
-            IndicatorSpec::Completion { done, plan: annual } => {
-                json!({"kind": "completion", "done": s(done), "plan": s(annual)})
-            }
-            IndicatorSpec::Contribution { part, whole } => {
-                json!({"kind": "contribution", "part": s(part), "whole": s(whole)})
-            }
-            IndicatorSpec::ContributionShare { part, whole } => {
-                json!({"kind": "contribution_share", "part": s(part), "whole": s(whole)})
-            }
-            IndicatorSpec::Ratio { numerator, numerator_period, denominator, denominator_period } => {
-                let mut o = json!({"kind": "ratio", "numerator": s(numerator), "denominator": s(denominator)});
-                if let serde_json::Value::Object(m) = &mut o {
-                    if let Some(p) = numerator_period {
-                        m.insert("numerator_period".into(), json!(plan.period_id(*p)));
-                    }
-                    if let Some(p) = denominator_period {
-                        m.insert("denominator_period".into(), json!(plan.period_id(*p)));
-                    }
-                }
-                o
-            }
-            IndicatorSpec::AggregateGrowth { units } => json!({"kind": "aggregate_growth", "units": list(units)}),
-            IndicatorSpec::Remainder { breakdown } => json!({"kind": "remainder",
-                "breakdown": plan.breakdowns.get(*breakdown).map_or("?", |b| b.id.as_str())}),
         }
     }
 }

@@ -1,9 +1,8 @@
-//! Indicators, targets, checks, goal seek and the editing session: pure functions over a validated
-//! [`Plan`](crate::plan::Plan).
+//! Pure functions over the model: the grid of figures, indicators, targets, checks, goal seek, project sums.
 
 pub mod checks;
 pub mod goal;
 pub mod grid;
 pub mod indicator;
-pub mod session;
+pub mod projects;
 pub mod target;

@@ -1,10 +1,12 @@
 //! Targets: met, not met, no data or undefined, with the margin in the indicator's unit and in money.
 
-use super::goal::{solve_from, Figures, Lever, Mode};
+use super::goal::{solve_from, Figures, Lever};
 use super::grid::Grid;
-use super::indicator::{Ctx, Gap, IndicatorSpec, Quantity, Shift, Unit};
+use super::indicator::{Ctx, Gap, Quantity, Shift};
 use crate::exact::Exact;
-use crate::plan::{Comparator, Plan, SeriesKind, Target};
+use crate::model::edit::Mode;
+use crate::model::indicator::{IndicatorSpec, Unit};
+use crate::model::plan::{Comparator, Plan, SeriesKind, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -209,13 +211,7 @@ fn diff_symbol(unit: Unit, symbol: &str) -> &str {
 }
 
 fn placeholder(unit: Unit, symbol: &str) -> Quantity {
-    Quantity {
-        exact: Decimal::ZERO,
-        fraction: None,
-        display: String::new(),
-        unit,
-        symbol: symbol.to_owned(),
-    }
+    Quantity { exact: Decimal::ZERO, fraction: None, display: String::new(), unit, symbol: symbol.to_owned() }
 }
 
 /// 序时进度 = months ÷ 12; ahead (pp) = completion rate − time-progress, unrounded then rounded once;

@@ -1,6 +1,6 @@
 //! Path-aware reading of a JSON document: every error names the field it is about.
 
-use crate::error::{Error, Result};
+use crate::error::{join, Error, Result};
 use crate::exact::Exact;
 use crate::number::{parse_decimal, parse_exact};
 use rust_decimal::Decimal;
@@ -336,20 +336,6 @@ impl<'a> Obj<'a> {
     pub fn entries(&self) -> impl Iterator<Item = (&'a String, &'a Value)> {
         self.map.iter()
     }
-}
-
-/// `parent.key`, or `key` at the top.
-pub fn join(parent: &str, key: &str) -> String {
-    if parent.is_empty() {
-        key.to_owned()
-    } else {
-        format!("{parent}.{key}")
-    }
-}
-
-/// `parent[index]`.
-pub fn index(parent: &str, i: usize) -> String {
-    format!("{parent}[{i}]")
 }
 
 /// Views a value as a string.

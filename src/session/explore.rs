@@ -1,0 +1,156 @@
+//! Exploring a scenario: a breakdown's composition, two scenarios compared, the project table's rows.
+
+use super::{Session, BASELINE};
+use crate::calc::grid::Grid;
+use crate::calc::indicator::Quantity;
+use crate::calc::target::Status;
+use crate::error::{Error, Result};
+use crate::exact::Exact;
+use crate::model::indicator::Unit;
+use serde::{Deserialize, Serialize};
+
+/// A breakdown at one period, for a composition chart: the total, each item with its share of the total (exact,
+/// so a full breakdown's shares add up to 100 before rounding), and the unallocated remainder.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Composition {
+    pub id: String,
+    pub parent: String,
+    pub period: String,
+    pub total: Option<Quantity>,
+    pub items: Vec<CompositionItem>,
+    pub remainder: Option<Quantity>,
+    pub remainder_share: Option<Quantity>,
+}
+
+/// One item of a [`Composition`].
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompositionItem {
+    pub id: String,
+    pub value: Option<Quantity>,
+    /// item ÷ total × 100; `None` without both figures or when the total is zero.
+    pub share: Option<Quantity>,
+}
+
+/// One row of a comparison: a figure in two scenarios and the difference (pp for shares).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct CompareRow {
+    /// `target` or `series`.
+    pub kind: String,
+    pub id: String,
+    pub period: String,
+    pub a: Option<Quantity>,
+    pub b: Option<Quantity>,
+    pub delta: Option<Quantity>,
+    pub status_a: Option<Status>,
+    pub status_b: Option<Status>,
+}
+
+impl Session {
+    /// A breakdown of the active scenario at one period: each item's amount and share of the total.
+    pub fn composition(&self, breakdown: &str, period: &str) -> Result<Composition> {
+        let plan = &self.plan;
+        let (i, b) = plan
+            .breakdowns
+            .iter()
+            .enumerate()
+            .find(|(_, b)| b.id == breakdown)
+            .ok_or_else(|| Error::UnknownId { path: "breakdown".into(), id: breakdown.to_owned() })?;
+        let p =
+            plan.period_idx(period).ok_or_else(|| Error::UnknownId { path: "period".into(), id: period.to_owned() })?;
+        let total = self.grid.get(b.parent, p).value().filter(|t| !t.is_zero());
+        let items = b
+            .children
+            .iter()
+            .map(|&c| {
+                let v = self.grid.get(c, p).value();
+                let share = v
+                    .zip(total)
+                    .and_then(|(v, t)| v.checked_mul(&Exact::HUNDRED)?.checked_div(&t))
+                    .and_then(|x| Quantity::with_fraction(&x, Unit::Percent, "%", &plan.rounding));
+                CompositionItem { id: plan.series_id(c).to_owned(), value: self.series_value(&self.grid, c, p), share }
+            })
+            .collect();
+        let rest = self.results.breakdowns.get(i);
+        Ok(Composition {
+            id: b.id.clone(),
+            parent: plan.series_id(b.parent).to_owned(),
+            period: period.to_owned(),
+            total: self.series_value(&self.grid, b.parent, p),
+            items,
+            remainder: rest.and_then(|r| r.remainder.get(p).cloned().flatten()),
+            remainder_share: rest.and_then(|r| r.remainder_share.get(p).cloned().flatten()),
+        })
+    }
+
+    pub(super) fn grid_of(&self, name: &str, path: &str) -> Result<Grid> {
+        if name == BASELINE {
+            return Ok(self.baseline.clone());
+        }
+        let i = self.find_scenario(name, path)?;
+        if i == self.active {
+            return Ok(self.grid.clone());
+        }
+        // Another scenario's figures are computed on demand.
+        Ok(Grid::compute(&self.plan, &self.scenarios.get(i).map(|s| s.inputs.clone()).unwrap_or_default()))
+    }
+
+    /// Compares two scenarios ("baseline" for the plan's own figures): every target and every figure that differs.
+    pub fn compare(&self, a: &str, b: &str) -> Result<Vec<CompareRow>> {
+        let (ra, rb) = (self.results_for(a, &self.grid_of(a, "a")?), self.results_for(b, &self.grid_of(b, "b")?));
+        // Warnings are not compared: `results_for` leaves them out.
+        let r = &self.plan.rounding;
+        let delta = |x: &Option<Quantity>, y: &Option<Quantity>| -> Option<Quantity> {
+            let (x, y) = (x.as_ref()?, y.as_ref()?);
+            let d = Exact::from(y.exact).checked_sub(&Exact::from(x.exact))?;
+            let unit = x.unit.difference();
+            let symbol = if unit == Unit::Pp { "pp" } else { x.symbol.as_str() };
+            Quantity::new(&d, unit, symbol, r)
+        };
+        let mut rows = Vec::new();
+        for (ta, tb) in ra.targets.iter().zip(&rb.targets) {
+            let period = self.plan.targets.iter().find(|t| t.id == ta.id).map_or("", |t| self.plan.period_id(t.period));
+            rows.push(CompareRow {
+                kind: "target".into(),
+                id: ta.id.clone(),
+                period: period.to_owned(),
+                delta: delta(&ta.value, &tb.value),
+                a: ta.value.clone(),
+                b: tb.value.clone(),
+                status_a: Some(ta.status),
+                status_b: Some(tb.status),
+            });
+        }
+        for (sa, sb) in ra.series.iter().zip(&rb.series) {
+            for (p, (x, y)) in sa.values.iter().zip(&sb.values).enumerate() {
+                rows.push(CompareRow {
+                    kind: "series".into(),
+                    id: sa.id.clone(),
+                    period: self.plan.period_id(p).to_owned(),
+                    delta: delta(x, y),
+                    a: x.clone(),
+                    b: y.clone(),
+                    status_a: None,
+                    status_b: None,
+                });
+            }
+        }
+        Ok(rows)
+    }
+
+    /// The rows of the projects matching a filter (`{"sector": [...], ...}`, as in a bulk edit) whose id or name
+    /// contains `text`, in the active scenario (stages follow edits).
+    pub fn select_projects(&self, filter: Option<&serde_json::Value>, text: &str) -> Result<Vec<u32>> {
+        let pr = &self.plan.projects;
+        let Some(values) = self.scenario().projects.as_ref() else { return Ok(Vec::new()) };
+        let filter = crate::model::projects::Filter::read(filter, "where", pr)?;
+        Ok(pr.select(values, &filter, text))
+    }
+
+    /// Projects by row, as the active scenario has them.
+    pub fn project_rows(&self, rows: &[u32]) -> Vec<crate::calc::projects::ProjectRow<'_>> {
+        let Some(values) = self.scenario().projects.as_ref() else { return Vec::new() };
+        rows.iter()
+            .filter_map(|&r| usize::try_from(r).ok().and_then(|r| self.plan.projects.project_row(values, r)))
+            .collect()
+    }
+}

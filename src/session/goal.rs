@@ -1,0 +1,256 @@
+//! Goal seek: the exact lever value that meets one target, or every target depending on the lever at once.
+
+use super::Session;
+use crate::calc::goal::{check_room, solve, Figures, Lever, Side, Solution, Unreachable};
+use crate::calc::indicator::Quantity;
+use crate::calc::target::lever_period;
+use crate::document::exact_text;
+use crate::error::{Error, Result};
+use crate::exact::Exact;
+use crate::model::edit::{Edit, Mode, Op};
+use crate::model::indicator::Unit;
+use crate::model::plan::{Comparator, SeriesKind};
+use rust_decimal::Decimal;
+use serde::{Deserialize, Serialize};
+use std::cmp::Ordering;
+
+/// A goal-seek answer for one target.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct GoalResult {
+    pub target: String,
+    pub lever: String,
+    pub period: String,
+    pub mode: Mode,
+    pub outcome: GoalOutcome,
+}
+
+/// Reachable with the lever value and the edit that applies it, or unreachable with the reason.
+// A value handed back once per question, never stored in bulk: the size difference does not matter.
+#[allow(clippy::large_enum_variant)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case", tag = "status")]
+pub enum GoalOutcome {
+    Reachable {
+        /// The lever's value now.
+        from: Quantity,
+        /// The lever's value that puts the indicator exactly on target.
+        value: Quantity,
+        /// value − from.
+        delta: Quantity,
+        /// Whether values above (`at_least`) or below (`at_most`) the answer also meet the target.
+        side: Side,
+        /// The edit that applies the answer exactly (a fraction where the decimal does not terminate).
+        edit: Edit,
+        /// The target this answer binds on (for a joint answer: the one that needs the most).
+        binding: String,
+    },
+    Unreachable(Unreachable),
+}
+
+impl Session {
+    /// The exact lever value that puts one target's indicator on its target value.
+    pub fn goal_seek(
+        &self,
+        target: &str,
+        lever: &str,
+        mode: Mode,
+        counts_toward: &[String],
+        offset: Option<&str>,
+    ) -> Result<GoalResult> {
+        let t = self
+            .plan
+            .targets
+            .iter()
+            .find(|t| t.id == target)
+            .ok_or_else(|| Error::UnknownId { path: "target".into(), id: target.to_owned() })?;
+        let s = self.series_index(lever, "lever")?;
+        self.require_input(s, lever)?;
+        let p = lever_period(&t.indicator, t.period);
+        let lv = self.lever(s, p, mode, counts_toward, offset)?;
+        let larger = larger_meets(t.cmp);
+        let solved = solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger)
+            .and_then(|sol| check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol));
+        Ok(self.goal_result(&t.id, s, p, &lv, solved, &t.id))
+    }
+
+    /// The smallest lever value that meets every target depending on the lever (in the lever's period), and which binds.
+    pub fn goal_seek_all(
+        &self,
+        lever: &str,
+        period: &str,
+        mode: Mode,
+        counts_toward: &[String],
+        offset: Option<&str>,
+    ) -> Result<GoalResult> {
+        let s = self.series_index(lever, "lever")?;
+        self.require_input(s, lever)?;
+        let p = self
+            .plan
+            .period_idx(period)
+            .ok_or_else(|| Error::UnknownId { path: "period".into(), id: period.to_owned() })?;
+        let lv = self.lever(s, p, mode, counts_toward, offset)?;
+        let allow_negative = self.plan.series.get(s).is_some_and(|x| x.allow_negative);
+        let mut low: Option<(Solution, String)> = None;
+        let mut high: Option<(Solution, String)> = None;
+        let mut any = false;
+        for t in &self.plan.targets {
+            if lever_period(&t.indicator, t.period) != p {
+                continue;
+            }
+            let larger = larger_meets(t.cmp);
+            let sol = match solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger) {
+                Ok(sol) => sol,
+                Err(Unreachable::LeverNotUsed) | Err(Unreachable::NoValue { .. }) => continue,
+                Err(Unreachable::NegativeInvestment { .. }) if larger.is_some() => {
+                    // Every non-negative lever value lies on one side of a negative answer: met throughout or never.
+                    any = true;
+                    let at_zero = self.meets_at(t, &lv, Exact::ZERO);
+                    if at_zero == Some(false) {
+                        return Ok(self.goal_result(
+                            &t.id,
+                            s,
+                            p,
+                            &lv,
+                            Err(Unreachable::NegativeInvestment { needed: Decimal::ZERO }),
+                            &t.id,
+                        ));
+                    }
+                    continue;
+                }
+                Err(e) => return Ok(self.goal_result(&t.id, s, p, &lv, Err(e), &t.id)),
+            };
+            any = true;
+            let mut bounds: Vec<(Side, Solution)> = Vec::new();
+            match sol.side {
+                Side::AtLeast | Side::AtMost => bounds.push((sol.side, sol)),
+                Side::Exactly => {
+                    bounds.push((Side::AtLeast, sol.clone()));
+                    bounds.push((Side::AtMost, sol));
+                }
+            }
+            for (side, sol) in bounds {
+                let slot = if side == Side::AtLeast { &mut low } else { &mut high };
+                let tighter = match slot {
+                    None => true,
+                    Some((cur, _)) => {
+                        let ord = sol.value.cmp_exact(&cur.value);
+                        if side == Side::AtLeast {
+                            ord == Some(Ordering::Greater)
+                        } else {
+                            ord == Some(Ordering::Less)
+                        }
+                    }
+                };
+                if tighter {
+                    *slot = Some((sol, t.id.clone()));
+                }
+            }
+        }
+        if !any {
+            return Ok(self.goal_result("", s, p, &lv, Err(Unreachable::LeverNotUsed), ""));
+        }
+        if let (Some((lo, a)), Some((hi, b))) = (&low, &high) {
+            if lo.value.cmp_exact(&hi.value) == Some(Ordering::Greater) {
+                let conflict = Unreachable::Conflict { first: a.clone(), second: b.clone() };
+                return Ok(self.goal_result(a, s, p, &lv, Err(conflict), a));
+            }
+        }
+        let (mut sol, binding) = match (low, high) {
+            (Some(x), _) => x,
+            (None, Some((mut hi, id))) => {
+                // Only ceilings: the smallest value that meets them all is zero (or the current value if lower).
+                let floor = if allow_negative { hi.value } else { Exact::ZERO };
+                hi.delta = floor.checked_sub(&hi.from).unwrap_or(hi.delta);
+                hi.value = floor;
+                (hi, id)
+            }
+            (None, None) => return Ok(self.goal_result("", s, p, &lv, Err(Unreachable::LeverNotUsed), "")),
+        };
+        sol.side = Side::AtLeast;
+        let checked = check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol);
+        Ok(self.goal_result("", s, p, &lv, checked, &binding))
+    }
+
+    pub(super) fn figures(&self) -> Figures<'_> {
+        Figures { plan: &self.plan, grid: &self.grid, baseline: &self.baseline }
+    }
+
+    pub(super) fn meets_at(&self, t: &crate::model::plan::Target, lv: &Lever, value: Exact) -> Option<bool> {
+        let from = self.grid.get(lv.series, lv.period).value().unwrap_or(Exact::ZERO);
+        let shift = crate::calc::indicator::Shift {
+            lever: lv.series,
+            period: lv.period,
+            x: value.checked_sub(&from)?,
+            coefs: lv.coefficients(&self.plan),
+        };
+        let ctx = crate::calc::indicator::Ctx {
+            plan: &self.plan,
+            grid: &self.grid,
+            baseline: &self.baseline,
+            shift: Some(&shift),
+        };
+        let v = t.indicator.evaluate(&ctx, t.period).ok()?.frac.value()?;
+        crate::calc::target::meets(t, &v)
+    }
+
+    pub(super) fn require_input(&self, s: usize, id: &str) -> Result<()> {
+        match self.plan.series.get(s).map(|x| &x.kind) {
+            Some(SeriesKind::Input) => Ok(()),
+            _ => Err(Error::Invalid {
+                path: "lever".into(),
+                reason: format!("\"{id}\" is a sum; choose one of its parts as the lever"),
+            }),
+        }
+    }
+
+    pub(super) fn goal_result(
+        &self,
+        target: &str,
+        s: usize,
+        p: usize,
+        lv: &Lever,
+        solved: std::result::Result<Solution, Unreachable>,
+        binding: &str,
+    ) -> GoalResult {
+        let plan = &self.plan;
+        let unit = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+        let q = |v: &Exact| Quantity::with_fraction(v, Unit::Amount, unit, &plan.rounding);
+        let outcome = match solved {
+            Err(e) => GoalOutcome::Unreachable(e),
+            Ok(sol) => match (q(&sol.from), q(&sol.value), q(&sol.delta)) {
+                (Some(from), Some(value), Some(delta)) => GoalOutcome::Reachable {
+                    edit: Edit {
+                        series: plan.series_id(s).to_owned(),
+                        period: plan.period_id(p).to_owned(),
+                        op: Op::Set(exact_text(&sol.value)),
+                        mode: lv.mode,
+                        counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
+                        offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
+                        ..Edit::default()
+                    },
+                    from,
+                    value,
+                    delta,
+                    side: sol.side,
+                    binding: binding.to_owned(),
+                },
+                _ => GoalOutcome::Unreachable(Unreachable::Overflow),
+            },
+        };
+        GoalResult {
+            target: target.to_owned(),
+            lever: plan.series_id(s).to_owned(),
+            period: plan.period_id(p).to_owned(),
+            mode: lv.mode,
+            outcome,
+        }
+    }
+}
+
+fn larger_meets(cmp: Comparator) -> Option<bool> {
+    match cmp {
+        Comparator::AtLeast | Comparator::Reach => Some(true),
+        Comparator::AtMost => Some(false),
+        Comparator::About => None,
+    }
+}

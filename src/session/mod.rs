@@ -1,0 +1,303 @@
+//! The what-if session over one plan: named scenarios over one baseline, each with its edits, undo and redo.
+//! Split by job: [`edits`] reads and plans changes, [`results`] keeps every result current, [`explore`] compares and
+//! composes, [`goal`] seeks targets, [`persist`] saves and restores. Every operation validates before it changes
+//! anything.
+
+mod edits;
+mod explore;
+mod goal;
+mod persist;
+mod results;
+
+pub use explore::{CompareRow, Composition, CompositionItem};
+pub use goal::{GoalOutcome, GoalResult};
+pub use persist::{ScenarioState, SessionState};
+pub use results::{BreakdownResult, Outcome, Results, SeriesChange, SeriesResult};
+
+use crate::calc::checks::{subjects, SubjectEntry, Warning};
+use crate::calc::grid::{plan_inputs, sum_dependents, Grid, Inputs};
+use crate::error::{Error, Result};
+use crate::exact::Exact;
+use crate::model::edit::Edit;
+use crate::model::plan::Plan;
+use crate::model::projects::{ProjectValues, Row};
+
+/// The name under which the plan's own figures can be compared.
+pub const BASELINE: &str = "baseline";
+
+/// One input cell an edit changes: `(series, period, before, after)`.
+type CellChange = (usize, usize, Option<Exact>, Option<Exact>);
+
+/// One project an edit changes: `(row, before, after)`.
+type RowChange = (usize, Row, Row);
+
+/// One applied edit with the values it replaced, for undo and redo.
+#[derive(Debug, Clone, PartialEq)]
+struct Change {
+    edit: Edit,
+    cells: Vec<CellChange>,
+    /// Projects the change edits: `(row, before, after)`.
+    rows: Vec<RowChange>,
+    /// Made by `set_value` (typing, a slider): the next `set_value` on the same figure joins this change.
+    typed: bool,
+}
+
+impl Change {
+    /// Whether `next` continues this change: both typed into the same figure.
+    fn continued_by(&self, next: &Change) -> bool {
+        self.typed && next.typed && self.edit.series == next.edit.series && self.edit.period == next.edit.period
+    }
+
+    /// This change followed by `next`, as one: each cell from its first value to its last.
+    fn merge(&mut self, next: Change) {
+        for (s, p, before, after) in next.cells {
+            match self.cells.iter_mut().find(|c| c.0 == s && c.1 == p) {
+                Some(c) => c.3 = after,
+                None => self.cells.push((s, p, before, after)),
+            }
+        }
+        self.edit = next.edit;
+    }
+}
+
+/// A named set of edits over the baseline.
+#[derive(Debug, Clone, PartialEq)]
+struct Scenario {
+    name: String,
+    inputs: Inputs,
+    /// The projects' stages and amounts in this scenario.
+    projects: Option<ProjectValues>,
+    done: Vec<Change>,
+    undone: Vec<Change>,
+}
+
+/// A plan, its baseline figures and named scenarios of edits over it.
+#[derive(Debug, Clone)]
+pub struct Session {
+    plan: Plan,
+    baseline: Grid,
+    scenarios: Vec<Scenario>,
+    active: usize,
+    grid: Grid,
+    /// The results of the active scenario, kept current so that an edit recomputes only what it reaches
+    /// (warnings are kept in `warning_groups`).
+    results: Results,
+    /// For each series, the targets whose indicator reads it.
+    readers: Vec<Vec<usize>>,
+    /// The check subjects with the series each reads, and the current warnings of each.
+    subjects: Vec<SubjectEntry>,
+    warning_groups: Vec<Vec<Warning>>,
+    /// For each series, the sums containing it (in evaluation order), and each series' place in that order.
+    dependents: Vec<Vec<usize>>,
+    order_pos: Vec<usize>,
+}
+
+impl Session {
+    /// Starts a session with one scenario, "scenario 1", holding the plan's own figures.
+    pub fn new(plan: Plan) -> Self {
+        let inputs = plan_inputs(&plan);
+        let baseline = Grid::compute(&plan, &inputs);
+        let first = Scenario {
+            name: "scenario 1".into(),
+            inputs,
+            projects: plan.projects.values.clone(),
+            done: Vec::new(),
+            undone: Vec::new(),
+        };
+        let mut readers = vec![Vec::new(); plan.series.len()];
+        for (t, target) in plan.targets.iter().enumerate() {
+            for s in target.indicator.inputs(&plan) {
+                if let Some(list) = readers.get_mut(s) {
+                    list.push(t);
+                }
+            }
+        }
+        let empty = Results {
+            scenario: String::new(),
+            series: Vec::new(),
+            breakdowns: Vec::new(),
+            targets: Vec::new(),
+            warnings: Vec::new(),
+        };
+        let subjects = subjects(&plan);
+        let dependents = sum_dependents(&plan);
+        let mut order_pos = vec![0; plan.series.len()];
+        for (i, &s) in plan.order.iter().enumerate() {
+            if let Some(slot) = order_pos.get_mut(s) {
+                *slot = i;
+            }
+        }
+        let mut session = Session {
+            grid: baseline.clone(),
+            baseline,
+            plan,
+            scenarios: vec![first],
+            active: 0,
+            results: empty,
+            readers,
+            subjects,
+            warning_groups: Vec::new(),
+            dependents,
+            order_pos,
+        };
+        session.recompute();
+        session
+    }
+
+    /// Starts a session from plan JSON text.
+    pub fn from_json(text: &str) -> Result<Self> {
+        Plan::from_json(text).map(Session::new)
+    }
+
+    /// The plan as loaded (baseline figures).
+    pub fn plan(&self) -> &Plan {
+        &self.plan
+    }
+
+    fn scenario(&self) -> &Scenario {
+        // `active` always indexes an existing scenario; the fallback is never taken.
+        self.scenarios.get(self.active).or_else(|| self.scenarios.first()).unwrap_or_else(|| unreachable_scenario())
+    }
+
+    /// The name of the scenario being edited.
+    pub fn active_scenario(&self) -> &str {
+        &self.scenario().name
+    }
+
+    /// The scenario names, in order of creation.
+    pub fn scenario_names(&self) -> Vec<String> {
+        self.scenarios.iter().map(|s| s.name.clone()).collect()
+    }
+
+    /// The edits applied in the active scenario, oldest first.
+    pub fn edits(&self) -> Vec<Edit> {
+        self.scenario().done.iter().map(|c| c.edit.clone()).collect()
+    }
+
+    fn series_index(&self, id: &str, path: &str) -> Result<usize> {
+        self.plan.series_idx(id).ok_or_else(|| Error::UnknownId { path: path.to_owned(), id: id.to_owned() })
+    }
+
+    /// Undoes the last edit of the active scenario; `None` when there is none.
+    pub fn undo(&mut self) -> Option<Outcome> {
+        let active = self.active;
+        let change = self.scenarios.get_mut(active)?.done.pop()?;
+        let updates = self.propagate(&change.cells, false);
+        let sc = self.scenarios.get_mut(active)?;
+        for &(s, p, before, _) in change.cells.iter().rev() {
+            if let Some(slot) = sc.inputs.get_mut(s).and_then(|r| r.get_mut(p)) {
+                *slot = before;
+            }
+        }
+        if let Some(values) = &mut sc.projects {
+            for (r, before, _) in change.rows.iter().rev() {
+                values.set_row(*r, before);
+            }
+        }
+        sc.undone.push(change);
+        let changes = self.write(&updates);
+        Some(self.outcome(&changes))
+    }
+
+    /// Redoes the last undone edit; `None` when there is none.
+    pub fn redo(&mut self) -> Option<Outcome> {
+        let active = self.active;
+        let change = self.scenarios.get_mut(active)?.undone.pop()?;
+        let updates = self.propagate(&change.cells, true);
+        let changes = self.install(change, &updates, false);
+        Some(self.outcome(&changes))
+    }
+
+    pub fn can_undo(&self) -> bool {
+        !self.scenario().done.is_empty()
+    }
+
+    pub fn can_redo(&self) -> bool {
+        !self.scenario().undone.is_empty()
+    }
+
+    /// Creates a scenario, from the baseline or from a copy of another, and makes it active.
+    pub fn new_scenario(&mut self, name: &str, from: Option<&str>) -> Result<Results> {
+        let name = scenario_name(name)?;
+        if self.scenarios.iter().any(|s| s.name == name) {
+            return Err(Error::DuplicateId { path: "scenario".into(), id: name.to_owned() });
+        }
+        let scenario = match from {
+            None | Some(BASELINE) => Scenario {
+                name: name.to_owned(),
+                inputs: plan_inputs(&self.plan),
+                projects: self.plan.projects.values.clone(),
+                done: Vec::new(),
+                undone: Vec::new(),
+            },
+            Some(other) => {
+                let src = self.find_scenario(other, "from")?;
+                let mut copy = self
+                    .scenarios
+                    .get(src)
+                    .cloned()
+                    .ok_or(Error::UnknownId { path: "from".into(), id: other.to_owned() })?;
+                copy.name = name.to_owned();
+                copy
+            }
+        };
+        self.scenarios.push(scenario);
+        self.active = self.scenarios.len() - 1;
+        self.recompute();
+        Ok(self.results())
+    }
+
+    /// Makes another scenario active.
+    pub fn switch_scenario(&mut self, name: &str) -> Result<Results> {
+        self.active = self.find_scenario(name, "scenario")?;
+        self.recompute();
+        Ok(self.results())
+    }
+
+    /// Deletes a scenario (not the last one).
+    pub fn delete_scenario(&mut self, name: &str) -> Result<()> {
+        let i = self.find_scenario(name, "scenario")?;
+        if self.scenarios.len() == 1 {
+            return Err(Error::Invalid {
+                path: "scenario".into(),
+                reason: "the last scenario cannot be deleted".into(),
+            });
+        }
+        self.scenarios.remove(i);
+        if self.active >= i && self.active > 0 {
+            self.active -= 1;
+        }
+        self.recompute();
+        Ok(())
+    }
+
+    fn find_scenario(&self, name: &str, path: &str) -> Result<usize> {
+        self.scenarios
+            .iter()
+            .position(|s| s.name == name)
+            .ok_or_else(|| Error::UnknownId { path: path.to_owned(), id: name.to_owned() })
+    }
+}
+
+/// Whether larger indicator values meet a comparator (`None` for "about").
+/// A scenario's name, trimmed: not empty and not the baseline's.
+fn scenario_name(name: &str) -> Result<&str> {
+    let name = name.trim();
+    if name.is_empty() || name == BASELINE {
+        return Err(Error::Invalid { path: "scenario".into(), reason: format!("{name:?} cannot name a scenario") });
+    }
+    Ok(name)
+}
+
+#[cold]
+fn unreachable_scenario() -> &'static Scenario {
+    // A session always holds at least one scenario (`new` creates one; the last cannot be deleted).
+    static EMPTY: std::sync::OnceLock<Scenario> = std::sync::OnceLock::new();
+    EMPTY.get_or_init(|| Scenario {
+        name: String::new(),
+        inputs: Vec::new(),
+        projects: None,
+        done: Vec::new(),
+        undone: Vec::new(),
+    })
+}
