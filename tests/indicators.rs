@@ -404,20 +404,34 @@ fn tongren_anomalies_are_flagged_not_fixed() {
 }
 
 #[test]
-fn duplicate_targets_that_disagree_are_flagged() {
-    // Tongren states one item twice, as ≥ 20 and as ≥ 7.
-    let s = plan(
-        json!([year("2023", None)]),
-        json!([{"id": "villages", "unit": "个", "values": {"2023": "12"}}]),
-        json!([
-            {"id": "a", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "20"},
-            {"id": "b", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "7"},
-            {"id": "c", "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": ">=", "value": "7"}
-        ]),
-        json!({}),
-    );
-    let w = s.results().warnings;
-    let conflicts: Vec<Vec<String>> = w.iter().filter(|w| w.code == "target.conflict").map(|w| w.ids.clone()).collect();
-    assert_eq!(conflicts, vec![vec!["a".to_owned(), "b".to_owned()], vec!["a".to_owned(), "c".to_owned()]]);
-    assert_eq!((target(&s, "a").status, target(&s, "b").status), (Status::NotMet, Status::Met));
+fn only_targets_no_value_can_meet_together_conflict() {
+    // Two floors (≥ 20 and ≥ 7, as Tongren states one item twice) or two ceilings can both be met: the stricter decides.
+    // A floor above a ceiling, or an "about" band that misses a floor, cannot.
+    let t = |id: &str, cmp: &str, value: &str| {
+        json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": cmp, "value": value})
+    };
+    let about = |id: &str, value: &str| {
+        json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": "~", "value": value, "tolerance": "1"})
+    };
+    for (targets, expected) in [
+        (json!([t("a", ">=", "20"), t("b", ">=", "7")]), vec![]),
+        (json!([t("a", "<=", "20"), t("b", "<=", "7")]), vec![]),
+        (json!([t("a", ">=", "7"), t("b", "<=", "20")]), vec![]),
+        (json!([t("a", ">=", "7"), t("b", "<=", "7")]), vec![]),
+        (json!([t("a", ">=", "20"), t("b", "<=", "7")]), vec![vec!["a", "b"]]),
+        (json!([about("a", "35"), t("b", ">=", "35.5")]), vec![]),
+        (json!([about("a", "35"), t("b", ">=", "37")]), vec![vec!["a", "b"]]),
+        (json!([about("a", "35"), about("b", "38")]), vec![vec!["a", "b"]]),
+    ] {
+        let s = plan(
+            json!([year("2023", None)]),
+            json!([{"id": "villages", "unit": "个", "values": {"2023": "12"}}]),
+            targets.clone(),
+            json!({}),
+        );
+        let w = s.results().warnings;
+        let conflicts: Vec<Vec<String>> =
+            w.iter().filter(|w| w.code == "target.conflict").map(|w| w.ids.clone()).collect();
+        assert_eq!(conflicts, expected, "{targets}");
+    }
 }

@@ -6,7 +6,8 @@ use super::indicator::Quantity;
 use super::target::meets;
 use crate::exact::Exact;
 use crate::model::indicator::{IndicatorSpec, Unit};
-use crate::model::plan::{Baseline, Plan};
+use crate::model::plan::{Baseline, Comparator, Plan, Target};
+use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
@@ -495,11 +496,30 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
 }
 
 /// Two targets on the same indicator and period that disagree.
+/// The values a target accepts, as a closed interval `(low, high)` (`None`: unbounded on that side).
+fn accepted(t: &Target) -> (Option<Decimal>, Option<Decimal>) {
+    match t.cmp {
+        Comparator::AtLeast | Comparator::Reach => (Some(t.value), None),
+        Comparator::AtMost => (None, Some(t.value)),
+        Comparator::About => {
+            let tol = t.tolerance.unwrap_or_default().abs();
+            (t.value.checked_sub(tol), t.value.checked_add(tol))
+        }
+    }
+}
+
+/// Whether some value meets both targets: their intervals overlap (two floors or two ceilings always do).
+fn can_meet_both(a: &Target, b: &Target) -> bool {
+    let ((lo_a, hi_a), (lo_b, hi_b)) = (accepted(a), accepted(b));
+    let below = |lo: Option<Decimal>, hi: Option<Decimal>| matches!((lo, hi), (Some(l), Some(h)) if l > h);
+    !below(lo_a, hi_b) && !below(lo_b, hi_a)
+}
+
 fn conflicting_targets(out: &mut Out<'_>) {
     let targets = &out.plan.targets;
     for (i, a) in targets.iter().enumerate() {
         for b in targets.iter().skip(i + 1) {
-            if a.indicator == b.indicator && a.period == b.period && (a.value != b.value || a.cmp != b.cmp) {
+            if a.indicator == b.indicator && a.period == b.period && !can_meet_both(a, b) {
                 out.list.push(Warning {
                     subject: String::new(),
                     code: "target.conflict".into(),
