@@ -400,6 +400,7 @@ fn compare_steps(session: &Session, t: &Target, value: &Exact, l: Lang<'_>, step
                     "en" => format!(
                         "; with every other figure held, {name} would change by {d} {money} to land exactly on target"
                     ),
+                    "zh-TW" => format!(";其他數字不變,{name}需變動 {d}{money} 才恰好達到目標"),
                     _ => format!(";其他数字不变,{name}需变动 {d}{money} 才恰好达到目标"),
                 });
             }
@@ -505,6 +506,7 @@ pub fn explain_goal(
             let d = sol.delta.display(plan.rounding.amount, plan.rounding.tie).unwrap_or_default();
             match l.0 {
                 "en" => format!("For comparison, {}: x = {d} {money}.", mode_name(other, l)),
+                "zh-TW" => format!("對照:{},x = {d}{money}。", mode_name(other, l)),
                 _ => format!("对照:{},x = {d}{money}。", mode_name(other, l)),
             }
         }
@@ -531,26 +533,13 @@ fn mode_text(mode: Mode, l: Lang<'_>, lever: &str) -> String {
     match (mode, l.0) {
         (Mode::Additive, "en") => format!("Question answered: how much NEW investment in {lever} is needed? Every total that contains it rises by the same x, so a share (P + x) ÷ (W + x) moves more slowly than P ÷ W."),
         (Mode::Substitute, "en") => format!("Question answered: how much must {lever} change with the totals HELD? x comes out of the unallocated remainder, so a share moves as (P + x) ÷ W."),
+        (Mode::Additive, "zh-TW") => format!("回答的問題:{lever}需要新增多少投資?包含它的各項總數同步增加 x,佔比按 (P + x) ÷ (W + x) 變化。"),
+        (Mode::Substitute, "zh-TW") => format!("回答的問題:總數不變時,{lever}需調整多少?x 來自未分配部分,佔比按 (P + x) ÷ W 變化。"),
         (Mode::Additive, _) => format!("回答的问题:{lever}需要新增多少投资?包含它的各项总数同步增加 x,占比按 (P + x) ÷ (W + x) 变化。"),
         (Mode::Substitute, _) => format!("回答的问题:总数不变时,{lever}需调整多少?x 来自未分配部分,占比按 (P + x) ÷ W 变化。"),
     }
 }
 
 fn unreachable_text(why: &Unreachable, l: Lang<'_>) -> String {
-    match why {
-        Unreachable::LeverNotUsed => l.pick("该指标不依赖于所选杠杆。", "該指標不依賴於所選槓桿。", "The indicator does not depend on this lever.").into(),
-        Unreachable::Asymptote => l.pick("无法达到:目标是该指标的极限(例如新增投资使占比趋近但达不到 100%)。", "無法達到:目標是該指標的極限。", "Unreachable: the target is the indicator's limit (adding to a part moves a share towards 100% but never reaches it).").into(),
-        Unreachable::NegativeInvestment { needed } => match l.0 {
-            "en" => format!("Unreachable: it would need a negative amount ({}).", needed.normalize()),
-            _ => format!("无法达到:需要负的投资额({})。", needed.normalize()),
-        },
-        Unreachable::NoRoom { needed, available, from } => match l.0 {
-            "en" => format!("Unreachable with the total held: it needs {} but only {} is left in {from}.", needed.round_dp(2), available.round_dp(2)),
-            _ => format!("总数不变时无法达到:需要 {},但 {from} 只剩 {}。", needed.round_dp(2), available.round_dp(2)),
-        },
-        Unreachable::Constant => l.pick("无法达到:杠杆按比例同时改变分子和分母,指标不变。", "無法達到:槓桿按比例同時改變分子和分母,指標不變。", "Unreachable: the lever moves numerator and denominator in proportion, so the value never changes.").into(),
-        Unreachable::NoValue { detail } => format!("{}{detail}", l.pick("缺少数字:", "缺少數字:", "missing: ")),
-        Unreachable::Conflict { first, second } => format!("{} {first} / {second}", l.pick("目标相互冲突:", "目標相互衝突:", "targets conflict:")),
-        Unreachable::Overflow => l.pick("超出精确计算范围。", "超出精確計算範圍。", "Beyond the range of exact decimals.").into(),
-    }
+    why.text().get(l.0).to_owned()
 }

@@ -18,6 +18,7 @@ pub mod document;
 pub mod error;
 pub mod exact;
 pub mod explain;
+pub mod messages;
 pub mod model;
 pub mod number;
 pub mod session;

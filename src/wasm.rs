@@ -19,7 +19,10 @@ const TYPES: &str = r#"
 export interface PlanError extends Error { code: string; path: string; }
 export type Unit = "amount" | "percent" | "pp" | "times";
 /** A computed figure: `exact` unrounded (decimal string), `display` rounded once by the plan's rule. */
-export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; }
+/** `sign` is the sign of the displayed (rounded) value. */
+export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; sign: "negative" | "zero" | "positive"; }
+/** A sentence the core wrote, in each language. */
+export interface Text { "zh-CN": string; "zh-TW": string; en: string; }
 export type Status = "met" | "not_met" | "no_data" | "undefined";
 export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
 /** One unit's contribution (pp) to a combined growth rate; the contributions add up to it exactly. */
@@ -27,14 +30,15 @@ export interface UnitContribution { id: string; value: Quantity; }
 export interface TargetResult {
   id: string; status: Status; value: Quantity | null; target: Quantity; margin: Quantity | null;
   needed: Quantity | null; lever: string | null; extras?: Extra[]; contributions?: UnitContribution[];
-  missing?: string[]; reason?: string;
+  missing?: string[]; reason?: string; reason_text?: Text;
 }
-export interface SeriesResult { id: string; values: (Quantity | null)[]; }
+/** `kind`: only `input` figures are edited; `changed` by period: differs from the plan's own figure. */
+export interface SeriesResult { id: string; kind: "input" | "sum" | "projects"; values: (Quantity | null)[]; changed: boolean[]; }
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
-export interface Warning { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; "zh-CN": string; en: string; }
+export interface Warning extends Text { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; }
 export interface WarningGroup { subject: string; warnings: Warning[]; }
 export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
-export interface SeriesChange { id: string; period: string; value: Quantity | null; }
+export interface SeriesChange { id: string; period: string; value: Quantity | null; changed: boolean; }
 /** What an edit changed: patch a copy of `results()` with it. */
 export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
 export type Mode = "additive" | "substitute";
@@ -59,7 +63,7 @@ export type Unreachable =
 export type GoalOutcome =
   | { status: "reachable"; from: Quantity; value: Quantity; delta: Quantity; side: "at_least" | "at_most" | "exactly"; edit: Edit; binding: string }
   | ({ status: "unreachable" } & Unreachable);
-export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; }
+export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; message?: Text; }
 export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
 /** A plan document, schema 1 (docs/plan-format.md). */
 export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
@@ -77,7 +81,7 @@ export interface Composition {
 }
 export interface CompareRow {
   kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
-  delta: Quantity | null; status_a: Status | null; status_b: Status | null;
+  delta: Quantity | null; status_a: Status | null; status_b: Status | null; differs: boolean;
 }
 export type Expr =
   | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };

@@ -34,6 +34,10 @@ fn a_saved_scenario_reloads_to_the_same_figures() {
     let mut a = s.results();
     let b = reloaded.results();
     a.scenario = b.scenario.clone();
+    // Reloaded, these figures are the plan's own: nothing is "changed from the baseline" any more.
+    for x in &mut a.series {
+        x.changed.iter_mut().for_each(|c| *c = false);
+    }
     assert_eq!(a, b);
 }
 
@@ -97,4 +101,27 @@ fn a_saved_state_reads_its_edits_as_apply_does() {
     bad["scenarios"][0]["edits"][0]["mode"] = serde_json::json!("sideways");
     let err = SessionState::read(&bad).unwrap_err();
     assert_eq!(err.path(), "scenarios[0].edits[0].mode");
+}
+
+/// The core states the facts the interface shows: which figures are typed in, which changed from the plan's own,
+/// the sign of what is displayed (a remainder that went negative), and which compare rows differ.
+#[test]
+fn results_carry_the_facts_the_interface_shows() {
+    use plancalc::session::FigureKind;
+    let mut s = Session::from_json(include_str!("../www/presets/tongren.json")).unwrap();
+    let r = s.results();
+    assert!(r.series.iter().any(|x| x.kind == FigureKind::Sum), "Tongren has a sum series");
+    assert!(r.series.iter().all(|x| x.changed.iter().all(|c| !c)), "nothing changed yet");
+    let input = r.series.iter().find(|x| x.kind == FigureKind::Input && x.values[0].is_some()).unwrap().id.clone();
+    let period = s.plan().period_id(0).to_owned();
+    let outcome = s.set_value(&input, &period, "0").unwrap();
+    let cell = outcome.series.iter().find(|c| c.id == input).unwrap();
+    assert!(cell.changed);
+    assert_eq!(cell.value.as_ref().unwrap().sign, plancalc::calc::indicator::Sign::Zero);
+    let rows = s.compare("baseline", "scenario 1").unwrap();
+    assert!(rows.iter().any(|row| row.id == input && row.differs));
+    let untouched = r.series.iter().find(|x| x.kind == FigureKind::Input && x.id != input).unwrap();
+    assert!(rows.iter().filter(|row| row.id == untouched.id).all(|row| !row.differs));
+    s.undo().unwrap();
+    assert!(s.results().series.iter().all(|x| x.changed.iter().all(|c| !c)), "undo restores the baseline");
 }

@@ -407,12 +407,8 @@ fn tongren_anomalies_are_flagged_not_fixed() {
 fn only_targets_no_value_can_meet_together_conflict() {
     // Two floors (≥ 20 and ≥ 7, as Tongren states one item twice) or two ceilings can both be met: the stricter decides.
     // A floor above a ceiling, or an "about" band that misses a floor, cannot.
-    let t = |id: &str, cmp: &str, value: &str| {
-        json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": cmp, "value": value})
-    };
-    let about = |id: &str, value: &str| {
-        json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": "~", "value": value, "tolerance": "1"})
-    };
+    let t = |id: &str, cmp: &str, value: &str| json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": cmp, "value": value});
+    let about = |id: &str, value: &str| json!({"id": id, "indicator": {"kind": "amount", "series": "villages"}, "period": "2023", "cmp": "~", "value": value, "tolerance": "1"});
     for (targets, expected) in [
         (json!([t("a", ">=", "20"), t("b", ">=", "7")]), vec![]),
         (json!([t("a", "<=", "20"), t("b", "<=", "7")]), vec![]),

@@ -264,9 +264,11 @@ function renderFigures() {
 function figureRow(id, depth) {
   const { plan } = state;
   const series = plan.series.find((s) => s.id === id);
+  // Which figures are typed in is the core's word (kind `input`); sums and sums over projects are computed.
+  const kind = state.results.series.find((s) => s.id === id)?.kind;
   const name = L(series.label);
   const cells = plan.periods.map((period) => {
-    if (!series.values) return el('td', { className: 'computed', dataset: { series: id, period: period.id } });
+    if (kind !== 'input') return el('td', { className: 'computed', dataset: { series: id, period: period.id } });
     const fieldId = `f-${id}-${period.id}`;
     const what = `${name} ${L(period.label)} (${series.unit ?? plan.unit})`;
     return el('td', {},
@@ -282,7 +284,7 @@ function figureRow(id, depth) {
       el('p', { id: `${fieldId}-err`, className: 'error', attrs: { 'aria-live': 'polite' } }));
   });
   return el('tr', { dataset: { series: id } },
-    el('th', { scope: 'row', className: `depth-${depth}` }, name, ' ', el('span', { className: 'unit' }, `${series.unit ?? plan.unit}${series.values ? '' : ' ' + T(series.projects ? 'over_projects' : 'derived')}`)),
+    el('th', { scope: 'row', className: `depth-${depth}` }, name, ' ', el('span', { className: 'unit' }, `${series.unit ?? plan.unit}${kind === 'input' ? '' : ' ' + T(kind === 'projects' ? 'over_projects' : 'derived')}`)),
     cells);
 }
 
@@ -303,6 +305,9 @@ function updateFigures(outcome) {
       if (input !== document.activeElement) placeSlider(input, q);
       continue;
     }
+    // The core says which figures differ from the plan's own: marked (and styled) for the planner to see.
+    const series = results.series.find((x) => x.id === input.dataset.series);
+    input.dataset.changed = String(series?.changed[periodIndex.get(input.dataset.period)] ?? false);
     if (input === document.activeElement && input.getAttribute('aria-invalid') === 'true') continue;
     const text = q ? q.exact : '';
     if (input !== document.activeElement && input.value !== text) input.value = text;
@@ -320,7 +325,7 @@ function updateFigures(outcome) {
     const rest = b?.remainder[p];
     const share = b?.remainder_share[p];
     td.textContent = rest ? `${decimal(rest.display, state.lang)} (${quantity(share, state.lang)})` : '—';
-    td.dataset.negative = rest && rest.exact.startsWith('-') ? 'true' : 'false';
+    td.dataset.negative = rest?.sign === 'negative' ? 'true' : 'false';
   }
 }
 
@@ -372,7 +377,11 @@ function changed(outcome, everyField = false) {
   for (const x of outcome.breakdowns) r.breakdowns[breakdowns.get(x.id)] = x;
   const series = index(r.series);
   const periods = new Map(state.plan.periods.map((p, i) => [p.id, i]));
-  for (const c of outcome.series) r.series[series.get(c.id)].values[periods.get(c.period)] = c.value;
+  for (const c of outcome.series) {
+    const x = r.series[series.get(c.id)];
+    x.values[periods.get(c.period)] = c.value;
+    x.changed[periods.get(c.period)] = c.changed;
+  }
   for (const g of outcome.warnings) r.warnings = r.warnings.filter((w) => w.subject !== g.subject).concat(g.warnings);
   updateFigures(everyField ? undefined : outcome);
   for (const x of outcome.targets) {
@@ -417,7 +426,7 @@ function renderCompare() {
   const active = state.session.scenarios().active;
   const rows = state.session.compare(other, active);
   const name = (r) => L((r.kind === 'target' ? state.plan.targets : state.plan.series).find((x) => x.id === r.id)?.label);
-  const shown = rows.filter((r) => r.kind === 'target' || (r.delta && !/^0(\.0*)?$/.test(r.delta.display)));
+  const shown = rows.filter((r) => r.kind === 'target' || r.differs);
   $('compare').replaceChildren(
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('kind')), el('th', { scope: 'col' }, T('target_col')),
       el('th', { scope: 'col' }, other === 'baseline' ? T('baseline') : other), el('th', { scope: 'col' }, active),

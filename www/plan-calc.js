@@ -182,7 +182,7 @@ export class PlanCalcElement extends HTMLElement {
       figures.dataset.key = key;
       figures.replaceChildren(el('tbody', {}, plan.series.map((s) => el('tr', {},
         el('th', { scope: 'row' }, label(s.label, locale)),
-        plan.periods.map((p) => (s.sum == null && s.projects == null && !this.readonly
+        plan.periods.map((p) => (r.series.find((x) => x.id === s.id)?.kind === 'input' && !this.readonly
           ? el('td', {}, el('input', {
             type: 'text', inputMode: 'decimal', dataset: { series: s.id, period: p.id },
             attrs: { 'aria-label': `${label(s.label, locale)} ${label(p.label, locale)}` },

@@ -5,13 +5,14 @@ use super::grid::{Cell, Grid};
 use super::indicator::Quantity;
 use super::target::meets;
 use crate::exact::Exact;
+use crate::messages::{say, Arg::Same, Text};
 use crate::model::indicator::{IndicatorSpec, Unit};
-use crate::model::plan::{Baseline, Comparator, Plan, Target};
+use crate::model::plan::{Baseline, Comparator, Labels, Plan, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
 
-/// One finding, in both languages, with the figures behind it.
+/// One finding, in three languages, with the figures behind it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Warning {
     /// The subject this warning belongs to (see [`Subject::key`]); an edit reports changes by subject.
@@ -24,9 +25,9 @@ pub struct Warning {
     pub period: Option<String>,
     /// The figures the message cites, by name (`factor`, `sum`, `parent`, `value`, …).
     pub figures: Vec<(String, Quantity)>,
-    #[serde(rename = "zh-CN")]
-    pub zh_cn: String,
-    pub en: String,
+    /// The sentence, in zh-CN, zh-TW and en.
+    #[serde(flatten)]
+    pub text: Text,
 }
 
 struct Out<'a> {
@@ -156,13 +157,6 @@ pub fn check(plan: &Plan, grid: &Grid, baseline: &Grid) -> Vec<Warning> {
     subjects(plan).iter().flat_map(|e| check_subject(plan, grid, baseline, e.subject, &e.key)).collect()
 }
 
-/// The pieces of a message joined, with one allocation (cheaper than `format!`, which an edit does many times).
-fn cat(parts: &[&str]) -> String {
-    let mut text = String::with_capacity(parts.iter().map(|p| p.len()).sum());
-    parts.iter().for_each(|p| text.push_str(p));
-    text
-}
-
 /// The figures a message cites, by name, leaving out those that could not be computed.
 fn named<const N: usize>(list: [(&str, Option<Quantity>); N]) -> Vec<(String, Quantity)> {
     list.into_iter().filter_map(|(k, v)| v.map(|v| (k.to_owned(), v))).collect()
@@ -202,7 +196,7 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, i: usize, p: usize) {
         else {
             return;
         };
-        let (zh, en) = parent_name.map_or(("", ""), |l| (l.zh_cn.as_str(), l.en.as_str()));
+        let name = parent_name.map_or(Same(""), Labels::arg);
         if gt(&sum, &parent) {
             let factor = sum.checked_div(&parent).and_then(|f| out.q(&f, Unit::Times, "×"));
             let f: &str = factor.as_ref().map_or("", |q| &q.display);
@@ -211,27 +205,15 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, i: usize, p: usize) {
                 code: "breakdown.exceeds_parent".into(),
                 ids: vec![b.id.clone(), parent_id.to_owned()],
                 period: Some(period.clone()),
-                zh_cn: cat(&[
-                    zh,
-                    "的分项合计 ",
-                    &sum_q.display,
-                    " 超过总数 ",
-                    &parent_q.display,
-                    "(",
-                    f,
-                    " 倍),可能是单位或印刷错误。",
-                ]),
-                en: cat(&[
-                    "The items of ",
-                    en,
-                    " add up to ",
-                    &sum_q.display,
-                    ", more than its total of ",
-                    &parent_q.display,
-                    " (",
-                    f,
-                    "×): a unit or printing error?",
-                ]),
+                text: say(
+                    "breakdown.exceeds_parent",
+                    &[
+                        ("parent", name),
+                        ("sum", Same(&sum_q.display)),
+                        ("total", Same(&parent_q.display)),
+                        ("factor", Same(f)),
+                    ],
+                ),
                 figures: named([("sum", Some(sum_q)), ("parent", Some(parent_q)), ("factor", factor)]),
             });
         } else if b.complete && gt(&parent, &sum) {
@@ -242,18 +224,15 @@ fn breakdown_sum(out: &mut Out<'_>, grid: &Grid, i: usize, p: usize) {
                 code: "breakdown.not_covered".into(),
                 ids: vec![b.id.clone(), parent_id.to_owned()],
                 period: Some(period.clone()),
-                zh_cn: cat(&[zh, "的分项合计 ", &sum_q.display, " 少于总数 ", &parent_q.display, ",差 ", g, "。"]),
-                en: cat(&[
-                    "The items of ",
-                    en,
-                    " add up to ",
-                    &sum_q.display,
-                    ", short of its total of ",
-                    &parent_q.display,
-                    " by ",
-                    g,
-                    ".",
-                ]),
+                text: say(
+                    "breakdown.not_covered",
+                    &[
+                        ("parent", name),
+                        ("sum", Same(&sum_q.display)),
+                        ("total", Same(&parent_q.display)),
+                        ("gap", Same(g)),
+                    ],
+                ),
                 figures: named([("sum", Some(sum_q)), ("parent", Some(parent_q)), ("gap", gap)]),
             });
         }
@@ -274,30 +253,16 @@ fn part_exceeds(out: &mut Out<'_>, whole: usize, part: usize, w: &Exact, v: &Exa
         code: "total.smaller_than_part".into(),
         ids: vec![plan.series_id(whole).to_owned(), plan.series_id(part).to_owned()],
         period: Some(period.to_owned()),
-        zh_cn: cat(&[
-            &wl.zh_cn,
-            " ",
-            &wq.display,
-            " 小于其组成部分",
-            &pl.zh_cn,
-            " ",
-            &vq.display,
-            "(",
-            f,
-            " 倍),可能是单位或印刷错误。",
-        ]),
-        en: cat(&[
-            &wl.en,
-            " of ",
-            &wq.display,
-            " is smaller than its part ",
-            &pl.en,
-            " of ",
-            &vq.display,
-            " (",
-            f,
-            "×): a unit or printing error?",
-        ]),
+        text: say(
+            "total.smaller_than_part",
+            &[
+                ("whole", wl.arg()),
+                ("total", Same(&wq.display)),
+                ("part", pl.arg()),
+                ("value", Same(&vq.display)),
+                ("factor", Same(f)),
+            ],
+        ),
         figures: named([("whole", Some(wq)), ("part", Some(vq)), ("factor", factor)]),
     });
 }
@@ -334,12 +299,14 @@ fn growth_vs_levels(out: &mut Out<'_>, grid: &Grid, s: usize, p: usize) {
             return;
         };
         out.list.push(Warning {
-                subject: String::new(),
+            subject: String::new(),
             code: "growth.differs_from_levels".into(),
             ids: vec![series.id.clone()],
             period: Some(plan.period_id(p).to_owned()),
-            zh_cn: format!("{}公布增速 {}%,按公布数计算为 {}%:公布增速按可比口径计算,以公布增速为准。", series.label.zh_cn, gq.display, rq.display),
-            en: format!("{}: published growth {}% but the levels give {}%; published growth is on a comparable basis and is kept as given.", series.label.en, gq.display, rq.display),
+            text: say(
+                "growth.differs_from_levels",
+                &[("series", series.label.arg()), ("published", Same(&gq.display)), ("levels", Same(&rq.display))],
+            ),
             figures: vec![("published".into(), gq), ("from_levels".into(), rq)],
         });
     }
@@ -365,39 +332,22 @@ fn share_at_plan_figures(out: &mut Out<'_>, grid: &Grid, target: usize) {
             let Some(sq) = out.q(&share, Unit::Percent, "%") else { continue };
             let tq = t.value.normalize();
             let tq = tq.to_string();
-            // Measured against the items' total, or against the plan's own figures.
-            let (zh_by, en_by): ([&str; 3], [&str; 3]) = if id != plan.series_id(whole) {
-                (["按分项目标合计(", &id, ")计算,"], ["With the items of ", &id, " as the total, "])
+            // Measured against the plan's own figures, or against the items' total.
+            let (key, items) = if id != plan.series_id(whole) {
+                ("share.items_miss_target", id.as_str())
             } else {
-                (["按方案所列数字,", "", ""], ["With the plan's own figures, ", "", ""])
+                ("share.parts_miss_target", "")
             };
+            let text = say(
+                key,
+                &[("items", Same(items)), ("target", t.label.arg()), ("value", Same(&sq.display)), ("goal", Same(&tq))],
+            );
             out.list.push(Warning {
                 subject: String::new(),
                 code: "share.parts_miss_target".into(),
                 ids: vec![t.id.clone(), plan.series_id(part).to_owned(), id.clone()],
                 period: Some(plan.period_id(p).to_owned()),
-                zh_cn: cat(&[
-                    zh_by[0],
-                    zh_by[1],
-                    zh_by[2],
-                    &t.label.zh_cn,
-                    "为 ",
-                    &sq.display,
-                    "%,达不到 ",
-                    &tq,
-                    "% 的目标。",
-                ]),
-                en: cat(&[
-                    en_by[0],
-                    en_by[1],
-                    en_by[2],
-                    &t.label.en,
-                    " is ",
-                    &sq.display,
-                    "%, short of the ",
-                    &tq,
-                    "% target.",
-                ]),
+                text,
                 figures: vec![("value".into(), sq)],
             });
         }
@@ -441,17 +391,13 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
                     code: "aggregate.units_miss_total".into(),
                     ids: vec![t.id.clone()],
                     period: Some(plan.period_id(t.period).to_owned()),
-                    zh_cn: format!(
-                        "各单位恰好完成各自目标时,{}为 {}%,达不到 {}%。",
-                        t.label.zh_cn,
-                        q.display,
-                        t.value.normalize()
-                    ),
-                    en: format!(
-                        "With every unit exactly on its own target, {} is {}%, short of {}%.",
-                        t.label.en,
-                        q.display,
-                        t.value.normalize()
+                    text: say(
+                        "aggregate.units_miss_total",
+                        &[
+                            ("target", t.label.arg()),
+                            ("value", Same(&q.display)),
+                            ("goal", Same(&t.value.normalize().to_string())),
+                        ],
                     ),
                     figures: vec![("implied".into(), q)],
                 });
@@ -478,24 +424,25 @@ fn unit_targets_vs_total(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, target
         let high_ids: Vec<String> =
             unit_goals.iter().filter(|(_, g)| g == high).map(|(u, _)| plan.series_id(*u).to_owned()).collect();
         out.list.push(Warning {
-                subject: String::new(),
+            subject: String::new(),
             code: "aggregate.needs_weight".into(),
             ids: std::iter::once(t.id.clone()).chain(high_ids).collect(),
             period: Some(plan.period_id(t.period).to_owned()),
-            zh_cn: format!(
-                "各单位目标为 {}% 和 {}%:只有目标为 {}% 的单位占基数 {}% 以上时,才能由各单位达标推出{} {}%。",
-                low, high, high, q.display, t.label.zh_cn, t.value.normalize()
-            ),
-            en: format!(
-                "The units' targets are {}% and {}%: they add up to {} of {}% only if the {}% units hold at least {}% of the base.",
-                low, high, t.label.en, t.value.normalize(), high, q.display
+            text: say(
+                "aggregate.needs_weight",
+                &[
+                    ("low", Same(&low.to_string())),
+                    ("high", Same(&high.to_string())),
+                    ("share", Same(&q.display)),
+                    ("target", t.label.arg()),
+                    ("goal", Same(&t.value.normalize().to_string())),
+                ],
             ),
             figures: vec![("min_share".into(), q)],
         });
     }
 }
 
-/// Two targets on the same indicator and period that disagree.
 /// The values a target accepts, as a closed interval `(low, high)` (`None`: unbounded on that side).
 fn accepted(t: &Target) -> (Option<Decimal>, Option<Decimal>) {
     match t.cmp {
@@ -525,13 +472,14 @@ fn conflicting_targets(out: &mut Out<'_>) {
                     code: "target.conflict".into(),
                     ids: vec![a.id.clone(), b.id.clone()],
                     period: Some(out.plan.period_id(a.period).to_owned()),
-                    zh_cn: format!(
-                        "{}与{}是同一指标,目标不一致({} 与 {})。",
-                        a.label.zh_cn, b.label.zh_cn, a.value, b.value
-                    ),
-                    en: format!(
-                        "{} and {} set different targets on the same indicator ({} and {}).",
-                        a.label.en, b.label.en, a.value, b.value
+                    text: say(
+                        "target.conflict",
+                        &[
+                            ("a", a.label.arg()),
+                            ("b", b.label.arg()),
+                            ("first", Same(&a.value.normalize().to_string())),
+                            ("second", Same(&b.value.normalize().to_string())),
+                        ],
                     ),
                     figures: Vec::new(),
                 });

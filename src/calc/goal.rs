@@ -5,6 +5,7 @@
 use super::grid::{Cell, Grid};
 use super::indicator::{Ctx, Evaluated, Frac, Gap, Shift};
 use crate::exact::Exact;
+use crate::messages::{say, Arg::Same, Text};
 use crate::model::edit::Mode;
 use crate::model::indicator::IndicatorSpec;
 use crate::model::plan::{Plan, SeriesKind};
@@ -251,4 +252,32 @@ pub fn check_room(plan: &Plan, grid: &Grid, lever: &Lever, x: &Exact) -> Result<
         short(rest, &b.id)?;
     }
     Ok(())
+}
+
+impl Unreachable {
+    /// Why, as a sentence in three languages.
+    pub fn text(&self) -> Text {
+        let n = |d: &rust_decimal::Decimal| d.normalize().to_string();
+        match self {
+            Unreachable::LeverNotUsed => say("unreachable.lever_not_used", &[]),
+            Unreachable::Asymptote => say("unreachable.asymptote", &[]),
+            Unreachable::Constant => say("unreachable.constant", &[]),
+            Unreachable::Overflow => say("unreachable.overflow", &[]),
+            Unreachable::NegativeInvestment { needed } => {
+                say("unreachable.negative_investment", &[("needed", Same(&n(needed)))])
+            }
+            Unreachable::NoRoom { needed, available, from } => say(
+                "unreachable.no_room",
+                &[
+                    ("needed", Same(&n(&needed.round_dp(2)))),
+                    ("available", Same(&n(&available.round_dp(2)))),
+                    ("from", Same(from)),
+                ],
+            ),
+            Unreachable::NoValue { detail } => say("unreachable.no_value", &[("detail", Same(detail))]),
+            Unreachable::Conflict { first, second } => {
+                say("unreachable.conflict", &[("first", Same(first)), ("second", Same(second))])
+            }
+        }
+    }
 }

@@ -34,6 +34,29 @@ pub struct Quantity {
     pub unit: Unit,
     /// What to write after the number: "亿元", "%", "pp", "×".
     pub symbol: String,
+    /// The sign of the value as displayed (rounded): a figure that shows as 0.0 is `zero`, never negative.
+    pub sign: Sign,
+}
+
+/// The sign of a displayed value.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Sign {
+    Negative,
+    Zero,
+    Positive,
+}
+
+impl Sign {
+    pub fn of(d: &Decimal) -> Sign {
+        if d.is_zero() {
+            Sign::Zero
+        } else if d.is_sign_negative() {
+            Sign::Negative
+        } else {
+            Sign::Positive
+        }
+    }
 }
 
 impl Quantity {
@@ -43,12 +66,15 @@ impl Quantity {
         // A number of projects is whole: no decimals.
         let places =
             if unit == Unit::Amount && symbol == crate::model::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
+        let rounded = value.round(places, rounding.tie)?;
+        let width = usize::try_from(places).ok()?;
         Some(Quantity {
-            display: value.display(places, rounding.tie)?,
+            display: format!("{rounded:.width$}"),
             exact,
             fraction: None,
             unit,
             symbol: symbol.to_owned(),
+            sign: Sign::of(&rounded),
         })
     }
 

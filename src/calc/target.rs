@@ -2,8 +2,9 @@
 
 use super::goal::{solve_from, Figures, Lever};
 use super::grid::Grid;
-use super::indicator::{Ctx, Gap, Quantity, Shift};
+use super::indicator::{Ctx, Gap, Quantity, Shift, Sign};
 use crate::exact::Exact;
+use crate::messages::{say, Text};
 use crate::model::edit::Mode;
 use crate::model::indicator::{IndicatorSpec, Unit};
 use crate::model::plan::{Comparator, Plan, SeriesKind, Target};
@@ -66,6 +67,9 @@ pub struct TargetResult {
     /// Why there is no value, for `undefined`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub reason: Option<String>,
+    /// `reason` as a sentence, in three languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub reason_text: Option<Text>,
 }
 
 /// Whether `value` meets the target; `None` on overflow.
@@ -103,6 +107,7 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
         contributions: Vec::new(),
         missing: Vec::new(),
         reason: None,
+        reason_text: None,
     };
     let ctx = Ctx { plan, grid, baseline, shift: None };
     let evaluated = spec.evaluate(&ctx, target.period);
@@ -110,10 +115,12 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
         Ok(Some(v)) => v,
         Ok(None) | Err(Gap::Undefined(_)) => {
             result.status = Status::Undefined;
-            result.reason = Some(match &evaluated {
-                Err(Gap::Undefined(r)) => (*r).to_owned(),
-                _ => "overflow".to_owned(),
-            });
+            let reason = match &evaluated {
+                Err(Gap::Undefined(r)) => r,
+                _ => "overflow",
+            };
+            result.reason_text = Some(say(&format!("undefined.{reason}"), &[]));
+            result.reason = Some(reason.to_owned());
             return result;
         }
         Err(Gap::NoData(ids)) => {
@@ -211,7 +218,14 @@ fn diff_symbol(unit: Unit, symbol: &str) -> &str {
 }
 
 fn placeholder(unit: Unit, symbol: &str) -> Quantity {
-    Quantity { exact: Decimal::ZERO, fraction: None, display: String::new(), unit, symbol: symbol.to_owned() }
+    Quantity {
+        exact: Decimal::ZERO,
+        fraction: None,
+        display: String::new(),
+        unit,
+        symbol: symbol.to_owned(),
+        sign: Sign::Zero,
+    }
 }
 
 /// 序时进度 = months ÷ 12; ahead (pp) = completion rate − time-progress, unrounded then rounded once;

@@ -4,6 +4,7 @@
 use super::indicator::IndicatorSpec;
 use super::projects::{Projects, Query};
 use crate::exact::{Exact, TieRule};
+use crate::messages::Arg;
 use rust_decimal::Decimal;
 use serde::Serialize;
 use std::collections::HashMap;
@@ -22,6 +23,11 @@ pub struct Labels {
 }
 
 impl Labels {
+    /// The label as a message argument, in each language (zh-TW falls back to zh-CN).
+    pub fn arg(&self) -> Arg<'_> {
+        Arg::Each { zh_cn: &self.zh_cn, zh_tw: self.zh_tw.as_deref().unwrap_or(&self.zh_cn), en: &self.en }
+    }
+
     /// The text in `locale` ("zh-CN", "zh-TW", "en"), falling back to zh-CN.
     pub fn get(&self, locale: &str) -> &str {
         match locale {

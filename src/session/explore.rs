@@ -2,7 +2,7 @@
 
 use super::{Session, BASELINE};
 use crate::calc::grid::Grid;
-use crate::calc::indicator::Quantity;
+use crate::calc::indicator::{Quantity, Sign};
 use crate::calc::target::Status;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
@@ -43,6 +43,33 @@ pub struct CompareRow {
     pub delta: Option<Quantity>,
     pub status_a: Option<Status>,
     pub status_b: Option<Status>,
+    /// Whether the two differ as shown: a figure or status on one side only, another status, or a delta that does
+    /// not round to zero.
+    pub differs: bool,
+}
+
+impl CompareRow {
+    fn new(
+        kind: &str,
+        id: &str,
+        period: &str,
+        a: Option<Quantity>,
+        b: Option<Quantity>,
+        delta: Option<Quantity>,
+    ) -> Self {
+        let differs = a.is_some() != b.is_some() || delta.as_ref().is_some_and(|d| d.sign != Sign::Zero);
+        CompareRow {
+            kind: kind.into(),
+            id: id.into(),
+            period: period.into(),
+            a,
+            b,
+            delta,
+            status_a: None,
+            status_b: None,
+            differs,
+        }
+    }
 }
 
 impl Session {
@@ -109,29 +136,22 @@ impl Session {
         let mut rows = Vec::new();
         for (ta, tb) in ra.targets.iter().zip(&rb.targets) {
             let period = self.plan.targets.iter().find(|t| t.id == ta.id).map_or("", |t| self.plan.period_id(t.period));
-            rows.push(CompareRow {
-                kind: "target".into(),
-                id: ta.id.clone(),
-                period: period.to_owned(),
-                delta: delta(&ta.value, &tb.value),
-                a: ta.value.clone(),
-                b: tb.value.clone(),
-                status_a: Some(ta.status),
-                status_b: Some(tb.status),
-            });
+            let mut row = CompareRow::new(
+                "target",
+                &ta.id,
+                period,
+                ta.value.clone(),
+                tb.value.clone(),
+                delta(&ta.value, &tb.value),
+            );
+            row.differs |= ta.status != tb.status;
+            row.status_a = Some(ta.status);
+            row.status_b = Some(tb.status);
+            rows.push(row);
         }
         for (sa, sb) in ra.series.iter().zip(&rb.series) {
             for (p, (x, y)) in sa.values.iter().zip(&sb.values).enumerate() {
-                rows.push(CompareRow {
-                    kind: "series".into(),
-                    id: sa.id.clone(),
-                    period: self.plan.period_id(p).to_owned(),
-                    delta: delta(x, y),
-                    a: x.clone(),
-                    b: y.clone(),
-                    status_a: None,
-                    status_b: None,
-                });
+                rows.push(CompareRow::new("series", &sa.id, self.plan.period_id(p), x.clone(), y.clone(), delta(x, y)));
             }
         }
         Ok(rows)

@@ -7,6 +7,7 @@ use crate::calc::target::lever_period;
 use crate::document::exact_text;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
+use crate::messages::Text;
 use crate::model::edit::{Edit, Mode, Op};
 use crate::model::indicator::Unit;
 use crate::model::plan::{Comparator, SeriesKind};
@@ -22,6 +23,9 @@ pub struct GoalResult {
     pub period: String,
     pub mode: Mode,
     pub outcome: GoalOutcome,
+    /// Why the answer is unreachable, as a sentence in three languages.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub message: Option<Text>,
 }
 
 /// Reachable with the lever value and the edit that applies it, or unreachable with the reason.
@@ -237,12 +241,17 @@ impl Session {
                 _ => GoalOutcome::Unreachable(Unreachable::Overflow),
             },
         };
+        let message = match &outcome {
+            GoalOutcome::Unreachable(why) => Some(why.text()),
+            GoalOutcome::Reachable { .. } => None,
+        };
         GoalResult {
             target: target.to_owned(),
             lever: plan.series_id(s).to_owned(),
             period: plan.period_id(p).to_owned(),
             mode: lv.mode,
             outcome,
+            message,
         }
     }
 }

@@ -12,7 +12,7 @@ mod results;
 pub use explore::{CompareRow, Composition, CompositionItem};
 pub use goal::{GoalOutcome, GoalResult};
 pub use persist::{ScenarioState, SessionState};
-pub use results::{BreakdownResult, Outcome, Results, SeriesChange, SeriesResult};
+pub use results::{BreakdownResult, FigureKind, Outcome, Results, SeriesChange, SeriesResult};
 
 use crate::calc::checks::{subjects, SubjectEntry, Warning};
 use crate::calc::grid::{plan_inputs, sum_dependents, Grid, Inputs};

@@ -9,13 +9,37 @@ use crate::calc::target::{evaluate, TargetResult};
 use crate::exact::Exact;
 use crate::model::indicator::Unit;
 use crate::model::plan::distinct_sorted;
+use crate::model::plan::SeriesKind;
 use serde::{Deserialize, Serialize};
 
 /// A series' values, by period.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct SeriesResult {
     pub id: String,
+    /// Whether its figures are typed in (`input`) or computed (`sum` of other series, or over `projects`).
+    pub kind: FigureKind,
     pub values: Vec<Option<Quantity>>,
+    /// By period: whether the figure differs from the plan's own figure (the baseline), exactly.
+    pub changed: Vec<bool>,
+}
+
+/// Where a series' figures come from: only `input` figures are edited directly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FigureKind {
+    Input,
+    Sum,
+    Projects,
+}
+
+impl FigureKind {
+    pub fn of(kind: &SeriesKind) -> FigureKind {
+        match kind {
+            SeriesKind::Input => FigureKind::Input,
+            SeriesKind::Sum(_) => FigureKind::Sum,
+            SeriesKind::Projects(_) => FigureKind::Projects,
+        }
+    }
 }
 
 /// A breakdown's unallocated remainder (parent − Σ children) and its share of the parent, by period.
@@ -42,6 +66,8 @@ pub struct SeriesChange {
     pub id: String,
     pub period: String,
     pub value: Option<Quantity>,
+    /// Whether the figure now differs from the baseline.
+    pub changed: bool,
 }
 
 /// What an edit (or undo, redo) changed: every figure, target and breakdown whose result differs, and the
@@ -87,6 +113,14 @@ impl Session {
         grid.get(s, p).value().and_then(|v| Quantity::with_fraction(&v, Unit::Amount, unit, &self.plan.rounding))
     }
 
+    /// Whether a figure differs from the plan's own (baseline) figure, exactly.
+    pub(super) fn changed_from_baseline(&self, grid: &Grid, s: usize, p: usize) -> bool {
+        match (grid.get(s, p).value(), self.baseline.get(s, p).value()) {
+            (Some(a), Some(b)) => a != b,
+            (a, b) => a.is_some() != b.is_some(),
+        }
+    }
+
     pub(super) fn results_for(&self, name: &str, grid: &Grid) -> Results {
         let plan = &self.plan;
         let series = plan
@@ -95,7 +129,9 @@ impl Session {
             .enumerate()
             .map(|(s, x)| SeriesResult {
                 id: x.id.clone(),
+                kind: FigureKind::of(&x.kind),
                 values: (0..plan.periods.len()).map(|p| self.series_value(grid, s, p)).collect(),
+                changed: (0..plan.periods.len()).map(|p| self.changed_from_baseline(grid, s, p)).collect(),
             })
             .collect();
         let breakdowns = plan.breakdowns.iter().enumerate().map(|(i, b)| self.breakdown_result(i, b, grid)).collect();
@@ -161,8 +197,14 @@ impl Session {
         }
         for &(s, p) in changed {
             let value = self.series_value(&self.grid, s, p);
-            if let Some(slot) = self.results.series.get_mut(s).and_then(|x| x.values.get_mut(p)) {
-                *slot = value;
+            let moved = self.changed_from_baseline(&self.grid, s, p);
+            if let Some(x) = self.results.series.get_mut(s) {
+                if let Some(slot) = x.values.get_mut(p) {
+                    *slot = value;
+                }
+                if let Some(slot) = x.changed.get_mut(p) {
+                    *slot = moved;
+                }
             }
         }
         let reached: Vec<usize> = touched
@@ -225,6 +267,7 @@ impl Session {
                     id: plan.series_id(s).to_owned(),
                     period: plan.period_id(p).to_owned(),
                     value: self.cached_value(s, p),
+                    changed: r.series.get(s).and_then(|x| x.changed.get(p)).copied().unwrap_or(false),
                 })
                 .collect(),
             targets: changes.targets.iter().filter_map(|&t| r.targets.get(t).cloned()).collect(),

@@ -28,7 +28,7 @@ export function targetCard(result, spec, plan, locale) {
     const names = result.missing.map((id) => label(plan.series.find((s) => s.id === id)?.label, locale) || id);
     detail.push(word(locale, 'missing') + names.join('、'));
   }
-  if (result.status === 'undefined') detail.push(word(locale, result.reason));
+  if (result.status === 'undefined') detail.push(result.reason_text?.[locale] ?? result.reason);
   const lever = plan.series.find((s) => s.id === result.lever);
   return el('li', { className: 'card', dataset: { status: result.status, target: result.id } },
     el('h3', {}, name, ' ', el('span', { className: 'soft' }, `(${word(locale, spec.soft ? 'soft' : 'hard')})`)),

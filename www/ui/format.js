@@ -35,8 +35,8 @@ export function quantity(q, locale) {
 export function signed(q, locale) {
   if (!q) return '—';
   const text = quantity(q, locale);
-  // The core never shows a negative zero, so a zero or a negative needs no sign added.
-  return /^0(\.0*)?$/.test(q.display) || text.startsWith('−') ? text : `+${text}`;
+  // The core says the sign of what it displays: only a positive value gets a '+'.
+  return q.sign === 'positive' ? `+${text}` : text;
 }
 
 /** Rows as CSV for spreadsheets: fields quoted where they must be, CRLF lines, a BOM so that Excel reads UTF-8. */

@@ -61,28 +61,13 @@ const STRINGS = {
   },
 };
 
-const UNREACHABLE = {
-  lever_not_used: { 'zh-CN': '该指标不依赖于所选数字。', 'zh-TW': '該指標不依賴於所選數字。', en: 'The indicator does not depend on this figure.' },
-  asymptote: { 'zh-CN': '目标是该指标的极限,达不到(例如新增投资使占比趋近但达不到100%)。', 'zh-TW': '目標是該指標的極限,達不到。', en: 'The target is the limit of the indicator and is never reached (adding to a part moves a share towards 100% but never reaches it).' },
-  constant: { 'zh-CN': '调整该数字时分子分母同比例变化,指标不变。', 'zh-TW': '調整該數字時分子分母同比例變化,指標不變。', en: 'Changing this figure moves numerator and denominator in proportion: the value never moves.' },
-  negative_investment: { 'zh-CN': '需要负的投资额。', 'zh-TW': '需要負的投資額。', en: 'It would need a negative amount.' },
-  no_room: { 'zh-CN': '总数不变时,未分配部分不够:', 'zh-TW': '總數不變時,未分配部分不夠:', en: 'With the total held, there is not enough left to take it from: ' },
-  no_value: { 'zh-CN': '缺少数字:', 'zh-TW': '缺少數字:', en: 'Missing figures: ' },
-  conflict: { 'zh-CN': '目标相互冲突:', 'zh-TW': '目標相互衝突:', en: 'The targets conflict: ' },
-  overflow: { 'zh-CN': '超出精确计算范围。', 'zh-TW': '超出精確計算範圍。', en: 'Beyond the range of exact decimals.' },
-};
 
 /** The interface string `key` in `locale` (the page's words, then the card's), falling back to English. */
 export function t(locale, key) {
   return STRINGS[locale]?.[key] ?? STRINGS.en[key] ?? word(locale, key);
 }
 
-/** Why a goal cannot be reached, in `locale`. */
-export function unreachable(locale, reason) {
-  return UNREACHABLE[reason]?.[locale] ?? UNREACHABLE[reason]?.en ?? reason;
-}
-
-/** The core's warning text in `locale` (the core writes zh-CN and en). */
-export function warningText(w, locale) {
-  return locale === 'en' ? w.en : w['zh-CN'];
+/** A sentence the core wrote, in `locale` (the core writes zh-CN, zh-TW and en). */
+export function coreText(text, locale) {
+  return text?.[locale] ?? text?.en ?? '';
 }

@@ -3,7 +3,7 @@
 
 import { el } from './card.js';
 import { decimal, quantity, signed } from './format.js';
-import { label, t, unreachable, warningText } from './i18n.js';
+import { coreText, label, t } from './i18n.js';
 
 export { CMP, ICONS, el, targetCard } from './card.js';
 
@@ -61,19 +61,15 @@ export function explanation(exp, locale) {
 /** A warning: the core's message, with links to the figures it concerns. */
 export function warningItem(w, locale) {
   return el('li', { className: 'warning', dataset: { code: w.code, ids: w.ids.join(' ') } },
-    el('code', {}, w.code), ' ', warningText(w, locale));
+    el('code', {}, w.code), ' ', coreText(w, locale));
 }
 
 /** A goal-seek answer: the lever value and what it changes, or why it is unreachable. */
 export function goalAnswer(goal, plan, locale) {
   const o = goal.outcome;
   if (o.status === 'unreachable') {
-    let why = unreachable(locale, o.reason);
-    if (o.reason === 'no_room') why += `${decimal(o.needed, locale)} > ${decimal(o.available, locale)} (${o.from})`;
-    if (o.reason === 'negative_investment') why += ` (${decimal(o.needed, locale)})`;
-    if (o.reason === 'no_value') why += o.detail;
-    if (o.reason === 'conflict') why += `${o.first} / ${o.second}`;
-    return el('p', { className: 'answer', dataset: { status: 'unreachable', reason: o.reason } }, `${t(locale, 'unreachable')}: ${why}`);
+    return el('p', { className: 'answer', dataset: { status: 'unreachable', reason: o.reason } },
+      `${t(locale, 'unreachable')}: ${coreText(goal.message, locale)}`);
   }
   const lever = label(plan.series.find((s) => s.id === goal.lever)?.label, locale);
   const side = { at_least: 'also_meets', at_most: 'also_meets_below', exactly: 'exactly' }[o.side];
