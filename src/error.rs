@@ -43,6 +43,46 @@ pub enum Error {
     Empty { path: String },
     /// A sum or product left the range of a decimal.
     Overflow { path: String },
+    /// A request the plan's rules refuse, each kind with its own stable `code` (see [`RULE_CODES`]).
+    Rule { code: &'static str, path: String, reason: String },
+    /// A CSV import with bad rows (`csv.rows`): every one of them, with its line, column, code and reason.
+    Rows { rows: Vec<RowError> },
+}
+
+/// One bad row of an imported file: its line (the header is line 1), the column, a stable code and the reason.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+pub struct RowError {
+    pub line: usize,
+    pub column: String,
+    pub code: &'static str,
+    pub reason: String,
+}
+
+/// The codes of [`Error::Rule`], each for one kind of refusal. Published: never reused for another meaning.
+pub const RULE_CODES: &[(&str, &str)] = &[
+    ("edit.computed", "the figure is computed (a sum, or a sum over projects): edit its parts"),
+    ("edit.operation", "an edit needs exactly one of set, add, percent or reach, fitting what it edits"),
+    ("edit.target", "an edit names a series, or one project, or a filter of projects: exactly one"),
+    ("edit.no_figure", "a figure changed by a percentage has no figure to start from"),
+    ("edit.offset_mode", "an offset goes with substitute mode"),
+    ("edit.no_projects", "the plan lists no projects"),
+    ("stage.unknown", "not one of the project stages"),
+    ("lever.computed", "the lever of a goal seek is a sum: choose one of its parts"),
+    ("scenario.name", "a scenario needs a name, other than the baseline's"),
+    ("scenario.last", "the last scenario cannot be deleted"),
+    ("unit.mismatch", "amounts in different units are added or compared"),
+    ("series.own_values", "a sum or a series over projects has no values of its own"),
+    ("plan.self_reference", "a series in its own breakdown, or a period its own previous one"),
+    ("projects.flags", "a plan can use at most 32 different project flags"),
+    ("import.not_started", "an import was fed before its column mapping was given"),
+    ("import.mapping", "the column mapping names a role twice, or misses a required one"),
+];
+
+impl Error {
+    /// A refusal by rule `code` (one of [`RULE_CODES`]) at `path`.
+    pub fn rule(code: &'static str, path: impl Into<String>, reason: impl Into<String>) -> Error {
+        Error::Rule { code, path: path.into(), reason: reason.into() }
+    }
 }
 
 impl Error {
@@ -63,6 +103,8 @@ impl Error {
             Error::Cycle { .. } => "series.cycle",
             Error::Empty { .. } => "plan.empty",
             Error::Overflow { .. } => "calc.overflow",
+            Error::Rule { code, .. } => code,
+            Error::Rows { .. } => "csv.rows",
         }
     }
 
@@ -80,14 +122,16 @@ impl Error {
             | Error::UnknownId { path, .. }
             | Error::Cycle { path, .. }
             | Error::Empty { path }
-            | Error::Overflow { path } => path,
+            | Error::Overflow { path }
+            | Error::Rule { path, .. } => path,
+            Error::Rows { .. } => "csv",
         }
     }
 
     /// The same error reported at a different path (a field checked out of context).
     pub fn at(mut self, new_path: &str) -> Self {
         match &mut self {
-            Error::Json { .. } | Error::Schema { .. } => {}
+            Error::Json { .. } | Error::Schema { .. } | Error::Rows { .. } => {}
             Error::Missing { path }
             | Error::Type { path, .. }
             | Error::Invalid { path, .. }
@@ -97,7 +141,8 @@ impl Error {
             | Error::UnknownId { path, .. }
             | Error::Cycle { path, .. }
             | Error::Empty { path }
-            | Error::Overflow { path } => *path = new_path.to_owned(),
+            | Error::Overflow { path }
+            | Error::Rule { path, .. } => *path = new_path.to_owned(),
         }
         self
     }
@@ -132,6 +177,11 @@ impl fmt::Display for Error {
             }
             Error::Empty { path } => write!(f, "{path}: the plan has nothing to compute"),
             Error::Overflow { path } => write!(f, "{path}: the result is too large for an exact decimal"),
+            Error::Rule { path, reason, .. } => write!(f, "{path}: {reason}"),
+            Error::Rows { rows } => match rows.first() {
+                Some(r) => write!(f, "{} bad rows: line {}, {}", rows.len(), r.line, r.reason),
+                None => write!(f, "no bad rows"),
+            },
         }
     }
 }

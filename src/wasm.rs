@@ -112,6 +112,11 @@ fn js_error(e: &Error) -> JsValue {
     // Setting a property on a fresh Error object cannot fail; a failure would only lose the extra field.
     let _ = js_sys::Reflect::set(&err, &"code".into(), &e.code().into());
     let _ = js_sys::Reflect::set(&err, &"path".into(), &e.path().into());
+    if let Error::Rows { rows } = e {
+        if let Ok(list) = to_js(rows) {
+            let _ = js_sys::Reflect::set(&err, &"rows".into(), &list);
+        }
+    }
     err.into()
 }
 
@@ -445,14 +450,8 @@ impl PlanSession {
 
 /// The error an import with bad rows throws: code `csv.rows`, every row in `rows`.
 #[cfg(feature = "page")]
-fn rows_error(rows: &[crate::document::csv::RowError]) -> JsValue {
-    let first = rows.first().map(|r| format!(": line {}, {}", r.line, r.reason)).unwrap_or_default();
-    let e = js_error(&Error::Invalid { path: "csv".into(), reason: format!("{} bad rows{first}", rows.len()) });
-    let _ = js_sys::Reflect::set(&e, &"code".into(), &"csv.rows".into());
-    if let Ok(list) = to_js(&rows) {
-        let _ = js_sys::Reflect::set(&e, &"rows".into(), &list);
-    }
-    e
+fn rows_error(rows: &[crate::error::RowError]) -> JsValue {
+    js_error(&Error::Rows { rows: rows.to_vec() })
 }
 
 /// Reads a CSV project list piece by piece, so that a worker can report progress; `finish()` gives the bytes
@@ -523,7 +522,7 @@ impl ProjectImport {
 
 #[cfg(feature = "page")]
 fn not_started() -> JsValue {
-    js_error(&Error::Invalid { path: "import".into(), reason: "call start() with the column mapping first".into() })
+    js_error(&Error::rule("import.not_started", "import", "call start() with the column mapping first"))
 }
 
 /// The bytes of linear memory the module holds (it grows and never shrinks).

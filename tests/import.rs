@@ -6,7 +6,8 @@ mod common;
 
 use common::{doc, project};
 use plancalc::document::compact::{decode, encode};
-use plancalc::document::csv::{guess_columns, period_names, CsvReader, RowError, Unit};
+use plancalc::document::csv::{guess_columns, period_names, CsvReader, Unit};
+use plancalc::error::RowError;
 use plancalc::model::projects::Projects;
 use plancalc::{Edit, Mode, Op, Plan, Session};
 use serde_json::json;
@@ -148,7 +149,7 @@ fn a_mapping_must_name_id_ownership_and_stage_once() {
     let e = CsvReader::new(periods.clone(), &roles(&["id", "name", "stage"]), Unit::Yi).unwrap_err();
     assert_eq!((e.code(), e.path()), ("field.missing", "mapping.ownership"));
     let e = CsvReader::new(periods.clone(), &roles(&["id", "id", "ownership", "stage"]), Unit::Yi).unwrap_err();
-    assert_eq!((e.code(), e.path()), ("field.invalid", "mapping[1]"));
+    assert_eq!((e.code(), e.path()), ("import.mapping", "mapping[1]"));
     let e = CsvReader::new(periods, &roles(&["id", "ownership", "stage", "annual:2031"]), Unit::Yi).unwrap_err();
     assert_eq!((e.code(), e.path()), ("field.invalid", "mapping[3]"));
     let empty = CsvReader::new(period_names(s.plan()), &roles(&["id", "ownership", "stage"]), Unit::Yi).unwrap();

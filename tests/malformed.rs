@@ -125,10 +125,10 @@ fn malformed_plans_give_their_codes_and_paths() {
         ("/series/1/sum", v(json!(["fai", "nope"])), "id.unknown", "series[1].sum[1]"),
         ("/series/1/sum", v(json!([])), "plan.empty", "series[1].sum"),
         ("/series/1/sum", v(json!("fai")), "field.type", "series[1].sum"),
-        ("/series/0/unit", v(json!("亿美元")), "field.invalid", "targets[0].indicator.whole"),
+        ("/series/0/unit", v(json!("亿美元")), "unit.mismatch", "targets[0].indicator.whole"),
         ("/series/1", v(json!("ind")), "field.type", "series[1]"),
         ("/periods/0/previous", v(json!("2022")), "id.unknown", "periods[0].previous"),
-        ("/periods/0/previous", v(json!("2023")), "field.invalid", "periods[0].previous"),
+        ("/periods/0/previous", v(json!("2023")), "plan.self_reference", "periods[0].previous"),
         ("/periods/0/kind", v(json!("decade")), "field.invalid", "periods[0].kind"),
         ("/periods/0/id", None, "field.missing", "periods[0].id"),
         ("/targets/0/id", None, "field.missing", "targets[0].id"),
@@ -165,7 +165,7 @@ fn malformed_plans_give_their_codes_and_paths() {
         (
             "/breakdowns",
             v(json!([{"id": "b", "label": {"zh-CN": "b", "en": "b"}, "parent": "fai", "children": ["fai"]}])),
-            "field.invalid",
+            "plan.self_reference",
             "breakdowns[0].children[0]",
         ),
         (
@@ -190,7 +190,7 @@ fn malformed_plans_give_their_codes_and_paths() {
         (
             "/series/1",
             v(json!({"id": "ind", "label": {"zh-CN": "i", "en": "i"}, "sum": ["fai"], "values": {"2023": "30"}})),
-            "field.invalid",
+            "series.own_values",
             "series[1].values",
         ),
     ] {
@@ -236,7 +236,7 @@ fn sums_never_mix_units() {
         .as_array_mut()
         .unwrap()
         .push(json!({"id": "s", "label": {"zh-CN": "s", "en": "s"}, "sum": ["fai", "ind"]}));
-    assert_eq!(outcome(&doc), Err(("field.invalid", "series[2].sum[1]".to_owned())));
+    assert_eq!(outcome(&doc), Err(("unit.mismatch", "series[2].sum[1]".to_owned())));
 }
 
 #[test]
@@ -264,11 +264,11 @@ fn malformed_edits_give_their_codes_and_change_nothing() {
         (edit("ind", Op::Percent("-101".into()), Mode::Substitute, &[], None), "number.negative"),
         (edit("ind", Op::Percent("ten".into()), Mode::Substitute, &[], None), "number.invalid"),
         (edit("ind", set("79228162514264337593543950300"), Mode::Substitute, &[], None), "calc.overflow"),
-        (edit("s", set("5"), Mode::Substitute, &[], None), "field.invalid"),
+        (edit("s", set("5"), Mode::Substitute, &[], None), "edit.computed"),
         (edit("nope", set("5"), Mode::Substitute, &[], None), "id.unknown"),
         (edit("ind", set("5"), Mode::Substitute, &["nope"], None), "id.unknown"),
         (edit("ind", set("5"), Mode::Substitute, &[], Some("nope")), "id.unknown"),
-        (edit("ind", set("5"), Mode::Additive, &[], Some("fai")), "field.invalid"),
+        (edit("ind", set("5"), Mode::Additive, &[], Some("fai")), "edit.offset_mode"),
         (edit("ind", set("NaN"), Mode::Substitute, &[], None), "number.not_finite"),
     ] {
         let mut s = Session::new(Plan::from_value(&doc).unwrap());

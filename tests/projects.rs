@@ -117,13 +117,13 @@ fn bad_project_edits_have_codes_and_change_nothing() {
         (err.code(), err.path().to_owned())
     };
     assert_eq!(code(&mut s, edit(Some("zz"), None, "annual", Op::Set("1".into()))).0, "id.unknown");
-    assert_eq!(code(&mut s, edit(Some("a"), None, "stage", Op::Set("dreaming".into()))).0, "field.invalid");
+    assert_eq!(code(&mut s, edit(Some("a"), None, "stage", Op::Set("dreaming".into()))).0, "stage.unknown");
     assert_eq!(
         code(&mut s, edit(Some("a"), None, "annual", Op::Set("-1".into()))),
         ("number.negative", "projects[0].annual.2023".into())
     );
     assert_eq!(code(&mut s, edit(Some("a"), None, "annual", Op::Set("abc".into()))).0, "number.invalid");
-    assert_eq!(code(&mut s, edit(Some("a"), None, "count", Op::Set("2".into()))).0, "field.invalid");
+    assert_eq!(code(&mut s, edit(Some("a"), None, "count", Op::Set("2".into()))).0, "edit.computed");
     assert_eq!(
         code(&mut s, edit(None, Some(json!({"colour": ["red"]})), "annual", Op::Set("1".into()))).1,
         "edit.where.colour"
@@ -133,7 +133,7 @@ fn bad_project_edits_have_codes_and_change_nothing() {
     assert_eq!(code(&mut s, both).1, "edit.series");
     let mut on_series = edit(None, None, "annual", Op::Set("1".into()));
     on_series.series = "private".into();
-    assert_eq!(code(&mut s, on_series).0, "field.invalid");
+    assert_eq!(code(&mut s, on_series).0, "edit.computed");
     assert_eq!(s.results(), before);
 }
 

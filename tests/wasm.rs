@@ -192,7 +192,7 @@ fn a_bulk_edit_over_projects_through_the_js_api() {
     let outcome: Outcome = serde_wasm_bindgen::from_value(session.apply(edit).expect("applies")).unwrap();
     let t = &outcome.targets[0];
     // 60 of 120: exactly 50%, met.
-    assert_eq!((t.value.unwrap().display.to_string(), t.status), ("50.0".to_owned(), Status::Met));
+    assert_eq!((t.value.clone().unwrap().display.to_string(), t.status), ("50.0".to_owned(), Status::Met));
     let bad = js_sys::JSON::parse(r#"{"project": "zz", "period": "2023", "set": "1"}"#).unwrap();
     assert_eq!(code_and_path(session.apply(bad).err().expect("refused")), ("id.unknown".into(), "edit.project".into()));
 }
@@ -218,7 +218,7 @@ fn a_csv_read_piece_by_piece_replaces_the_project_list() {
     assert_eq!(session.project_count(), 2);
     let results = results_of(session.results().unwrap());
     // 30亿 of 40亿 private: 75%.
-    assert_eq!(results.targets[0].value.unwrap().display.to_string(), "75.0");
+    assert_eq!(results.targets[0].value.clone().unwrap().display.to_string(), "75.0");
     // Bytes that are not a project list are refused, and the session is as it was.
     let refused = session.replace_projects(&[1, 2, 3]).err().expect("refused");
     assert_eq!(code_and_path(refused), ("field.invalid".into(), "projects".into()));

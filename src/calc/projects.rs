@@ -16,7 +16,7 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: i
         Field::Count => None,
     };
     let Some(slot) = slot else {
-        return Err(Error::Invalid { path: path(), reason: "a count is not edited; edit the projects".into() });
+        return Err(Error::rule("edit.computed", path(), "a count is not edited; edit the projects"));
     };
     let overflow = || Error::Overflow { path: path() };
     let new = match op {

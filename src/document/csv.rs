@@ -4,7 +4,7 @@
 //! matched to columns in Chinese or English ([`guess_columns`]), the planner confirms or changes the mapping, and
 //! every bad row is reported with its line number and reason. Nothing is returned unless every row is good.
 
-use crate::error::{Error, Result};
+use crate::error::{Error, Result, RowError};
 use crate::model::plan::Plan;
 use crate::model::projects::{offset, Field, ProjectInfo, Projects, OWNERSHIPS, STAGES};
 use crate::number::parse_decimal;
@@ -323,15 +323,6 @@ fn fields(record: &str, delimiter: u8) -> Vec<String> {
     out
 }
 
-/// One bad row: its line in the file, the column, a stable code and the reason.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct RowError {
-    pub line: usize,
-    pub column: String,
-    pub code: &'static str,
-    pub reason: String,
-}
-
 /// Reads a CSV project list piece by piece.
 #[derive(Debug)]
 pub struct CsvReader {
@@ -361,10 +352,11 @@ impl CsvReader {
             .collect::<Result<Vec<_>>>()?;
         for (i, r) in roles.iter().enumerate() {
             if *r != Role::Ignore && roles.iter().take(i).any(|x| x == r) {
-                return Err(Error::Invalid {
-                    path: crate::error::index("mapping", i),
-                    reason: format!("two columns are both mapped to {}", r.name(&periods)),
-                });
+                return Err(Error::rule(
+                    "import.mapping",
+                    crate::error::index("mapping", i),
+                    format!("two columns are both mapped to {}", r.name(&periods)),
+                ));
             }
         }
         for (needed, word) in [(Role::Id, "id"), (Role::Ownership, "ownership"), (Role::Stage, "stage")] {

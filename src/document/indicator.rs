@@ -30,10 +30,11 @@ impl IndicatorSpec {
             let (x, y) = (series_ref(o, a, ids)?, series_ref(o, b, ids)?);
             let (ux, uy) = (series.get(x).map(|s| &s.unit), series.get(y).map(|s| &s.unit));
             if ux != uy {
-                return Err(Error::Invalid {
-                    path: o.field_path(b),
-                    reason: format!("{a} and {b} must be in one unit to be compared"),
-                });
+                return Err(Error::rule(
+                    "unit.mismatch",
+                    o.field_path(b),
+                    format!("{a} and {b} must be in one unit to be compared"),
+                ));
             }
             Ok((x, y))
         };

@@ -187,10 +187,11 @@ fn read_periods(root: &Obj<'_>) -> Result<(Vec<Period>, HashMap<String, usize>)>
                 ),
             };
             if previous == Some(i) {
-                return Err(Error::Invalid {
-                    path: o.field_path("previous"),
-                    reason: "a period cannot be its own previous period".into(),
-                });
+                return Err(Error::rule(
+                    "plan.self_reference",
+                    o.field_path("previous"),
+                    "a period cannot be its own previous period",
+                ));
             }
             Ok(Period { id: o.req_id("id")?.to_owned(), label: read_labels(&o, "label")?, kind, previous })
         })
@@ -275,10 +276,11 @@ fn read_series(
     let kind = match o.get("sum") {
         None if o.get("projects").is_some() => {
             if o.get("values").is_some() {
-                return Err(Error::Invalid {
-                    path: o.field_path("values"),
-                    reason: "a series over projects has no values of its own; they come from the projects".into(),
-                });
+                return Err(Error::rule(
+                    "series.own_values",
+                    o.field_path("values"),
+                    "a series over projects has no values of its own; they come from the projects",
+                ));
             }
             SeriesKind::Projects(Query::read(o.req("projects")?, &o.field_path("projects"), projects)?)
         }
@@ -288,10 +290,11 @@ fn read_series(
                 return Err(Error::Empty { path: o.field_path("sum") });
             }
             if o.get("values").is_some() {
-                return Err(Error::Invalid {
-                    path: o.field_path("values"),
-                    reason: "a series that is a sum has no values of its own".into(),
-                });
+                return Err(Error::rule(
+                    "series.own_values",
+                    o.field_path("values"),
+                    "a series that is a sum has no values of its own",
+                ));
             }
             SeriesKind::Sum(parts)
         }
@@ -416,10 +419,11 @@ fn check_sum_units(series: &[Series]) -> Result<()> {
             for (k, &p) in parts.iter().enumerate() {
                 let part_unit = series.get(p).map_or("", |x| x.unit.as_str());
                 if part_unit != s.unit {
-                    return Err(Error::Invalid {
-                        path: index(&join(&index("series", i), "sum"), k),
-                        reason: format!("cannot add {part_unit} to a sum in {}", s.unit),
-                    });
+                    return Err(Error::rule(
+                        "unit.mismatch",
+                        index(&join(&index("series", i), "sum"), k),
+                        format!("cannot add {part_unit} to a sum in {}", s.unit),
+                    ));
                 }
             }
         }
@@ -438,17 +442,14 @@ fn read_breakdown(v: &Value, path: &str, series: &[Series], ids: &HashMap<String
     for (k, &c) in children.iter().enumerate() {
         let cpath = index(&o.field_path("children"), k);
         if c == parent {
-            return Err(Error::Invalid { path: cpath, reason: "a series cannot be part of its own breakdown".into() });
+            return Err(Error::rule("plan.self_reference", cpath, "a series cannot be part of its own breakdown"));
         }
         if children.iter().take(k).any(|&x| x == c) {
             return Err(Error::DuplicateId { path: cpath, id: series.get(c).map_or("?", |s| &s.id).to_owned() });
         }
         let unit = series.get(c).map_or("", |s| s.unit.as_str());
         if unit != parent_unit {
-            return Err(Error::Invalid {
-                path: cpath,
-                reason: format!("cannot add {unit} to a total in {parent_unit}"),
-            });
+            return Err(Error::rule("unit.mismatch", cpath, format!("cannot add {unit} to a total in {parent_unit}")));
         }
     }
     Ok(Breakdown {

@@ -36,10 +36,7 @@ impl Projects {
                 let fpath = index(&o.field_path("flags"), i);
                 let code = out.flags.intern(as_str(f, &fpath)?);
                 if code >= 32 {
-                    return Err(Error::Invalid {
-                        path: fpath,
-                        reason: "a plan can use at most 32 different flags".into(),
-                    });
+                    return Err(Error::rule("projects.flags", fpath, "a plan can use at most 32 different flags"));
                 }
                 flags |= 1 << code;
             }

@@ -93,16 +93,18 @@ impl Session {
         match series.kind {
             SeriesKind::Input => {}
             SeriesKind::Sum(_) => {
-                return Err(Error::Invalid {
-                    path: "edit.series".into(),
-                    reason: format!("\"{}\" is the sum of other series; edit its parts", edit.series),
-                })
+                return Err(Error::rule(
+                    "edit.computed",
+                    "edit.series",
+                    format!("\"{}\" is the sum of other series; edit its parts", edit.series),
+                ))
             }
             SeriesKind::Projects(_) => {
-                return Err(Error::Invalid {
-                    path: "edit.series".into(),
-                    reason: format!("\"{}\" adds up projects; edit the projects", edit.series),
-                })
+                return Err(Error::rule(
+                    "edit.computed",
+                    "edit.series",
+                    format!("\"{}\" adds up projects; edit the projects", edit.series),
+                ))
             }
         }
         let lever = self.lever(s, p, edit.mode, &edit.counts_toward, edit.offset.as_deref())?;
@@ -111,9 +113,7 @@ impl Session {
         let path = || join(&join(&index("series", s), "values"), &edit.period);
         let overflow = || Error::Overflow { path: path() };
         let new = match &edit.op {
-            Op::Reach(_) => {
-                return Err(Error::Invalid { path: "edit.reach".into(), reason: "reach applies to projects".into() })
-            }
+            Op::Reach(_) => return Err(Error::rule("edit.operation", "edit.reach", "reach applies to projects")),
             Op::Set(text) if text.trim().is_empty() => None,
             Op::Set(text) => Some(parse_exact(text, "").map_err(|e| e.at(&path()))?),
             Op::Add(text) => {
@@ -123,9 +123,8 @@ impl Session {
             Op::Percent(text) => {
                 let pct = parse_decimal(text, "edit.percent")?;
                 let factor = Exact::HUNDRED.checked_add(&Exact::from(pct)).and_then(|f| f.checked_div(&Exact::HUNDRED));
-                let base = old.ok_or_else(|| Error::Invalid {
-                    path: path(),
-                    reason: "there is no figure to change by a percentage".into(),
+                let base = old.ok_or_else(|| {
+                    Error::rule("edit.no_figure", path(), "there is no figure to change by a percentage")
                 })?;
                 Some(factor.and_then(|f| base.checked_mul(&f)).ok_or_else(overflow)?)
             }
@@ -162,15 +161,13 @@ impl Session {
     pub(super) fn plan_project_change(&self, edit: &Edit) -> Result<(Vec<CellChange>, Vec<RowChange>)> {
         let plan = &self.plan;
         let projects = &plan.projects;
-        let values = self.scenario().projects.as_ref().ok_or_else(|| Error::Invalid {
-            path: "edit.project".into(),
-            reason: "the plan lists no projects".into(),
-        })?;
+        let values = self
+            .scenario()
+            .projects
+            .as_ref()
+            .ok_or_else(|| Error::rule("edit.no_projects", "edit.project", "the plan lists no projects"))?;
         if !edit.series.is_empty() {
-            return Err(Error::Invalid {
-                path: "edit.series".into(),
-                reason: "an edit changes a series or projects, not both".into(),
-            });
+            return Err(Error::rule("edit.target", "edit.series", "an edit changes a series or projects, not both"));
         }
         let rows: Vec<usize> = match (&edit.project, &edit.filter) {
             (Some(id), None) => vec![projects
@@ -181,12 +178,7 @@ impl Session {
                 let stage = |r: usize| values.stage.get(r).copied().unwrap_or(0);
                 projects.info.iter().enumerate().filter(|(r, i)| filter.matches(i, stage(*r))).map(|(r, _)| r).collect()
             }
-            _ => {
-                return Err(Error::Invalid {
-                    path: "edit.project".into(),
-                    reason: "give either a project or a filter (where)".into(),
-                })
-            }
+            _ => return Err(Error::rule("edit.target", "edit.project", "give either a project or a filter (where)")),
         };
         let field_name = edit.field.as_deref().unwrap_or("annual");
         let period = || {
@@ -201,11 +193,10 @@ impl Session {
         let amount_field: Option<Field>;
         if field_name == "stage" {
             let Op::Set(name) = &edit.op else {
-                return Err(Error::Invalid { path: "edit.set".into(), reason: "a stage is set, not added to".into() });
+                return Err(Error::rule("edit.operation", "edit.set", "a stage is set, not added to"));
             };
-            let code = projects.stages.code(name.trim()).ok_or_else(|| Error::Invalid {
-                path: "edit.set".into(),
-                reason: format!("\"{name}\" is not a stage ({})", STAGES.join(", ")),
+            let code = projects.stages.code(name.trim()).ok_or_else(|| {
+                Error::rule("stage.unknown", "edit.set", format!("\"{name}\" is not a stage ({})", STAGES.join(", ")))
             })?;
             for &r in &rows {
                 let before = values.row(r);
@@ -226,10 +217,7 @@ impl Session {
                 Op::Percent(t) => AmountOp::Percent(number(t, "percent")?),
                 Op::Reach(t) if field == Field::Completed => AmountOp::Reach(number(t, "reach")?),
                 Op::Reach(_) => {
-                    return Err(Error::Invalid {
-                        path: "edit.reach".into(),
-                        reason: "reach applies to the completed amount".into(),
-                    })
+                    return Err(Error::rule("edit.operation", "edit.reach", "reach applies to the completed amount"))
                 }
             };
             for &r in &rows {
@@ -354,10 +342,7 @@ impl Session {
             .collect::<Result<Vec<_>>>()?;
         let offset = offset.map(|id| self.series_index(id, "edit.offset")).transpose()?;
         if offset.is_some() && mode == Mode::Additive {
-            return Err(Error::Invalid {
-                path: "edit.offset".into(),
-                reason: "an offset goes with substitute mode".into(),
-            });
+            return Err(Error::rule("edit.offset_mode", "edit.offset", "an offset goes with substitute mode"));
         }
         Ok(Lever { series: s, period: p, mode, counts_toward, offset })
     }

@@ -200,10 +200,11 @@ impl Session {
     pub(super) fn require_input(&self, s: usize, id: &str) -> Result<()> {
         match self.plan.series.get(s).map(|x| &x.kind) {
             Some(SeriesKind::Input) => Ok(()),
-            _ => Err(Error::Invalid {
-                path: "lever".into(),
-                reason: format!("\"{id}\" is a sum; choose one of its parts as the lever"),
-            }),
+            _ => Err(Error::rule(
+                "lever.computed",
+                "lever",
+                format!("\"{id}\" is a sum; choose one of its parts as the lever"),
+            )),
         }
     }
 

@@ -258,10 +258,7 @@ impl Session {
     pub fn delete_scenario(&mut self, name: &str) -> Result<()> {
         let i = self.find_scenario(name, "scenario")?;
         if self.scenarios.len() == 1 {
-            return Err(Error::Invalid {
-                path: "scenario".into(),
-                reason: "the last scenario cannot be deleted".into(),
-            });
+            return Err(Error::rule("scenario.last", "scenario", "the last scenario cannot be deleted"));
         }
         self.scenarios.remove(i);
         if self.active >= i && self.active > 0 {
@@ -284,7 +281,7 @@ impl Session {
 fn scenario_name(name: &str) -> Result<&str> {
     let name = name.trim();
     if name.is_empty() || name == BASELINE {
-        return Err(Error::Invalid { path: "scenario".into(), reason: format!("{name:?} cannot name a scenario") });
+        return Err(Error::rule("scenario.name", "scenario", format!("{name:?} cannot name a scenario")));
     }
     Ok(name)
 }
