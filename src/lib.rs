@@ -3,14 +3,16 @@
 //! Exact decimal arithmetic throughout; rounding happens once, at display, by the plan's rule.
 //! The core is plain Rust; [`wasm`] is the only module that touches JavaScript.
 //!
-//! - [`plan`]: the plan document (`"schema": 1`), read and validated
-//! - [`exact`]: exact values (a ratio of decimals) and rounding once
-//! - [`calc`]: indicators, targets, checks, goal seek and the editing session
-//! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
-//! - [`number`]: numbers as planners type them; rounding for display
-//! - [`projects`]: project lists and series defined over them
-//! - [`import`]: project lists from CSV, and the compact form they travel in
+//! Layers, each importing only from the ones above it:
 //! - [`error`]: the one error type, with stable codes and field paths
+//! - [`exact`]: exact values (a ratio of decimals) and rounding once; [`number`]: numbers as planners type them
+//! - [`messages`]: every sentence the core writes, in zh-CN, zh-TW and en
+//! - [`model`]: the plan's types only (plan, indicator kinds, projects, edits)
+//! - [`calc`]: pure functions over the model: grid, indicators, targets, checks, goal seek, project sums
+//! - [`document`]: reading and writing plan documents, edits, CSV project lists and their compact form
+//! - [`session`]: the what-if session, split by job (edits, results, explore, goal, persist)
+//! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
+//! - [`wasm`]: the JavaScript API
 #![forbid(unsafe_code)]
 
 pub mod calc;

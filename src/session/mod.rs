@@ -1,6 +1,6 @@
 //! The what-if session over one plan: named scenarios over one baseline, each with its edits, undo and redo.
-//! Split by job: [`edits`] reads and plans changes, [`results`] keeps every result current, [`explore`] compares and
-//! composes, [`goal`] seeks targets, [`persist`] saves and restores. Every operation validates before it changes
+//! Split by job: `edits` reads and plans changes, `results` keeps every result current, `explore` compares and
+//! composes, `goal` seeks targets, `persist` saves and restores. Every operation validates before it changes
 //! anything.
 
 mod edits;
