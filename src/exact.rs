@@ -175,9 +175,7 @@ impl Exact {
 
     /// The display text: rounded once to `dp` places, always showing `dp` places (`-0.0` shows as `0.0`).
     pub fn display(&self, dp: u32, tie: TieRule) -> Option<String> {
-        let rounded = self.round(dp, tie)?;
-        let places = usize::try_from(dp).ok()?;
-        Some(format!("{rounded:.places$}"))
+        fixed(&self.round(dp, tie)?, dp)
     }
 
     /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
@@ -191,6 +189,12 @@ impl Exact {
         let (p, q) = reduced(p, q)?;
         Some(format!("{p}/{q}"))
     }
+}
+
+/// A decimal written with exactly `dp` places (it is already rounded to them).
+pub fn fixed(d: &Decimal, dp: u32) -> Option<String> {
+    let places = usize::try_from(dp).ok()?;
+    Some(format!("{d:.places$}"))
 }
 
 /// Whether a truncated quotient goes up by one: by twice its remainder against the divisor, and on a tie by the

@@ -4,8 +4,7 @@
 use crate::error::Error;
 #[cfg(feature = "page")]
 use crate::explain::{explain_goal, explain_target};
-use crate::model::edit::Edit;
-use crate::model::edit::Mode;
+use crate::model::edit::{Edit, Mode};
 use crate::model::plan::Plan;
 use crate::session::Session;
 #[cfg(feature = "page")]
@@ -121,7 +120,7 @@ fn js_error(e: &Error) -> JsValue {
 }
 
 /// Converts a result to a plain JS object (decimals as strings) through JSON text: one string crosses the boundary
-/// and the engine's `JSON.parse` builds the objects (BENCHMARKS.md compares this with serde-wasm-bindgen).
+/// and the engine's `JSON.parse` builds the objects.
 fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     let text = serde_json::to_string(value)
         .map_err(|e| js_error(&Error::Invalid { path: String::new(), reason: e.to_string() }))?;
@@ -416,10 +415,7 @@ impl PlanSession {
     ) -> Result<usize, JsValue> {
         let periods = crate::document::csv::period_names(self.inner.plan());
         let unit = unit.map(|u| crate::document::csv::Unit::read(&u, "unit")).transpose().map_err(err)?;
-        let list = match crate::document::csv::read_text(text, periods, roles, unit).map_err(err)? {
-            Ok(list) => list,
-            Err(rows) => return Err(rows_error(&rows)),
-        };
+        let list = crate::document::csv::read_text(text, periods, roles, unit).map_err(err)?;
         let dropped = self.inner.replace_projects(list).map_err(err)?;
         self.view.clear();
         Ok(dropped)
@@ -446,12 +442,6 @@ impl PlanSession {
             explain_goal(&self.inner, target, lever, mode(mode_name)?, &ids(counts_toward), offset.as_deref(), locale);
         to_js(&e.map_err(err)?)
     }
-}
-
-/// The error an import with bad rows throws: code `csv.rows`, every row in `rows`.
-#[cfg(feature = "page")]
-fn rows_error(rows: &[crate::error::RowError]) -> JsValue {
-    js_error(&Error::Rows { rows: rows.to_vec() })
 }
 
 /// Reads a CSV project list piece by piece, so that a worker can report progress; `finish()` gives the bytes
@@ -515,7 +505,7 @@ impl ProjectImport {
     /// Ends the file: the project list as bytes, or an `ImportError` listing every bad row.
     pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
         let reader = self.reader.take().ok_or_else(not_started)?;
-        let list = reader.finish().map_err(|rows| rows_error(&rows))?;
+        let list = reader.finish().map_err(err)?;
         Ok(crate::document::compact::encode(&list))
     }
 }

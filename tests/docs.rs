@@ -125,3 +125,61 @@ fn results_carry_the_facts_the_interface_shows() {
     s.undo().unwrap();
     assert!(s.results().series.iter().all(|x| x.changed.iter().all(|c| !c)), "undo restores the baseline");
 }
+
+/// Every source file of the core, as text.
+fn sources() -> Vec<(String, String)> {
+    fn walk(dir: &std::path::Path, out: &mut Vec<(String, String)>) {
+        for entry in std::fs::read_dir(dir).unwrap() {
+            let path = entry.unwrap().path();
+            if path.is_dir() {
+                walk(&path, out);
+            } else if path.extension().is_some_and(|e| e == "rs") {
+                out.push((path.display().to_string(), std::fs::read_to_string(&path).unwrap()));
+            }
+        }
+    }
+    let mut out = Vec::new();
+    walk(std::path::Path::new(concat!(env!("CARGO_MANIFEST_DIR"), "/src")), &mut out);
+    out
+}
+
+/// The quoted word that opens the arguments of each call of `call` in the core's source
+/// (`Error::rule(\n "edit.computed", …` → `edit.computed`).
+fn quoted_after(call: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    for (file, text) in sources() {
+        for piece in text.split(call).skip(1) {
+            if let Some(rest) = piece.trim_start().strip_prefix('"') {
+                found.push((file.clone(), rest.chars().take_while(|c| *c != '"').collect()));
+            }
+        }
+    }
+    found
+}
+
+/// Every rule code the core raises is listed in `RULE_CODES`, and the README documents each one.
+#[test]
+fn every_error_code_is_listed_and_documented() {
+    let listed: Vec<&str> = plancalc::error::RULE_CODES.iter().map(|(code, _)| *code).collect();
+    let used = quoted_after("Error::rule(");
+    assert!(used.len() >= listed.len(), "{used:?}");
+    for (file, code) in &used {
+        assert!(listed.contains(&code.as_str()), "{file}: {code} is not in RULE_CODES");
+    }
+    let readme = include_str!("../README.md");
+    for code in listed {
+        assert!(used.iter().any(|(_, c)| c == code), "{code} is listed but never raised");
+        assert!(readme.contains(&format!("`{code}`")), "README does not document {code}");
+    }
+}
+
+/// Every reason a value can be undefined has its sentence in the catalogue, in the three languages.
+#[test]
+fn every_undefined_reason_has_its_sentence() {
+    let reasons = quoted_after("Gap::Undefined(");
+    assert!(!reasons.is_empty());
+    for (file, reason) in reasons {
+        let key = format!("undefined.{reason}");
+        assert!(plancalc::messages::CATALOGUE.iter().any(|(k, _)| *k == key), "{file}: no sentence for {key}");
+    }
+}

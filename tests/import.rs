@@ -27,6 +27,7 @@ p1,\"钢铁技改, 二期\",industry,碧江,民营,新开工,重点,\"1,200,000\
 p2,高速公路,transport,万山,国有,续建,重点、重大,5000000,１２３４５,0\r\n\
 p3,新材料园,industry,碧江,外资,储备,,80000,,\r\n";
 
+/// The list read in `pieces`, or every bad row (the `csv.rows` error's list).
 fn read(s: &Session, text: &str, pieces: usize) -> Result<Projects, Vec<RowError>> {
     let periods = period_names(s.plan());
     let guess = guess_columns(text, &periods).unwrap();
@@ -36,7 +37,10 @@ fn read(s: &Session, text: &str, pieces: usize) -> Result<Projects, Vec<RowError
     for piece in chars.chunks(step.max(1)) {
         r.feed(&piece.iter().collect::<String>());
     }
-    r.finish()
+    r.finish().map_err(|e| match e {
+        plancalc::Error::Rows { rows } => rows,
+        other => panic!("not a csv.rows error: {other:?}"),
+    })
 }
 
 fn value(s: &Session, id: &str) -> String {
@@ -153,7 +157,10 @@ fn a_mapping_must_name_id_ownership_and_stage_once() {
     let e = CsvReader::new(periods, &roles(&["id", "ownership", "stage", "annual:2031"]), Unit::Yi).unwrap_err();
     assert_eq!((e.code(), e.path()), ("field.invalid", "mapping[3]"));
     let empty = CsvReader::new(period_names(s.plan()), &roles(&["id", "ownership", "stage"]), Unit::Yi).unwrap();
-    assert_eq!(empty.finish().unwrap_err()[0].code, "plan.empty");
+    let e = empty.finish().unwrap_err();
+    assert_eq!(e.code(), "csv.rows");
+    let plancalc::Error::Rows { rows } = e else { panic!("{e:?}") };
+    assert_eq!(rows[0].code, "plan.empty");
 }
 
 #[test]

@@ -297,17 +297,19 @@ function updateFigures(outcome) {
   const cells = outcome && new Set(outcome.series.map((c) => `${c.id}\u0000${c.period}`));
   const remainders = outcome && new Set(outcome.breakdowns.map((b) => b.id));
   const touched = (node) => !cells || cells.has(`${node.dataset.series}\u0000${node.dataset.period}`);
-  const value = (node) => results.series.find((s) => s.id === node.dataset.series)?.values[periodIndex.get(node.dataset.period)];
+  const seriesOf = (node) => results.series.find((s) => s.id === node.dataset.series);
+  const value = (node) => seriesOf(node)?.values[periodIndex.get(node.dataset.period)];
   for (const input of $('figures').querySelectorAll('input')) {
     if (!touched(input)) continue;
-    const q = value(input);
+    const series = seriesOf(input);
+    const p = periodIndex.get(input.dataset.period);
+    const q = series?.values[p];
     if (input.type === 'range') {
       if (input !== document.activeElement) placeSlider(input, q);
       continue;
     }
     // The core says which figures differ from the plan's own: marked (and styled) for the planner to see.
-    const series = results.series.find((x) => x.id === input.dataset.series);
-    input.dataset.changed = String(series?.changed[periodIndex.get(input.dataset.period)] ?? false);
+    input.dataset.changed = String(series?.changed[p] ?? false);
     if (input === document.activeElement && input.getAttribute('aria-invalid') === 'true') continue;
     const text = q ? q.exact : '';
     if (input !== document.activeElement && input.value !== text) input.value = text;

@@ -2,7 +2,7 @@
 //! affine in any single input, which is what makes goal seek exact and closed-form.
 
 use super::grid::{Cell, Grid};
-use crate::exact::Exact;
+use crate::exact::{fixed, Exact};
 use crate::model::indicator::{IndicatorSpec, Unit};
 use crate::model::plan::{Plan, Rounding};
 use rust_decimal::Decimal;
@@ -67,9 +67,8 @@ impl Quantity {
         let places =
             if unit == Unit::Amount && symbol == crate::model::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
         let rounded = value.round(places, rounding.tie)?;
-        let width = usize::try_from(places).ok()?;
         Some(Quantity {
-            display: format!("{rounded:.width$}"),
+            display: fixed(&rounded, places)?,
             exact,
             fraction: None,
             unit,

@@ -398,7 +398,7 @@ impl CsvReader {
     }
 
     /// Reads what is left and returns the project list, or every bad row.
-    pub fn finish(mut self) -> std::result::Result<Projects, Vec<RowError>> {
+    pub fn finish(mut self) -> Result<Projects> {
         let rest = std::mem::take(&mut self.carry);
         for r in records(&rest, true).0 {
             self.record(r.text, r.lines);
@@ -414,7 +414,7 @@ impl CsvReader {
         if self.errors.is_empty() {
             Ok(self.projects)
         } else {
-            Err(self.errors)
+            Err(Error::Rows { rows: self.errors })
         }
     }
 
@@ -563,11 +563,11 @@ pub fn read_text(
     periods: Vec<PeriodName>,
     roles: Option<Vec<String>>,
     unit: Option<Unit>,
-) -> Result<std::result::Result<Projects, Vec<RowError>>> {
+) -> Result<Projects> {
     let guess = guess_columns(text, &periods)?;
     let mut reader = CsvReader::new(periods, &roles.unwrap_or(guess.roles), unit.unwrap_or(guess.unit))?;
     reader.feed(text);
-    Ok(reader.finish())
+    reader.finish()
 }
 
 fn set(amounts: &mut [Option<Decimal>], at: usize, d: Decimal) {

@@ -3,10 +3,12 @@
 use super::{Session, BASELINE};
 use crate::calc::grid::Grid;
 use crate::calc::indicator::{Quantity, Sign};
+use crate::calc::projects::ProjectRow;
 use crate::calc::target::Status;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::model::indicator::Unit;
+use crate::model::projects::Filter;
 use serde::{Deserialize, Serialize};
 
 /// A breakdown at one period, for a composition chart: the total, each item with its share of the total (exact,
@@ -162,12 +164,12 @@ impl Session {
     pub fn select_projects(&self, filter: Option<&serde_json::Value>, text: &str) -> Result<Vec<u32>> {
         let pr = &self.plan.projects;
         let Some(values) = self.scenario().projects.as_ref() else { return Ok(Vec::new()) };
-        let filter = crate::model::projects::Filter::read(filter, "where", pr)?;
+        let filter = Filter::read(filter, "where", pr)?;
         Ok(pr.select(values, &filter, text))
     }
 
     /// Projects by row, as the active scenario has them.
-    pub fn project_rows(&self, rows: &[u32]) -> Vec<crate::calc::projects::ProjectRow<'_>> {
+    pub fn project_rows(&self, rows: &[u32]) -> Vec<ProjectRow<'_>> {
         let Some(values) = self.scenario().projects.as_ref() else { return Vec::new() };
         rows.iter()
             .filter_map(|&r| usize::try_from(r).ok().and_then(|r| self.plan.projects.project_row(values, r)))

@@ -257,6 +257,7 @@ impl Session {
     }
 }
 
+/// Whether larger indicator values meet a comparator (`None` for "about").
 fn larger_meets(cmp: Comparator) -> Option<bool> {
     match cmp {
         Comparator::AtLeast | Comparator::Reach => Some(true),

@@ -276,7 +276,6 @@ impl Session {
     }
 }
 
-/// Whether larger indicator values meet a comparator (`None` for "about").
 /// A scenario's name, trimmed: not empty and not the baseline's.
 fn scenario_name(name: &str) -> Result<&str> {
     let name = name.trim();

@@ -8,8 +8,7 @@ use crate::calc::indicator::Quantity;
 use crate::calc::target::{evaluate, TargetResult};
 use crate::exact::Exact;
 use crate::model::indicator::Unit;
-use crate::model::plan::distinct_sorted;
-use crate::model::plan::SeriesKind;
+use crate::model::plan::{distinct_sorted, Breakdown, SeriesKind};
 use serde::{Deserialize, Serialize};
 
 /// A series' values, by period.
@@ -148,7 +147,7 @@ impl Session {
     }
 
     /// Breakdown `i`'s unallocated remainder and its share, period by period.
-    pub(super) fn breakdown_result(&self, i: usize, b: &crate::model::plan::Breakdown, grid: &Grid) -> BreakdownResult {
+    pub(super) fn breakdown_result(&self, i: usize, b: &Breakdown, grid: &Grid) -> BreakdownResult {
         let plan = &self.plan;
         let r = &plan.rounding;
         let unit = plan.series.get(b.parent).map_or(plan.unit.as_str(), |s| s.unit.as_str());
