@@ -421,8 +421,8 @@ pub fn explain_goal(
 ) -> Result<Explanation> {
     let plan = session.plan();
     let l = Lang(locale);
-    // Validates the target, lever, counts-toward and offset ids with the session's own errors.
-    session.goal_seek(target_id, lever_id, mode, counts_toward, offset)?;
+    // The answer goal seek gives (room checked), with the solution behind it; it validates every id too.
+    let answer = session.goal_answer(target_id, lever_id, mode, counts_toward, offset)?;
     let t = plan
         .targets
         .iter()
@@ -432,19 +432,10 @@ pub fn explain_goal(
         plan.series_idx(lever_id).ok_or_else(|| Error::UnknownId { path: "lever".into(), id: lever_id.to_owned() })?;
     let lever_name = plan.series.get(s).map_or("", |x| x.label.get(locale)).to_owned();
     let money = plan.series.get(s).map_or(plan.unit.clone(), |x| x.unit.clone());
-    let (baseline, grid) = session.grids();
     let mut steps = Vec::new();
     steps.push(step(StepKind::Mode, mode_text(mode, l, &lever_name), None));
-    let p = lever_period(&t.indicator, t.period);
-    let lever = Lever {
-        series: s,
-        period: p,
-        mode,
-        counts_toward: ids(plan, counts_toward),
-        offset: offset.and_then(|o| plan.series_idx(o)),
-    };
     let tv = Exact::from(t.value);
-    match solve(Figures { plan, grid, baseline }, &t.indicator, t.period, &lever, tv, None) {
+    match answer.solved {
         Ok(sol) => {
             let [n0, n1, d0, d1] = sol.line;
             let x = Expr::Var {
@@ -500,8 +491,9 @@ pub fn explain_goal(
         Mode::Additive => Mode::Substitute,
         Mode::Substitute => Mode::Additive,
     };
-    let other_lever = Lever { mode: other, offset: None, ..lever };
-    let other_text = match solve(Figures { plan, grid, baseline }, &t.indicator, t.period, &other_lever, tv, None) {
+    // With no offset: an offset goes with substitute mode only.
+    let other_answer = session.goal_answer(target_id, lever_id, other, counts_toward, None)?;
+    let other_text = match other_answer.solved {
         Ok(sol) => {
             let d = sol.delta.display(plan.rounding.amount, plan.rounding.tie).unwrap_or_default();
             match l.0 {
@@ -514,10 +506,6 @@ pub fn explain_goal(
     };
     steps.push(step(StepKind::Mode, other_text, None));
     Ok(Explanation { title: format!("{} → {}", lever_name, t.label.get(locale)), locale: locale.to_owned(), steps })
-}
-
-fn ids(plan: &Plan, list: &[String]) -> Vec<usize> {
-    list.iter().filter_map(|id| plan.series_idx(id)).collect()
 }
 
 fn mode_name(mode: Mode, l: Lang<'_>) -> &'static str {

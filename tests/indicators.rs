@@ -372,6 +372,18 @@ fn scenarios_compare_in_percentage_points() {
     assert_eq!(s.switch_scenario("nope").map(|_| ()).map_err(|e| e.code()), Err("id.unknown"));
 }
 
+/// An explanation explains the answer goal seek gave: where the remainder has no room, it says so, and walks
+/// through no solution that goal seek refused.
+#[test]
+fn a_goal_explanation_agrees_with_the_answer() {
+    let s = zunyi();
+    let e = plancalc::explain::explain_goal(&s, "industrial-share", "industrial", Mode::Substitute, &[], None, "en")
+        .unwrap();
+    let kinds: Vec<String> = e.steps.iter().map(|st| format!("{:?}", st.kind)).collect();
+    assert!(!kinds.iter().any(|k| k == "Check" || k == "Solve"), "{kinds:?}");
+    assert!(e.steps.iter().any(|st| st.text.contains("only 353 is left in sectors")), "{:?}", e.steps);
+}
+
 #[test]
 fn explanations_walk_through_every_step_in_both_languages() {
     let s = zunyi();

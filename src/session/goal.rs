@@ -51,6 +51,15 @@ pub enum GoalOutcome {
     Unreachable(Unreachable),
 }
 
+/// A goal-seek answer with the solution behind it: what [`Session::goal_answer`] returns.
+#[derive(Debug, Clone)]
+pub struct GoalAnswer {
+    /// The solution (`solved.line` holds the indicator's affine pieces), or why there is none.
+    pub solved: std::result::Result<Solution, Unreachable>,
+    /// The answer as `goal_seek` returns it.
+    pub result: GoalResult,
+}
+
 impl Session {
     /// The exact lever value that puts one target's indicator on its target value.
     pub fn goal_seek(
@@ -61,6 +70,19 @@ impl Session {
         counts_toward: &[String],
         offset: Option<&str>,
     ) -> Result<GoalResult> {
+        Ok(self.goal_answer(target, lever, mode, counts_toward, offset)?.result)
+    }
+
+    /// [`Session::goal_seek`] with the solution behind its answer (the affine pieces of the indicator),
+    /// for an explanation of that very answer.
+    pub fn goal_answer(
+        &self,
+        target: &str,
+        lever: &str,
+        mode: Mode,
+        counts_toward: &[String],
+        offset: Option<&str>,
+    ) -> Result<GoalAnswer> {
         let t = self
             .plan
             .targets
@@ -74,7 +96,13 @@ impl Session {
         let larger = larger_meets(t.cmp);
         let solved = solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger)
             .and_then(|sol| check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol));
-        Ok(self.goal_result(&t.id, s, p, &lv, solved, &t.id))
+        let result = self.goal_result(&t.id, s, p, &lv, solved.clone(), &t.id);
+        // An answer the result could not express (beyond a decimal's range) is unreachable there: so it is here.
+        let solved = match &result.outcome {
+            GoalOutcome::Unreachable(why) => Err(why.clone()),
+            GoalOutcome::Reachable { .. } => solved,
+        };
+        Ok(GoalAnswer { solved, result })
     }
 
     /// The smallest lever value that meets every target depending on the lever (in the lever's period), and which binds.

@@ -10,7 +10,7 @@ mod persist;
 mod results;
 
 pub use explore::{CompareRow, Composition, CompositionItem};
-pub use goal::{GoalOutcome, GoalResult};
+pub use goal::{GoalAnswer, GoalOutcome, GoalResult};
 pub use persist::{ScenarioState, SessionState};
 pub use results::{BreakdownResult, FigureKind, Outcome, Results, SeriesChange, SeriesResult};
 
