@@ -204,3 +204,14 @@ pub fn index(parent: &str, i: usize) -> String {
 
 /// Result with plancalc's error.
 pub type Result<T> = std::result::Result<T, Error>;
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** An error thrown by plancalc: `code` is stable, `path` names the offending field. */
+export interface PlanError extends Error { code: string; path: string; }
+/** A bad row of a CSV import: `line` counts from 1 (the header is line 1). */
+export interface RowError { line: number; column: string; code: string; reason: string; }
+/** Thrown by an import with bad rows: `code` is "csv.rows" and `rows` lists every one. */
+export interface ImportError extends PlanError { rows: RowError[]; }
+"#;

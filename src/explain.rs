@@ -531,3 +531,12 @@ fn mode_text(mode: Mode, l: Lang<'_>, lever: &str) -> String {
 fn unreachable_text(why: &Unreachable, l: Lang<'_>) -> String {
     why.text().get(l.0).to_owned()
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type Expr =
+  | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };
+export interface Step { kind: "formula" | "substitute" | "exact" | "round" | "compare" | "gap" | "mode" | "solve" | "check" | "note"; text: string; math?: Expr; }
+export interface Explanation { title: string; locale: string; steps: Step[]; }
+"#;

@@ -143,6 +143,13 @@ pub fn say(key: &str, args: &[(&str, Arg<'_>)]) -> Text {
     }
 }
 
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** A sentence the core wrote, in each language. */
+export interface Text { "zh-CN": string; "zh-TW": string; en: string; }
+"#;
+
 #[cfg(test)]
 mod tests {
     #![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests, not library code

@@ -12,97 +12,51 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+// The TypeScript shapes of what the API hands over are declared beside their Rust structs (each module's
+// `TYPESCRIPT`); the element's build declares only those its calls use.
 #[wasm_bindgen(typescript_custom_section)]
-const TYPES: &str = r#"
-/** An error thrown by plancalc: `code` is stable, `path` names the offending field. */
-export interface PlanError extends Error { code: string; path: string; }
-export type Unit = "amount" | "percent" | "pp" | "times";
-/** A computed figure: `exact` unrounded (decimal string), `display` rounded once by the plan's rule. */
-/** `sign` is the sign of the displayed (rounded) value. */
-export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; sign: "negative" | "zero" | "positive"; }
-/** A sentence the core wrote, in each language. */
-export interface Text { "zh-CN": string; "zh-TW": string; en: string; }
-export type Status = "met" | "not_met" | "no_data" | "undefined";
-export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
-/** One unit's contribution (pp) to a combined growth rate; the contributions add up to it exactly. */
-export interface UnitContribution { id: string; value: Quantity; }
-export interface TargetResult {
-  id: string; status: Status; value: Quantity | null; target: Quantity; margin: Quantity | null;
-  needed: Quantity | null; lever: string | null; extras?: Extra[]; contributions?: UnitContribution[];
-  missing?: string[]; reason?: string; reason_text?: Text;
-}
-/** `kind`: only `input` figures are edited; `changed` by period: differs from the plan's own figure. */
-export interface SeriesResult { id: string; kind: "input" | "sum" | "projects"; values: (Quantity | null)[]; changed: boolean[]; }
-export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
-export interface Warning extends Text { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; }
-export interface WarningGroup { subject: string; warnings: Warning[]; }
-export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
-export interface SeriesChange { id: string; period: string; value: Quantity | null; changed: boolean; }
-/** What an edit changed: patch a copy of `results()` with it. */
-export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
-export type Mode = "additive" | "substitute";
-/** One edit: exactly one of `set`, `add`, `percent` (decimal strings or JSON numbers; `set` also takes "p/q"), or for projects
- * `reach` (completed reaches this % of the annual plan). Either a `series`, or a `project` by id, or every project
- * matching `where` (a bulk edit); for projects `field` is "annual" (default), "completed", "total" or "stage". */
-export interface Edit {
-  series?: string; period: string; set?: string | number; add?: string | number; percent?: string | number; reach?: string | number;
-  mode?: Mode; counts_toward?: string[]; offset?: string;
-  project?: string; where?: ProjectFilter; field?: "annual" | "completed" | "total" | "stage";
-}
-/** Projects matching every listed condition (any of the values within one). */
-export interface ProjectFilter {
-  sector?: string[]; county?: string[]; ownership?: ("private" | "state" | "foreign" | "mixed")[];
-  stage?: ("reserve" | "new" | "continuing" | "finishing")[]; flags?: string[];
-}
-export type Unreachable =
-  | { reason: "lever_not_used" } | { reason: "asymptote" } | { reason: "constant" } | { reason: "overflow" }
-  | { reason: "negative_investment"; needed: string }
-  | { reason: "no_room"; needed: string; available: string; from: string }
-  | { reason: "no_value"; detail: string } | { reason: "conflict"; first: string; second: string };
-export type GoalOutcome =
-  | { status: "reachable"; from: Quantity; value: Quantity; delta: Quantity; side: "at_least" | "at_most" | "exactly"; edit: Edit; binding: string }
-  | ({ status: "unreachable" } & Unreachable);
-export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; message?: Text; }
-export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
-/** A plan document, schema 1 (docs/plan-format.md). */
-export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
+const _: &str = crate::error::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::messages::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::indicator::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::target::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::checks::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::session::results::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::model::edit::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::goal::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::session::goal::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::model::plan::TYPESCRIPT;
+#[wasm_bindgen(typescript_custom_section)]
+const API_TYPES: &str = r#"
 export interface ScenarioList { active: string; names: string[]; can_undo: boolean; can_redo: boolean; }
-"#;
 
-/// The types only the page's calls use (the element's build declares none of them).
-#[cfg(feature = "page")]
-#[wasm_bindgen(typescript_custom_section)]
-const PAGE_TYPES: &str = r#"
-export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
-export interface Composition {
-  id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];
-  remainder: Quantity | null; remainder_share: Quantity | null;
-}
-export interface CompareRow {
-  kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
-  delta: Quantity | null; status_a: Status | null; status_b: Status | null; differs: boolean;
-}
-export type Expr =
-  | { t: "var"; name: string; meaning: string } | { t: "num"; value: string } | { t: "op"; op: string; args: Expr[] };
-export interface Step { kind: "formula" | "substitute" | "exact" | "round" | "compare" | "gap" | "mode" | "solve" | "check" | "note"; text: string; math?: Expr; }
-export interface Explanation { title: string; locale: string; steps: Step[]; }
-/** One project as the project table shows it; amounts in the plan's unit, period by period. */
-export interface ProjectRow {
-  id: string; name: string; sector: string; county: string; ownership: string; stage: string; flags: string[];
-  total: string | null; annual: (string | null)[]; completed: (string | null)[];
-}
 /** The categories a project list uses, for filter menus. */
 export interface ProjectFacets { sectors: string[]; counties: string[]; ownerships: string[]; stages: string[]; flags: string[]; }
-/** A CSV header row read: the headers, each column's likely role ("id", "annual:2023", "" for none), the unit. */
-export interface ColumnGuess { headers: string[]; roles: string[]; unit: "亿元" | "万元"; delimiter: string; choices: string[]; }
-/** A bad row of a CSV import: `line` counts from 1 (the header is line 1). */
-export interface RowError { line: number; column: string; code: string; reason: string; }
-/** Thrown by an import with bad rows: `code` is "csv.rows" and `rows` lists every one. */
-export interface ImportError extends PlanError { rows: RowError[]; }
-export interface PeriodDocument { id: string; label: Labels; }
-/** A whole session saved: the plan, every scenario's edits in order, and the active scenario. */
-export interface SessionState { plan: PlanDocument | string | null; scenarios: { name: string; edits: Edit[] }[]; active: string; }
 "#;
+
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::session::explore::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::explain::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::projects::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::document::csv::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::session::persist::TYPESCRIPT;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
 fn js_error(e: &Error) -> JsValue {

@@ -487,3 +487,10 @@ fn conflicting_targets(out: &mut Out<'_>) {
         }
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export interface Warning extends Text { subject: string; code: string; ids: string[]; period: string | null; figures: [string, Quantity][]; }
+export interface WarningGroup { subject: string; warnings: Warning[]; }
+"#;

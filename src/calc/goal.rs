@@ -281,3 +281,13 @@ impl Unreachable {
         }
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type Unreachable =
+  | { reason: "lever_not_used" } | { reason: "asymptote" } | { reason: "constant" } | { reason: "overflow" }
+  | { reason: "negative_investment"; needed: string }
+  | { reason: "no_room"; needed: string; available: string; from: string }
+  | { reason: "no_value"; detail: string } | { reason: "conflict"; first: string; second: string };
+"#;

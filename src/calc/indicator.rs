@@ -386,3 +386,12 @@ impl IndicatorSpec {
         }
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type Unit = "amount" | "percent" | "pp" | "times";
+/** A computed figure: `exact` unrounded (decimal string), `display` rounded once by the plan's rule, `sign` the sign
+ * of what is displayed. */
+export interface Quantity { exact: string; fraction?: string; display: string; unit: Unit; symbol: string; sign: "negative" | "zero" | "positive"; }
+"#;

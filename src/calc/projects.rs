@@ -149,3 +149,13 @@ fn contains_folded(hay: &str, needle: &str) -> bool {
     let (h, n) = (hay.as_bytes(), needle.as_bytes());
     n.len() <= h.len() && h.windows(n.len()).any(|w| w.eq_ignore_ascii_case(n))
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** One project as the project table shows it; amounts in the plan's unit, period by period. */
+export interface ProjectRow {
+  id: string; name: string; sector: string; county: string; ownership: string; stage: string; flags: string[];
+  total: string | null; annual: (string | null)[]; completed: (string | null)[];
+}
+"#;

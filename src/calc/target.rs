@@ -254,3 +254,17 @@ fn completion_extras(plan: &Plan, grid: &Grid, done: usize, annual: usize, p: us
     }
     out
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type Status = "met" | "not_met" | "no_data" | "undefined";
+export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
+/** One unit's contribution (pp) to a combined growth rate; the contributions add up to it exactly. */
+export interface UnitContribution { id: string; value: Quantity; }
+export interface TargetResult {
+  id: string; status: Status; value: Quantity | null; target: Quantity; margin: Quantity | null;
+  needed: Quantity | null; lever: string | null; extras?: Extra[]; contributions?: UnitContribution[];
+  missing?: string[]; reason?: string; reason_text?: Text;
+}
+"#;

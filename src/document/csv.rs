@@ -640,3 +640,11 @@ pub fn period_names(plan: &Plan) -> Vec<PeriodName> {
         })
         .collect()
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** A CSV header row read: the headers, each column's likely role ("id", "annual:2023", "" for none), the unit. */
+export interface ColumnGuess { headers: string[]; roles: string[]; unit: "亿元" | "万元"; delimiter: string; choices: string[]; }
+export interface PeriodDocument { id: string; label: Labels; }
+"#;

@@ -60,3 +60,22 @@ pub enum Mode {
     #[default]
     Substitute,
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type Mode = "additive" | "substitute";
+/** One edit: exactly one of `set`, `add`, `percent` (decimal strings or JSON numbers; `set` also takes "p/q"), or for projects
+ * `reach` (completed reaches this % of the annual plan). Either a `series`, or a `project` by id, or every project
+ * matching `where` (a bulk edit); for projects `field` is "annual" (default), "completed", "total" or "stage". */
+export interface Edit {
+  series?: string; period: string; set?: string | number; add?: string | number; percent?: string | number; reach?: string | number;
+  mode?: Mode; counts_toward?: string[]; offset?: string;
+  project?: string; where?: ProjectFilter; field?: "annual" | "completed" | "total" | "stage";
+}
+/** Projects matching every listed condition (any of the values within one). */
+export interface ProjectFilter {
+  sector?: string[]; county?: string[]; ownership?: ("private" | "state" | "foreign" | "mixed")[];
+  stage?: ("reserve" | "new" | "continuing" | "finishing")[]; flags?: string[];
+}
+"#;

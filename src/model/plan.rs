@@ -273,3 +273,11 @@ pub fn distinct_sorted(items: &[usize], bound: usize) -> Vec<usize> {
     }
     seen.iter().enumerate().filter(|(_, s)| **s).map(|(i, _)| i).collect()
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export interface Labels { "zh-CN": string; en: string; "zh-TW"?: string; }
+/** A plan document, schema 1 (docs/plan-format.md). */
+export interface PlanDocument { schema: 1; id: string; title: Labels; [key: string]: unknown; }
+"#;

@@ -176,3 +176,17 @@ impl Session {
             .collect()
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
+export interface Composition {
+  id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];
+  remainder: Quantity | null; remainder_share: Quantity | null;
+}
+export interface CompareRow {
+  kind: "target" | "series"; id: string; period: string; a: Quantity | null; b: Quantity | null;
+  delta: Quantity | null; status_a: Status | null; status_b: Status | null; differs: boolean;
+}
+"#;

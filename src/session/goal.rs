@@ -293,3 +293,12 @@ fn larger_meets(cmp: Comparator) -> Option<bool> {
         Comparator::About => None,
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+export type GoalOutcome =
+  | { status: "reachable"; from: Quantity; value: Quantity; delta: Quantity; side: "at_least" | "at_most" | "exactly"; edit: Edit; binding: string }
+  | ({ status: "unreachable" } & Unreachable);
+export interface GoalResult { target: string; lever: string; period: string; mode: Mode; outcome: GoalOutcome; message?: Text; }
+"#;

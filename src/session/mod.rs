@@ -4,10 +4,10 @@
 //! anything.
 
 mod edits;
-mod explore;
-mod goal;
-mod persist;
-mod results;
+pub mod explore;
+pub mod goal;
+pub mod persist;
+pub mod results;
 
 pub use explore::{CompareRow, Composition, CompositionItem};
 pub use goal::{GoalAnswer, GoalOutcome, GoalResult};

@@ -150,3 +150,10 @@ impl Session {
         (&self.baseline, &self.grid)
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** A whole session saved: the plan, every scenario's edits in order, and the active scenario. */
+export interface SessionState { plan: PlanDocument | string | null; scenarios: { name: string; edits: Edit[] }[]; active: string; }
+"#;

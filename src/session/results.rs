@@ -296,3 +296,15 @@ pub(super) fn same_cell(a: Cell, b: Cell) -> bool {
         (x, y) => std::mem::discriminant(&x) == std::mem::discriminant(&y),
     }
 }
+
+/// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
+/// the generated `.d.ts`).
+pub const TYPESCRIPT: &str = r#"
+/** `kind`: only `input` figures are edited; `changed` by period: differs from the plan's own figure. */
+export interface SeriesResult { id: string; kind: "input" | "sum" | "projects"; values: (Quantity | null)[]; changed: boolean[]; }
+export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
+export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
+export interface SeriesChange { id: string; period: string; value: Quantity | null; changed: boolean; }
+/** What an edit changed: patch a copy of `results()` with it. */
+export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }
+"#;
