@@ -32,9 +32,9 @@ pub enum Arg<'a> {
     Each { zh_cn: &'a str, zh_tw: &'a str, en: &'a str },
 }
 
-/// The catalogue: key → [zh-CN, zh-TW, en].
-pub const CATALOGUE: &[(&str, [&str; 3])] = &[
-    // Consistency warnings (codes are the keys).
+/// The consistency warnings (their codes are the keys): key → [zh-CN, zh-TW, en]. Only the page's build checks
+/// (see [`crate::calc::checks::subjects`]), so only it holds these.
+pub const WARNINGS: &[(&str, [&str; 3])] = &[
     ("breakdown.exceeds_parent", [
         "{parent}的分项合计 {sum} 超过总数 {total}({factor} 倍),可能是单位或印刷错误。",
         "{parent}的分項合計 {sum} 超過總數 {total}({factor} 倍),可能是單位或印刷錯誤。",
@@ -80,6 +80,10 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
         "{a}與{b}是同一指標,目標無法同時達到({first} 與 {second})。",
         "{a} and {b} set targets on the same indicator that no value meets together ({first} and {second}).",
     ]),
+];
+
+/// Every other sentence: key → [zh-CN, zh-TW, en].
+pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     // Why a goal cannot be reached.
     ("unreachable.lever_not_used", ["该指标不依赖于所选数字。", "該指標不依賴於所選數字。", "The indicator does not depend on this figure."]),
     ("unreachable.asymptote", [
@@ -114,10 +118,11 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     ("undefined.overflow", ["超出精确计算范围", "超出精確計算範圍", "beyond the range of exact decimals"]),
 ];
 
-/// The message `key` with its slots filled; a key not in the catalogue gives the key itself (a test holds every key
-/// the core uses to the catalogue).
+/// The message `key` with its slots filled; a key not in the catalogue gives the key itself (tests hold every key the
+/// core uses to the catalogue).
 pub fn say(key: &str, args: &[(&str, Arg<'_>)]) -> Text {
-    let Some((_, [zh_cn, zh_tw, en])) = CATALOGUE.iter().find(|(k, _)| *k == key) else {
+    let warnings: &[(&str, [&str; 3])] = if cfg!(feature = "page") { WARNINGS } else { &[] };
+    let Some((_, [zh_cn, zh_tw, en])) = CATALOGUE.iter().chain(warnings).find(|(k, _)| *k == key) else {
         return Text { zh_cn: key.to_owned(), zh_tw: key.to_owned(), en: key.to_owned() };
     };
     let fill = |template: &str, pick: fn(&Arg<'_>) -> String| {
@@ -168,12 +173,12 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_slots() {
-        let mut keys: Vec<&str> = CATALOGUE.iter().map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = CATALOGUE.iter().chain(WARNINGS).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (key, [zh_cn, zh_tw, en]) in CATALOGUE {
+        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS) {
             assert!(!zh_cn.is_empty() && !zh_tw.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(slots(zh_cn), slots(en), "{key}: zh-CN and en slots");
             assert_eq!(slots(zh_tw), slots(en), "{key}: zh-TW and en slots");
