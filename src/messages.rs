@@ -118,6 +118,43 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     ("undefined.overflow", ["超出精确计算范围", "超出精確計算範圍", "beyond the range of exact decimals"]),
 ];
 
+impl Arg<'_> {
+    /// The text for language `lang` (0 zh-CN, 1 zh-TW, 2 en).
+    fn get(&self, lang: usize) -> &str {
+        match (self, lang) {
+            (Arg::Same(s), _) => s,
+            (Arg::Each { zh_cn, .. }, 0) => zh_cn,
+            (Arg::Each { zh_tw, .. }, 1) => zh_tw,
+            (Arg::Each { en, .. }, _) => en,
+        }
+    }
+}
+
+/// `template` with each `{name}` slot replaced by its argument in language `lang`, in one pass.
+fn fill(template: &str, args: &[(&str, Arg<'_>)], lang: usize) -> String {
+    let mut out = String::with_capacity(template.len() + 32);
+    let mut rest = template;
+    while let Some((before, after)) = rest.split_once('{') {
+        out.push_str(before);
+        let Some((name, tail)) = after.split_once('}') else {
+            out.push('{');
+            rest = after;
+            continue;
+        };
+        match args.iter().find(|(n, _)| *n == name) {
+            Some((_, arg)) => out.push_str(arg.get(lang)),
+            None => {
+                out.push('{');
+                out.push_str(name);
+                out.push('}');
+            }
+        }
+        rest = tail;
+    }
+    out.push_str(rest);
+    out
+}
+
 /// The message `key` with its slots filled; a key not in the catalogue gives the key itself (tests hold every key the
 /// core uses to the catalogue).
 pub fn say(key: &str, args: &[(&str, Arg<'_>)]) -> Text {
@@ -125,27 +162,7 @@ pub fn say(key: &str, args: &[(&str, Arg<'_>)]) -> Text {
     let Some((_, [zh_cn, zh_tw, en])) = CATALOGUE.iter().chain(warnings).find(|(k, _)| *k == key) else {
         return Text { zh_cn: key.to_owned(), zh_tw: key.to_owned(), en: key.to_owned() };
     };
-    let fill = |template: &str, pick: fn(&Arg<'_>) -> String| {
-        let mut out = template.to_owned();
-        for (name, arg) in args {
-            out = out.replace(&format!("{{{name}}}"), &pick(arg));
-        }
-        out
-    };
-    Text {
-        zh_cn: fill(zh_cn, |a| match a {
-            Arg::Same(s) => (*s).to_owned(),
-            Arg::Each { zh_cn, .. } => (*zh_cn).to_owned(),
-        }),
-        zh_tw: fill(zh_tw, |a| match a {
-            Arg::Same(s) => (*s).to_owned(),
-            Arg::Each { zh_tw, .. } => (*zh_tw).to_owned(),
-        }),
-        en: fill(en, |a| match a {
-            Arg::Same(s) => (*s).to_owned(),
-            Arg::Each { en, .. } => (*en).to_owned(),
-        }),
-    }
+    Text { zh_cn: fill(zh_cn, args, 0), zh_tw: fill(zh_tw, args, 1), en: fill(en, args, 2) }
 }
 
 /// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
@@ -208,5 +225,7 @@ mod tests {
             "With the plan's own figures, Industrial investment is 21.3%, short of the 30% target."
         );
         assert_eq!(say("no.such.key", &[]).en, "no.such.key");
+        // A slot without an argument, and a lone brace, stay as written.
+        assert_eq!(fill("{a} and {b} {", &[("a", Arg::Same("1"))], 2), "1 and {b} {");
     }
 }
