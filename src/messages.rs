@@ -25,6 +25,100 @@ impl Text {
     }
 }
 
+/// The steps of an explanation (page only, like the explanations themselves): key → [zh-CN, zh-TW, en].
+pub const EXPLANATIONS: &[(&str, [&str; 3])] = &[
+    ("explain.kind.amount", ["金额", "金額", "amount"]),
+    ("explain.kind.cumulative", ["累计", "累計", "cumulative total"]),
+    ("explain.kind.share", ["占比 = 部分 ÷ 总体 × 100", "佔比 = 部分 ÷ 總體 × 100", "share = part ÷ whole × 100"]),
+    ("explain.kind.completion", [
+        "完成率 = 已完成 ÷ 年度计划 × 100",
+        "完成率 = 已完成 ÷ 年度計劃 × 100",
+        "completion rate = done ÷ annual plan × 100",
+    ]),
+    ("explain.kind.growth", ["同比增长 = (本期 ÷ 基数 − 1) × 100", "同比增長 = (本期 ÷ 基數 − 1) × 100", "growth = (this period ÷ base − 1) × 100"]),
+    ("explain.kind.contribution", [
+        "拉动(百分点)= 部分增量 ÷ 总体基数 × 100",
+        "拉動(百分點)= 部分增量 ÷ 總體基數 × 100",
+        "contribution (pp) = Δpart ÷ whole's base × 100",
+    ]),
+    ("explain.kind.contribution_share", [
+        "贡献率 = 部分增量 ÷ 总体增量 × 100",
+        "貢獻率 = 部分增量 ÷ 總體增量 × 100",
+        "contribution share = Δpart ÷ Δwhole × 100",
+    ]),
+    ("explain.kind.ratio", ["倍数 = 分子 ÷ 分母", "倍數 = 分子 ÷ 分母", "multiple = numerator ÷ denominator"]),
+    ("explain.kind.aggregate_growth", [
+        "合计增长 = (Σ本期 ÷ Σ基数 − 1) × 100",
+        "合計增長 = (Σ本期 ÷ Σ基數 − 1) × 100",
+        "combined growth = (Σ this period ÷ Σ base − 1) × 100",
+    ]),
+    ("explain.kind.remainder", ["未分配 = 总数 − Σ分项", "未分配 = 總數 − Σ分項", "unallocated = total − Σ items"]),
+    ("explain.comparable_base", ["{series} {period} 可比基数", "{series} {period} 可比基數", "{series} {period} comparable base"]),
+    ("explain.tie.half_away", ["四舍五入", "四捨五入", "half away from zero (四舍五入)"]),
+    ("explain.tie.half_even", ["GB/T 8170 修约(逢五取偶)", "GB/T 8170 修約(逢五取偶)", "GB/T 8170, ties to even"]),
+    ("explain.implied_base", [
+        "由公布增速推算可比基数: {level} ÷ (1 + {growth}%) = {base}",
+        "由公布增速推算可比基數: {level} ÷ (1 + {growth}%) = {base}",
+        "comparable base implied by the published growth: {level} ÷ (1 + {growth}%) = {base}",
+    ]),
+    ("explain.substitute", ["代入数字", "代入數字", "substitute the figures"]),
+    ("explain.exact", ["精确值: {exact}{unit}", "精確值: {exact}{unit}", "exact value: {exact}{unit}"]),
+    ("explain.round", [
+        "保留 {places} 位小数,只修约一次({tie}):{shown}{unit}",
+        "保留 {places} 位小數,只修約一次({tie}):{shown}{unit}",
+        "rounded once to {places} decimal place(s), {tie}: {shown}{unit}",
+    ]),
+    ("explain.no_figure", ["缺少数字:{names}", "缺少數字:{names}", "no figure for: {names}"]),
+    ("explain.soft", [
+        "“力争”:预期性目标,不是约束性目标。",
+        "「力爭」:預期性目標,不是約束性目標。",
+        "\"strive for\" (力争): a soft target, not a binding one.",
+    ]),
+    ("explain.source", ["原文:{text}", "原文:{text}", "plan text: {text}"]),
+    ("explain.met", ["达标", "達標", "met"]),
+    ("explain.not_met", ["未达标", "未達標", "not met"]),
+    ("explain.compare", [
+        "用精确值与目标比较 {relation} {target}{unit}{tolerance}: {verdict}",
+        "用精確值與目標比較 {relation} {target}{unit}{tolerance}: {verdict}",
+        "the exact value against the target {relation} {target}{unit}{tolerance}: {verdict}",
+    ]),
+    ("explain.margin", ["差距: {margin}{unit}", "差距: {margin}{unit}", "margin: {margin}{unit}"]),
+    ("explain.needed", [
+        ";其他数字不变,{series}需变动 {change}{money} 才恰好达到目标",
+        ";其他數字不變,{series}需變動 {change}{money} 才恰好達到目標",
+        "; with every other figure held, {series} would change by {change} {money} to land exactly on target",
+    ]),
+    ("explain.change_in", ["变动量 {lever}", "變動量 {lever}", "change in {lever}"]),
+    ("explain.linear", [
+        "指标的分子、分母都随 x 线性变化,令其等于目标:",
+        "指標的分子、分母都隨 x 線性變化,令其等於目標:",
+        "numerator and denominator both move linearly with x; set the indicator equal to the target:",
+    ]),
+    ("explain.closed_form", [
+        "闭式解 x = (t·d₀ − n₀) ÷ (n₁ − t·d₁),无需迭代:",
+        "閉式解 x = (t·d₀ − n₀) ÷ (n₁ − t·d₁),無需迭代:",
+        "closed form x = (t·d₀ − n₀) ÷ (n₁ − t·d₁), no iteration:",
+    ]),
+    ("explain.check", [
+        "代回检验:以精确值代入,指标恰好等于目标(修约之前)。",
+        "代回檢驗:以精確值代入,指標恰好等於目標(修約之前)。",
+        "check: with the exact answer substituted the indicator equals the target exactly, before any rounding.",
+    ]),
+    ("explain.mode.additive", ["新增投资(总数随之增加)", "新增投資(總數隨之增加)", "new investment (totals rise with it)"]),
+    ("explain.mode.substitute", ["调整结构(总数不变)", "調整結構(總數不變)", "reallocation (totals held)"]),
+    ("explain.question.additive", [
+        "回答的问题:{lever}需要新增多少投资?包含它的各项总数同步增加 x,占比按 (P + x) ÷ (W + x) 变化。",
+        "回答的問題:{lever}需要新增多少投資?包含它的各項總數同步增加 x,佔比按 (P + x) ÷ (W + x) 變化。",
+        "Question answered: how much NEW investment in {lever} is needed? Every total that contains it rises by the same x, so a share (P + x) ÷ (W + x) moves more slowly than P ÷ W.",
+    ]),
+    ("explain.question.substitute", [
+        "回答的问题:总数不变时,{lever}需调整多少?x 来自未分配部分,占比按 (P + x) ÷ W 变化。",
+        "回答的問題:總數不變時,{lever}需調整多少?x 來自未分配部分,佔比按 (P + x) ÷ W 變化。",
+        "Question answered: how much must {lever} change with the totals HELD? x comes out of the unallocated remainder, so a share moves as (P + x) ÷ W.",
+    ]),
+    ("explain.other_mode", ["对照:{mode},x = {change}{money}。", "對照:{mode},x = {change}{money}。", "For comparison, {mode}: x = {change} {money}."]),
+];
+
 /// A value for a slot: the same text in every language (a number, an id), or one per language (a plan's label).
 #[derive(Debug, Clone, Copy)]
 pub enum Arg<'a> {
@@ -109,11 +203,15 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     ("unreachable.no_value", ["缺少数字:{detail}", "缺少數字:{detail}", "Missing figures: {detail}"]),
     ("unreachable.conflict", ["目标相互冲突:{first} / {second}", "目標相互衝突:{first} / {second}", "The targets conflict: {first} / {second}"]),
     ("unreachable.overflow", ["超出精确计算范围。", "超出精確計算範圍。", "Beyond the range of exact decimals."]),
-    // Why a value is undefined (never an error, never NaN).
-    ("undefined.whole_is_zero", ["分母为零", "分母為零", "the whole is zero"]),
-    ("undefined.base_is_zero", ["基数为零", "基數為零", "the base is zero"]),
-    ("undefined.no_base", ["缺少上年基数", "缺少上年基數", "no figure for the base year"]),
-    ("undefined.whole_unchanged", ["总量没有变化", "總量沒有變化", "the whole did not change"]),
+    // Why a value is undefined (never an error, never NaN): on a target's card and in its explanation.
+    ("undefined.whole_is_zero", ["分母为零,指标无定义", "分母為零,指標無定義", "the denominator is zero: the indicator is undefined"]),
+    ("undefined.base_is_zero", ["基数为零,增速无定义", "基數為零,增速無定義", "the base is zero: growth is undefined"]),
+    ("undefined.no_base", ["没有上年数字或公布增速", "沒有上年數字或公布增速", "no figure for last year and no published growth"]),
+    ("undefined.whole_unchanged", [
+        "总体没有增量,贡献率无定义",
+        "總體沒有增量,貢獻率無定義",
+        "the whole did not change: contribution share is undefined",
+    ]),
     ("undefined.no_breakdown", ["没有这个分解", "沒有這個分解", "no such breakdown"]),
     ("undefined.overflow", ["超出精确计算范围", "超出精確計算範圍", "beyond the range of exact decimals"]),
 ];
@@ -158,11 +256,30 @@ fn fill(template: &str, args: &[(&str, Arg<'_>)], lang: usize) -> String {
 /// The message `key` with its slots filled; a key not in the catalogue gives the key itself (tests hold every key the
 /// core uses to the catalogue).
 pub fn say(key: &str, args: &[(&str, Arg<'_>)]) -> Text {
-    let warnings: &[(&str, [&str; 3])] = if cfg!(feature = "page") { WARNINGS } else { &[] };
-    let Some((_, [zh_cn, zh_tw, en])) = CATALOGUE.iter().chain(warnings).find(|(k, _)| *k == key) else {
+    let Some([zh_cn, zh_tw, en]) = templates(key) else {
         return Text { zh_cn: key.to_owned(), zh_tw: key.to_owned(), en: key.to_owned() };
     };
     Text { zh_cn: fill(zh_cn, args, 0), zh_tw: fill(zh_tw, args, 1), en: fill(en, args, 2) }
+}
+
+/// The message `key` in one language, `locale` ("zh-CN", "zh-TW" or "en"; anything else reads zh-CN).
+pub fn say_in(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
+    let lang = match locale {
+        "en" => 2,
+        "zh-TW" => 1,
+        _ => 0,
+    };
+    match templates(key).and_then(|t| t.get(lang).copied()) {
+        Some(template) => fill(template, args, lang),
+        None => key.to_owned(),
+    }
+}
+
+/// The three templates of `key`. Warnings and explanation steps only in the page's build, which alone checks and
+/// explains.
+fn templates(key: &str) -> Option<[&'static str; 3]> {
+    let page: [&[(&str, [&str; 3])]; 2] = if cfg!(feature = "page") { [WARNINGS, EXPLANATIONS] } else { [&[], &[]] };
+    CATALOGUE.iter().chain(page.into_iter().flatten()).find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
 
 /// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
@@ -190,19 +307,16 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_slots() {
-        let mut keys: Vec<&str> = CATALOGUE.iter().chain(WARNINGS).map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS) {
+        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS) {
             assert!(!zh_cn.is_empty() && !zh_tw.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(slots(zh_cn), slots(en), "{key}: zh-CN and en slots");
             assert_eq!(slots(zh_tw), slots(en), "{key}: zh-TW and en slots");
-            assert!(
-                en.is_ascii() || !en.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
-                "{key}: en in English"
-            );
+            assert!(en.chars().any(|c| c.is_ascii_alphabetic()) && en != zh_cn, "{key}: en in English");
             let simplified: Vec<char> = zh_tw.chars().filter(|c| SIMPLIFIED.contains(*c)).collect();
             assert!(simplified.is_empty(), "{key}: zh-TW holds simplified characters {simplified:?}");
             if zh_cn.chars().any(|c| SIMPLIFIED.contains(c)) {

@@ -173,6 +173,26 @@ fn every_error_code_is_listed_and_documented() {
     }
 }
 
+/// Every explanation step the core writes has its sentence in the catalogue.
+#[test]
+fn every_explanation_step_has_its_sentence() {
+    let mut keys = Vec::new();
+    for (file, text) in sources() {
+        for piece in text.split("\"explain.").skip(1) {
+            keys.push((
+                file.clone(),
+                format!("explain.{}", piece.chars().take_while(|c| *c != '"').collect::<String>()),
+            ));
+        }
+    }
+    keys.retain(|(file, _)| !file.ends_with("messages.rs"));
+    assert!(keys.len() > 30, "{keys:?}");
+    let all = || plancalc::messages::CATALOGUE.iter().chain(plancalc::messages::EXPLANATIONS);
+    for (file, key) in keys {
+        assert!(all().any(|(k, _)| *k == key), "{file}: no sentence for {key}");
+    }
+}
+
 /// Every reason a value can be undefined has its sentence in the catalogue, in the three languages.
 #[test]
 fn every_undefined_reason_has_its_sentence() {

@@ -443,3 +443,17 @@ fn only_targets_no_value_can_meet_together_conflict() {
         assert_eq!(conflicts, expected, "{targets}");
     }
 }
+
+/// An explanation's gap step says what the target's own result says it needs, in each language.
+#[test]
+fn the_gap_step_quotes_what_the_target_needs() {
+    let s = zunyi();
+    let needed = s.target_result("industrial-share").unwrap().needed.clone().unwrap();
+    for locale in ["zh-CN", "zh-TW", "en"] {
+        let e = plancalc::explain::explain_target(&s, "industrial-share", locale).unwrap();
+        let gap = e.steps.iter().find(|st| format!("{:?}", st.kind) == "Gap").unwrap();
+        assert!(gap.text.contains(&needed.display), "{locale}: {}", gap.text);
+    }
+    let tw = plancalc::explain::explain_target(&s, "industrial-share", "zh-TW").unwrap();
+    assert!(tw.steps.iter().any(|st| st.text.contains("精確值")), "{:?}", tw.steps);
+}

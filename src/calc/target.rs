@@ -72,6 +72,15 @@ pub struct TargetResult {
     pub reason_text: Option<Text>,
 }
 
+impl TargetResult {
+    /// No value, for `reason` (a key of the catalogue's `undefined.*` sentences).
+    fn set_undefined(&mut self, reason: &str) {
+        self.status = Status::Undefined;
+        self.reason_text = Some(say(&format!("undefined.{reason}"), &[]));
+        self.reason = Some(reason.to_owned());
+    }
+}
+
 /// Whether `value` meets the target; `None` on overflow.
 pub fn meets(target: &Target, value: &Exact) -> Option<bool> {
     let t = Exact::from(target.value);
@@ -114,13 +123,11 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     let value = match evaluated.as_ref().map(|e| e.frac.value()) {
         Ok(Some(v)) => v,
         Ok(None) | Err(Gap::Undefined(_)) => {
-            result.status = Status::Undefined;
             let reason = match &evaluated {
                 Err(Gap::Undefined(r)) => r,
                 _ => "overflow",
             };
-            result.reason_text = Some(say(&format!("undefined.{reason}"), &[]));
-            result.reason = Some(reason.to_owned());
+            result.set_undefined(reason);
             return result;
         }
         Err(Gap::NoData(ids)) => {
@@ -134,8 +141,7 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
         Quantity::with_fraction(&value, unit, symbol, rounding),
         margin.as_ref().and_then(|m| q(m, unit.difference(), diff_symbol(unit, symbol))),
     ) else {
-        result.status = Status::Undefined;
-        result.reason = Some("overflow".to_owned());
+        result.set_undefined("overflow");
         return result;
     };
     result.status = if met { Status::Met } else { Status::NotMet };

@@ -112,6 +112,11 @@ impl Session {
         grid.get(s, p).value().and_then(|v| Quantity::with_fraction(&v, Unit::Amount, unit, &self.plan.rounding))
     }
 
+    /// A target's current result, by id.
+    pub fn target_result(&self, id: &str) -> Option<&TargetResult> {
+        self.results.targets.iter().find(|t| t.id == id)
+    }
+
     /// Whether a figure differs from the plan's own (baseline) figure, exactly.
     pub(super) fn changed_from_baseline(&self, grid: &Grid, s: usize, p: usize) -> bool {
         match (grid.get(s, p).value(), self.baseline.get(s, p).value()) {
