@@ -43,6 +43,8 @@ pub enum Error {
     Empty { path: String },
     /// A sum or product left the range of a decimal.
     Overflow { path: String },
+    /// A result that needs more significant digits than a decimal holds: refused rather than rounded.
+    Precision { path: String },
     /// A request the plan's rules refuse, each kind with its own stable `code` (see [`RULE_CODES`]).
     Rule { code: &'static str, path: String, reason: String },
     /// A CSV import with bad rows (`csv.rows`): every one of them, with its line, column, code and reason.
@@ -103,6 +105,7 @@ impl Error {
             Error::Cycle { .. } => "series.cycle",
             Error::Empty { .. } => "plan.empty",
             Error::Overflow { .. } => "calc.overflow",
+            Error::Precision { .. } => "number.precision",
             Error::Rule { code, .. } => code,
             Error::Rows { .. } => "csv.rows",
         }
@@ -123,6 +126,7 @@ impl Error {
             | Error::Cycle { path, .. }
             | Error::Empty { path }
             | Error::Overflow { path }
+            | Error::Precision { path }
             | Error::Rule { path, .. } => path,
             Error::Rows { .. } => "csv",
         }
@@ -142,6 +146,7 @@ impl Error {
             | Error::Cycle { path, .. }
             | Error::Empty { path }
             | Error::Overflow { path }
+            | Error::Precision { path }
             | Error::Rule { path, .. } => *path = new_path.to_owned(),
         }
         self
@@ -177,6 +182,9 @@ impl fmt::Display for Error {
             }
             Error::Empty { path } => write!(f, "{path}: the plan has nothing to compute"),
             Error::Overflow { path } => write!(f, "{path}: the result is too large for an exact decimal"),
+            Error::Precision { path } => {
+                write!(f, "{path}: the result needs more than 28 significant digits; plancalc does not round it")
+            }
             Error::Rule { path, reason, .. } => write!(f, "{path}: {reason}"),
             Error::Rows { rows } => match rows.first() {
                 Some(r) => write!(f, "{} bad rows: line {}, {}", rows.len(), r.line, r.reason),

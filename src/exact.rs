@@ -1,5 +1,12 @@
 //! Exact values: a ratio of two decimals, so that shares, rates and goal-seek answers such as
-//! 590 ÷ 0.7 stay exact. A value that terminates within a decimal's 28 digits is held as `n / 1`.
+//! 590 ÷ 0.7 stay exact.
+//!
+//! Two promises hold for every value:
+//! - **Exact or refused.** Every operation either gives the exact result or fails with a [`Limit`]: a decimal
+//!   operation that rust_decimal would round (beyond 28 digits) is caught by its scale and refused, never kept.
+//! - **One form per value.** A value is held in a canonical form: a normalised decimal `n / 1` where it terminates,
+//!   else `n / d` with `d` a whole number above 1, prime to 10 and to `n`'s digits. Equal values are held alike, so
+//!   results never depend on how an equal figure was typed ("260" or "260.000") or where it was kept.
 
 use rust_decimal::{Decimal, RoundingStrategy};
 use serde::{Deserialize, Serialize};
@@ -26,7 +33,34 @@ impl TieRule {
     }
 }
 
-/// `num ÷ den` with `den > 0`. Every operation is checked: `None` means the result left the range of a decimal.
+/// Why a result cannot be held exactly.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Limit {
+    /// Beyond a decimal's range (about ±7.9 × 10²⁸).
+    Overflow,
+    /// It needs more significant digits than a decimal holds (28–29): it would have to be rounded.
+    Precision,
+    /// A division by zero.
+    DivideByZero,
+}
+
+impl Limit {
+    /// The error an edit reports when its result could not be held, at `path`.
+    pub fn error(self, path: String) -> crate::error::Error {
+        use crate::error::Error;
+        match self {
+            Limit::Precision => Error::Precision { path },
+            Limit::Overflow | Limit::DivideByZero => Error::Overflow { path },
+        }
+    }
+}
+
+/// The largest mantissa a decimal holds (2⁹⁶ − 1).
+const MAX_MANTISSA: i128 = (1 << 96) - 1;
+/// The most decimal places a decimal holds.
+const MAX_SCALE: u32 = 28;
+
+/// `num ÷ den` in the canonical form above. Every operation is checked (see [`Limit`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Exact {
     num: Decimal,
@@ -35,13 +69,18 @@ pub struct Exact {
 
 impl From<Decimal> for Exact {
     fn from(d: Decimal) -> Self {
-        Exact { num: d, den: Decimal::ONE }
+        let mut num = d.normalize();
+        if num.is_zero() {
+            num.set_sign_positive(true);
+        }
+        Exact { num, den: Decimal::ONE }
     }
 }
 
+/// Equal values are held alike (the canonical form), so equality compares the two parts.
 impl PartialEq for Exact {
     fn eq(&self, other: &Self) -> bool {
-        self.cmp_exact(other) == Some(Ordering::Equal)
+        self.same_repr(other)
     }
 }
 
@@ -50,35 +89,52 @@ impl Exact {
     pub const ONE: Exact = Exact { num: Decimal::ONE, den: Decimal::ONE };
     pub const HUNDRED: Exact = Exact { num: Decimal::ONE_HUNDRED, den: Decimal::ONE };
 
-    /// `num ÷ den`; `None` when `den` is zero.
+    /// `num ÷ den`; `None` when `den` is zero or the value cannot be held exactly.
     pub fn ratio(num: Decimal, den: Decimal) -> Option<Exact> {
+        Exact::try_ratio(num, den).ok()
+    }
+
+    /// `num ÷ den` in canonical form, or why it cannot be held.
+    pub fn try_ratio(num: Decimal, den: Decimal) -> Result<Exact, Limit> {
         if den.is_zero() {
-            return None;
+            return Err(Limit::DivideByZero);
         }
-        let (num, den) = if den.is_sign_negative() { (-num, -den) } else { (num, den) };
-        Some(Exact { num, den }.simplified())
+        let (mut a, mut b) = (num.mantissa(), den.mantissa());
+        if b < 0 {
+            (a, b) = (-a, -b);
+        }
+        // value = a/b × 10^(s2 − s1)
+        let (a, b) = reduced(a, b).ok_or(Limit::DivideByZero)?;
+        // Move the factors 2 and 5 of b into a's decimal places: a/(2^i 5^j) = a·2^(m−i)·5^(m−j) / 10^m.
+        let twos = b.trailing_zeros();
+        let mut rest = b >> twos;
+        let mut fives = 0u32;
+        while rest % 5 == 0 {
+            rest /= 5;
+            fives += 1;
+        }
+        let m = twos.max(fives);
+        let a = pow(2, m - twos)
+            .and_then(|k| a.checked_mul(k))
+            .and_then(|a| a.checked_mul(pow(5, m - fives)?))
+            .ok_or(Limit::Precision)?;
+        let exponent = i64::from(den.scale()) - i64::from(num.scale()) - i64::from(m);
+        let num = if exponent >= 0 {
+            let up = u32::try_from(exponent).ok().and_then(|e| pow(10, e)).ok_or(Limit::Overflow)?;
+            decimal(a.checked_mul(up).ok_or(Limit::Overflow)?, 0)?
+        } else {
+            decimal(a, u32::try_from(-exponent).map_err(|_| Limit::Precision)?)?
+        };
+        if rest == 1 {
+            return Ok(Exact::from(num));
+        }
+        let den = decimal(rest, 0)?;
+        Ok(Exact { num, den })
     }
 
-    /// Reduces the fraction by the gcd of its integer mantissas, and collapses it to `q / 1` when the
-    /// quotient terminates within a decimal. Decided on integers: a rounded product can never fool it.
-    fn simplified(self) -> Exact {
-        if is_one(&self.den) {
-            return self;
-        }
-        let Some((a, b)) = reduced(self.num.mantissa(), self.den.mantissa()) else { return self };
-        let (s1, s2) = (self.num.scale(), self.den.scale());
-        if let Some(q) = terminating(a, b, s1, s2) {
-            return Exact::from(q);
-        }
-        match (Decimal::try_from_i128_with_scale(a, s1), Decimal::try_from_i128_with_scale(b, s2)) {
-            (Ok(num), Ok(den)) => Exact { num, den },
-            _ => self,
-        }
-    }
-
-    /// Whether both hold the same numerator and denominator (equal values may differ in representation).
+    /// Whether both hold the same numerator and denominator: for canonical values, whether they are equal.
     pub fn same_repr(&self, o: &Exact) -> bool {
-        self.num == o.num && self.den == o.den
+        same(&self.num, &o.num) && same(&self.den, &o.den)
     }
 
     pub fn is_zero(&self) -> bool {
@@ -94,7 +150,8 @@ impl Exact {
         is_one(&self.den).then_some(self.num)
     }
 
-    /// The quotient to a decimal's 28 significant digits (exact when the value terminates).
+    /// The quotient to a decimal's 28 significant digits (exact when the value terminates). Never fails: the
+    /// denominator is a whole number, so the quotient is no larger than the numerator.
     pub fn to_decimal(&self) -> Option<Decimal> {
         if is_one(&self.den) {
             return Some(self.num);
@@ -103,98 +160,222 @@ impl Exact {
     }
 
     pub fn checked_add(&self, o: &Exact) -> Option<Exact> {
-        if same(&self.den, &o.den) {
-            let sum = self.num.checked_add(o.num)?;
+        self.try_add(o).ok()
+    }
+
+    /// `self + o`, exactly.
+    pub fn try_add(&self, o: &Exact) -> Result<Exact, Limit> {
+        if is_one(&self.den) && is_one(&o.den) {
             // Two decimals (the usual case: amounts) add up to a decimal.
-            return if is_one(&self.den) { Some(Exact::from(sum)) } else { Exact::ratio(sum, self.den) };
+            return add(self.num, o.num).map(Exact::from);
         }
-        let a = self.num.checked_mul(o.den)?;
-        let b = o.num.checked_mul(self.den)?;
-        Exact::ratio(a.checked_add(b)?, self.den.checked_mul(o.den)?)
+        // Over the least common denominator: (a·(d/g) + b·(c/g)) / (c·(d/g)) with g = gcd(c, d).
+        let (c, d) = (self.den.mantissa(), o.den.mantissa());
+        let g = i128::try_from(gcd(c.unsigned_abs(), d.unsigned_abs())).map_err(|_| Limit::Overflow)?.max(1);
+        let (c_g, d_g) = (decimal(c / g, 0)?, decimal(d / g, 0)?);
+        let num = add(mul(self.num, d_g)?, mul(o.num, c_g)?)?;
+        Exact::try_ratio(num, mul(self.den, d_g)?)
     }
 
     pub fn checked_sub(&self, o: &Exact) -> Option<Exact> {
-        self.checked_add(&o.neg())
+        self.try_add(&o.neg()).ok()
+    }
+
+    /// `self − o`, exactly.
+    pub fn try_sub(&self, o: &Exact) -> Result<Exact, Limit> {
+        self.try_add(&o.neg())
     }
 
     pub fn neg(&self) -> Exact {
+        if self.num.is_zero() {
+            return *self;
+        }
         Exact { num: -self.num, den: self.den }
     }
 
     pub fn checked_mul(&self, o: &Exact) -> Option<Exact> {
-        Exact::ratio(self.num.checked_mul(o.num)?, self.den.checked_mul(o.den)?)
+        self.try_mul(o).ok()
     }
 
-    /// `None` on a division by zero as well as on overflow.
+    /// `self × o`, exactly.
+    pub fn try_mul(&self, o: &Exact) -> Result<Exact, Limit> {
+        if is_one(&self.den) && is_one(&o.den) {
+            return mul(self.num, o.num).map(Exact::from);
+        }
+        Exact::try_ratio(mul(self.num, o.num)?, mul(self.den, o.den)?)
+    }
+
+    /// `None` on a division by zero as well as on a result that cannot be held.
     pub fn checked_div(&self, o: &Exact) -> Option<Exact> {
-        Exact::ratio(self.num.checked_mul(o.den)?, self.den.checked_mul(o.num)?)
+        self.try_div(o).ok()
     }
 
-    /// Exact comparison by cross-multiplication; `None` on overflow.
+    /// `self ÷ o`, exactly.
+    pub fn try_div(&self, o: &Exact) -> Result<Exact, Limit> {
+        if o.is_zero() {
+            return Err(Limit::DivideByZero);
+        }
+        Exact::try_ratio(mul(self.num, o.den)?, mul(self.den, o.num)?)
+    }
+
+    /// Exact comparison by cross-multiplication; `None` when a product cannot be held.
     pub fn cmp_exact(&self, o: &Exact) -> Option<Ordering> {
         if same(&self.den, &o.den) {
             return Some(self.num.cmp(&o.num));
         }
-        Some(self.num.checked_mul(o.den)?.cmp(&o.num.checked_mul(self.den)?))
+        let (a, b) = (self.num.is_sign_negative(), o.num.is_sign_negative());
+        if a != b {
+            // Denominators are positive: the signs decide (a zero numerator is never negative).
+            return Some(if a { Ordering::Less } else { Ordering::Greater });
+        }
+        Some(mul(self.num, o.den).ok()?.cmp(&mul(o.num, self.den).ok()?))
     }
 
-    /// Rounds once, exactly, to `dp` decimal places by the tie rule; `None` on overflow.
-    pub fn round(&self, dp: u32, tie: TieRule) -> Option<Decimal> {
+    /// Rounds once, exactly, to `dp` decimal places by the tie rule; `None` beyond 38 digits (never for a figure
+    /// a decimal holds, with the plans' at most 10 places).
+    pub fn rounded(&self, dp: u32, tie: TieRule) -> Option<Rounded> {
         if is_one(&self.den) {
             // A terminating value rounds directly, and exactly.
-            let mut r = self.num.round_dp_with_strategy(dp, tie.strategy());
-            if r.is_zero() {
-                r.set_sign_positive(true);
+            let r = self.num.round_dp_with_strategy(dp, tie.strategy());
+            let text = places_text(r.mantissa().unsigned_abs(), r.scale(), dp)?;
+            return Some(Rounded { sign: r.cmp(&Decimal::ZERO), text });
+        }
+        // value × 10^dp = a × 10^(dp − k) / d, with a and k the numerator's mantissa and scale: in whole numbers.
+        let a = self.num.mantissa().unsigned_abs();
+        let k = self.num.scale();
+        let d = self.den.mantissa().unsigned_abs();
+        let (mut q, rem, divisor) = if dp >= k {
+            // Long division, one digit at a time: nothing here exceeds 10 × d.
+            let (mut q, mut rem) = (a / d, a % d);
+            for _ in k..dp {
+                let t = rem * 10;
+                q = q.checked_mul(10)?.checked_add(t / d)?;
+                rem = t % d;
             }
-            return Some(r);
+            (q, rem, d)
+        } else {
+            match pow(10, k - dp).and_then(|p| u128::try_from(p).ok()).and_then(|p| d.checked_mul(p)) {
+                Some(divisor) => (a / divisor, a % divisor, divisor),
+                // A divisor beyond 2¹²⁸ exceeds twice any numerator: the value rounds to zero.
+                None => (0, a, u128::MAX),
+            }
+        };
+        let twice = rem.checked_mul(2).map_or(Ordering::Greater, |t| t.cmp(&divisor));
+        if rounds_up(twice, tie, q % 2 == 1) {
+            q = q.checked_add(1)?;
         }
-        let scale = Decimal::from_i128_with_scale(10i128.checked_pow(dp)?, 0);
-        let a = self.num.checked_mul(scale)?.abs();
-        let b = self.den;
-        // The quotient from checked_div may be rounded in its last digit: correct its truncation exactly.
-        let mut q = a.checked_div(b)?.trunc();
-        let mut r = a.checked_sub(q.checked_mul(b)?)?;
-        while r.is_sign_negative() && !r.is_zero() {
-            q = q.checked_sub(Decimal::ONE)?;
-            r = r.checked_add(b)?;
-        }
-        while r >= b {
-            q = q.checked_add(Decimal::ONE)?;
-            r = r.checked_sub(b)?;
-        }
-        let twice = r.checked_mul(Decimal::TWO)?;
-        if rounds_up(twice.cmp(&b), tie, q % Decimal::TWO != Decimal::ZERO) {
-            q = q.checked_add(Decimal::ONE)?;
-        }
-        let mut rounded = q.checked_div(scale)?;
-        if self.is_negative() && !rounded.is_zero() {
-            rounded = -rounded;
-        }
-        Some(rounded)
+        let text = places_text(q, dp, dp)?;
+        let sign = if q == 0 { Ordering::Equal } else if self.is_negative() { Ordering::Less } else { Ordering::Greater };
+        Some(Rounded { sign, text })
     }
 
     /// The display text: rounded once to `dp` places, always showing `dp` places (`-0.0` shows as `0.0`).
     pub fn display(&self, dp: u32, tie: TieRule) -> Option<String> {
-        fixed(&self.round(dp, tie)?, dp)
+        Some(self.rounded(dp, tie)?.text())
     }
 
-    /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise.
+    /// The value as a reduced fraction "p/q" of integers, when it does not terminate; `None` otherwise. Where p or
+    /// q would need more digits than a decimal holds, the fraction of decimals the value is held as ("0.5/3"): both
+    /// forms read back to the same value.
     pub fn fraction(&self) -> Option<String> {
         if is_one(&self.den) {
             return None;
         }
-        let scale = self.num.scale().max(self.den.scale());
-        let p = self.num.mantissa().checked_mul(10i128.checked_pow(scale - self.num.scale())?)?;
-        let q = self.den.mantissa().checked_mul(10i128.checked_pow(scale - self.den.scale())?)?;
-        let (p, q) = reduced(p, q)?;
-        Some(format!("{p}/{q}"))
+        let p = self.num.mantissa();
+        let q = pow(10, self.num.scale()).and_then(|s| self.den.mantissa().checked_mul(s));
+        match q.and_then(|q| reduced(p, q)) {
+            Some((p, q)) if p.unsigned_abs() <= MAX_MANTISSA.unsigned_abs() && q <= MAX_MANTISSA => {
+                Some(format!("{p}/{q}"))
+            }
+            _ => Some(format!("{}/{}", self.num, self.den)),
+        }
     }
 }
 
-/// A decimal written with exactly `dp` places (it is already rounded to them).
-pub fn fixed(d: &Decimal, dp: u32) -> Option<String> {
-    let places = usize::try_from(dp).ok()?;
-    Some(format!("{d:.places$}"))
+/// A value rounded for display.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Rounded {
+    /// The sign of the rounded value: a value that rounds to zero is zero, never negative.
+    sign: Ordering,
+    /// The magnitude with exactly the places asked for.
+    text: String,
+}
+
+impl Rounded {
+    pub fn is_zero(&self) -> bool {
+        self.sign == Ordering::Equal
+    }
+
+    pub fn is_negative(&self) -> bool {
+        self.sign == Ordering::Less
+    }
+
+    /// The text with its places (`-0.0` shows as `0.0`).
+    pub fn text(&self) -> String {
+        if self.is_negative() {
+            format!("-{}", self.text)
+        } else {
+            self.text.clone()
+        }
+    }
+}
+
+/// `units × 10^−scale` written with exactly `places` places (`scale ≤ places`), digit by digit: rust_decimal's
+/// own formatting panics when asked for more places than its buffer holds.
+fn places_text(units: u128, scale: u32, places: u32) -> Option<String> {
+    let (scale, places) = (usize::try_from(scale).ok()?, usize::try_from(places).ok()?);
+    let digits = format!("{units:0>width$}", width = scale + 1);
+    let (int, frac) = digits.split_at(digits.len().checked_sub(scale)?);
+    if places == 0 {
+        return Some(int.to_owned());
+    }
+    Some(format!("{int}.{frac:0<places$}"))
+}
+
+/// `a + b`, exactly: rust_decimal keeps the larger scale unless it had to round.
+pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    // rust_decimal hands back the other operand as it is when one is zero.
+    if a.is_zero() || b.is_zero() {
+        return Ok(Exact::from(if a.is_zero() { b } else { a }).num);
+    }
+    let r = a.checked_add(b).ok_or(Limit::Overflow)?;
+    if r.scale() == a.scale().max(b.scale()) {
+        return Ok(r.normalize());
+    }
+    Err(Limit::Precision)
+}
+
+/// `a × b`, exactly: rust_decimal keeps the sum of the scales unless it had to round. A product with more than 28
+/// places may still be exact (trailing zeros): checked on the integers.
+pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
+    if a.is_zero() || b.is_zero() {
+        return Ok(Decimal::ZERO);
+    }
+    let r = a.checked_mul(b).ok_or(Limit::Overflow)?;
+    if r.scale() == a.scale() + b.scale() {
+        return Ok(r.normalize());
+    }
+    let m = a.mantissa().checked_mul(b.mantissa()).ok_or(Limit::Precision)?;
+    decimal(m, a.scale() + b.scale())
+}
+
+/// `mantissa × 10^−scale` as a normalised decimal, dropping trailing zeros; refused if that needs rounding.
+fn decimal(mut mantissa: i128, mut scale: u32) -> Result<Decimal, Limit> {
+    while scale > 0 && mantissa % 10 == 0 {
+        mantissa /= 10;
+        scale -= 1;
+    }
+    if scale > MAX_SCALE {
+        return Err(Limit::Precision);
+    }
+    if mantissa.unsigned_abs() > MAX_MANTISSA.unsigned_abs() {
+        return Err(if scale > 0 { Limit::Precision } else { Limit::Overflow });
+    }
+    Decimal::try_from_i128_with_scale(mantissa, scale).map_err(|_| Limit::Overflow)
+}
+
+fn pow(base: i128, exp: u32) -> Option<i128> {
+    base.checked_pow(exp)
 }
 
 /// Whether a truncated quotient goes up by one: by twice its remainder against the divisor, and on a tie by the
@@ -210,39 +391,14 @@ fn rounds_up(twice_remainder: Ordering, tie: TieRule, odd: bool) -> bool {
     }
 }
 
-/// Whether `d` is 1 as [`Exact`] holds it (mantissa 1, scale 0): a denominator is either that or does not
-/// terminate, since [`Exact::ratio`] reduces every other. Cheaper than `==`, which rescales to compare.
+/// Whether `d` is 1 as [`Exact`] holds it (mantissa 1, scale 0).
 fn is_one(d: &Decimal) -> bool {
     d.scale() == 0 && d.mantissa() == 1
 }
 
-/// Whether two decimals are written alike (same mantissa and scale), which implies equal; equal values written
-/// differently take the general path, which gives the same answer.
+/// Whether two decimals are written alike (same mantissa and scale).
 fn same(a: &Decimal, b: &Decimal) -> bool {
     a.scale() == b.scale() && a.mantissa() == b.mantissa()
-}
-
-/// `(a × 10^-s1) ÷ (b × 10^-s2)` as a decimal, if it terminates within 28 places; `a/b` already reduced, `b > 0`.
-fn terminating(a: i128, b: i128, s1: u32, s2: u32) -> Option<Decimal> {
-    let twos = b.trailing_zeros();
-    let mut rest = b >> twos;
-    let mut fives = 0u32;
-    while rest % 5 == 0 {
-        rest /= 5;
-        fives += 1;
-    }
-    if rest != 1 {
-        return None;
-    }
-    // a / (2^i 5^j) = a · 2^(m−i) · 5^(m−j) / 10^m with m = max(i, j).
-    let m = twos.max(fives);
-    let mantissa = a.checked_mul(2i128.checked_pow(m - twos)?)?.checked_mul(5i128.checked_pow(m - fives)?)?;
-    let scale = i64::from(m) + i64::from(s1) - i64::from(s2);
-    if scale < 0 {
-        let up = 10i128.checked_pow(u32::try_from(-scale).ok()?)?;
-        return Decimal::try_from_i128_with_scale(mantissa.checked_mul(up)?, 0).ok();
-    }
-    Decimal::try_from_i128_with_scale(mantissa, u32::try_from(scale).ok()?).ok()
 }
 
 /// `a/b` reduced by the gcd of their magnitudes; `None` when both are zero.
@@ -308,9 +464,14 @@ mod tests {
             ("-1", "4", 1, TieRule::HalfAwayFromZero, "-0.3"),
             ("-1", "40", 1, TieRule::HalfEven, "0.0"),
             ("2", "3", 2, TieRule::HalfAwayFromZero, "0.67"),
+            ("-2", "3", 0, TieRule::HalfAwayFromZero, "-1"),
             // 0.2499999…(28 nines)… must not round as 0.25 would.
             ("2499999999999999999999999999", "10000000000000000000000000000", 1, TieRule::HalfAwayFromZero, "0.2"),
             ("62900", "647.4", 3, TieRule::HalfAwayFromZero, "97.158"),
+            // About 1.39 × 10¹²: a numerator of 28 digits rounds without overflowing.
+            ("4166666666666666666666666667", "3000000000000000", 2, TieRule::HalfAwayFromZero, "1388888888888.89"),
+            ("79228162514264337593543950335", "1", 10, TieRule::HalfAwayFromZero, "79228162514264337593543950335.0000000000"),
+            ("79228162514264337593543950335", "3", 10, TieRule::HalfAwayFromZero, "26409387504754779197847983445.0000000000"),
         ] {
             assert_eq!(r(n, den).display(dp, tie).as_deref(), Some(expected), "{n}/{den} to {dp} {tie:?}");
         }
@@ -330,5 +491,38 @@ mod tests {
         assert_eq!(third.cmp_exact(&approx), Some(Ordering::Greater));
         assert!(third != approx);
         assert_eq!(r("2", "6"), third);
+    }
+
+    #[test]
+    fn equal_values_are_held_alike() {
+        assert!(Exact::from(d("260")).same_repr(&Exact::from(d("260.00000000000000000000000000"))));
+        assert!(r("1", "30").same_repr(&r("0.1", "3")));
+        assert!(r("1", "6").same_repr(&r("0.5", "3")));
+        assert!(r("10", "3").same_repr(&r("1", "0.3")));
+        let sum = Exact::from(d("0.5")).checked_add(&Exact::from(d("0.5")));
+        assert!(sum.is_some_and(|s| s.same_repr(&Exact::ONE)));
+        assert!(Exact::from(d("-0")).same_repr(&Exact::ZERO));
+    }
+
+    #[test]
+    fn what_would_round_is_refused() {
+        let ten = Exact::from(d("10"));
+        let tiny = Exact::from(d("0.0000000000000000000000000001"));
+        assert_eq!(ten.try_add(&tiny), Err(Limit::Precision));
+        assert_eq!(tiny.try_mul(&Exact::from(d("0.1"))), Err(Limit::Precision));
+        assert_eq!(Exact::from(Decimal::MAX).try_add(&Exact::ONE), Err(Limit::Overflow));
+        // A fraction beyond a decimal's range is refused, not held.
+        assert_eq!(Exact::try_ratio(Decimal::MAX, d("0.0000000000000000000000000001")), Err(Limit::Overflow));
+        // Exact products with more than 28 places but trailing zeros are kept.
+        assert_eq!(Exact::from(d("0.5")).try_mul(&Exact::from(d("0.0000000000000000000000000002"))), Ok(tiny));
+    }
+
+    #[test]
+    fn every_fraction_reads_back() {
+        // 1.2345678901234567890123456787 / 9: the integer fraction needs 29 digits, so the decimal form is written.
+        let v = r("1.2345678901234567890123456787", "9");
+        let text = v.fraction().unwrap_or_default();
+        let (n, m) = text.split_once('/').unwrap_or_default();
+        assert_eq!(Exact::ratio(d(n), d(m)), Some(v), "{text}");
     }
 }

@@ -2,7 +2,7 @@
 //! affine in any single input, which is what makes goal seek exact and closed-form.
 
 use super::grid::{Cell, Grid};
-use crate::exact::{fixed, Exact};
+use crate::exact::{Exact, Rounded};
 use crate::model::indicator::{IndicatorSpec, Unit};
 use crate::model::plan::{Plan, Rounding};
 use rust_decimal::Decimal;
@@ -48,10 +48,10 @@ pub enum Sign {
 }
 
 impl Sign {
-    pub fn of(d: &Decimal) -> Sign {
+    pub fn of(d: &Rounded) -> Sign {
         if d.is_zero() {
             Sign::Zero
-        } else if d.is_sign_negative() {
+        } else if d.is_negative() {
             Sign::Negative
         } else {
             Sign::Positive
@@ -66,9 +66,9 @@ impl Quantity {
         // A number of projects is whole: no decimals.
         let places =
             if unit == Unit::Amount && symbol == crate::model::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
-        let rounded = value.round(places, rounding.tie)?;
+        let rounded = value.rounded(places, rounding.tie)?;
         Some(Quantity {
-            display: fixed(&rounded, places)?,
+            display: rounded.text(),
             exact,
             fraction: None,
             unit,

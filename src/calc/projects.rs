@@ -1,7 +1,7 @@
 //! Sums over project lists, edits to one project's amounts, and the project table's rows.
 
 use crate::error::{Error, Result};
-use crate::exact::Exact;
+use crate::exact::{self, Exact, Limit};
 use crate::model::projects::{offset, Field, Filter, ProjectInfo, ProjectValues, Projects, Query, Row};
 use rust_decimal::Decimal;
 use serde::Serialize;
@@ -18,20 +18,20 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: i
     let Some(slot) = slot else {
         return Err(Error::rule("edit.computed", path(), "a count is not edited; edit the projects"));
     };
-    let overflow = || Error::Overflow { path: path() };
+    let refused = |limit: Limit| limit.error(path());
     let new = match op {
         AmountOp::Set(v) => Some(v),
-        AmountOp::Add(d) => Some(slot.unwrap_or(Decimal::ZERO).checked_add(d).ok_or_else(overflow)?),
+        AmountOp::Add(d) => Some(exact::add(slot.unwrap_or(Decimal::ZERO), d).map_err(refused)?),
         // A percentage of a missing figure changes nothing.
         AmountOp::Percent(pct) => match *slot {
             None => None,
-            Some(v) => Some(Decimal::ONE_HUNDRED.checked_add(pct).and_then(|f| percent_of(v, f)).ok_or_else(overflow)?),
+            Some(v) => Some(exact::add(Decimal::ONE_HUNDRED, pct).and_then(|f| percent_of(v, f)).map_err(refused)?),
         },
         // "Reach 85%": what is completed rises to 85% of the annual plan; more already done stays.
         AmountOp::Reach(pct) => match annual {
             None => *slot,
             Some(a) => {
-                let target = percent_of(a, pct).ok_or_else(overflow)?;
+                let target = percent_of(a, pct).map_err(refused)?;
                 Some(slot.map_or(target, |v| v.max(target)))
             }
         },
@@ -45,16 +45,9 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: i
     Ok(())
 }
 
-/// `pct` per cent of `v`, exactly: the product with the decimal point moved two places (a division by 100 only
-/// where the scale would pass 28).
-fn percent_of(v: Decimal, pct: Decimal) -> Option<Decimal> {
-    let mut x = v.checked_mul(pct)?;
-    if x.scale() + 2 <= 28 {
-        x.set_scale(x.scale() + 2).ok()?;
-        Some(x)
-    } else {
-        x.checked_div(Decimal::ONE_HUNDRED)
-    }
+/// `pct` per cent of `v`, exactly: the product with the decimal point moved two places.
+fn percent_of(v: Decimal, pct: Decimal) -> std::result::Result<Decimal, Limit> {
+    exact::mul(exact::mul(v, pct)?, Decimal::new(1, 2))
 }
 
 /// An amount operation, parsed.
@@ -92,7 +85,7 @@ impl Query {
         for (row, info) in projects.info.iter().enumerate() {
             if self.filter.matches(info, values.stage.get(row).copied().unwrap_or(0)) {
                 if let Some(v) = values.amount(row, p, self.field) {
-                    sum = sum.checked_add(v)?;
+                    sum = exact::add(sum, v).ok()?;
                 }
             }
         }

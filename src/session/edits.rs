@@ -8,7 +8,7 @@ use crate::calc::grid::Cell;
 use crate::calc::projects::{apply_amount, AmountOp};
 use crate::document::plan::check_sign;
 use crate::error::{index, join, Error, Result};
-use crate::exact::Exact;
+use crate::exact::{self, Exact, Limit};
 use crate::model::edit::{Edit, Mode, Op};
 use crate::model::plan::distinct_sorted;
 use crate::model::plan::SeriesKind;
@@ -111,29 +111,29 @@ impl Session {
         let inputs = &self.scenario().inputs;
         let old = inputs.get(s).and_then(|r| r.get(p)).copied().flatten();
         let path = || join(&join(&index("series", s), "values"), &edit.period);
-        let overflow = || Error::Overflow { path: path() };
+        let refused = |limit: Limit| limit.error(path());
         let new = match &edit.op {
             Op::Reach(_) => return Err(Error::rule("edit.operation", "edit.reach", "reach applies to projects")),
             Op::Set(text) if text.trim().is_empty() => None,
             Op::Set(text) => Some(parse_exact(text, "").map_err(|e| e.at(&path()))?),
             Op::Add(text) => {
                 let d = parse_exact(text, "edit.add")?;
-                Some(old.unwrap_or(Exact::ZERO).checked_add(&d).ok_or_else(overflow)?)
+                Some(old.unwrap_or(Exact::ZERO).try_add(&d).map_err(refused)?)
             }
             Op::Percent(text) => {
                 let pct = parse_decimal(text, "edit.percent")?;
-                let factor = Exact::HUNDRED.checked_add(&Exact::from(pct)).and_then(|f| f.checked_div(&Exact::HUNDRED));
+                let factor = Exact::HUNDRED.try_add(&Exact::from(pct)).and_then(|f| f.try_div(&Exact::HUNDRED));
                 let base = old.ok_or_else(|| {
                     Error::rule("edit.no_figure", path(), "there is no figure to change by a percentage")
                 })?;
-                Some(factor.and_then(|f| base.checked_mul(&f)).ok_or_else(overflow)?)
+                Some(factor.and_then(|f| base.try_mul(&f)).map_err(refused)?)
             }
         };
         if let Some(v) = &new {
             check_sign(v, series.allow_negative, "").map_err(|e| e.at(&path()))?;
         }
         let delta = match (&new, &old) {
-            (Some(n), Some(o)) => n.checked_sub(o).ok_or_else(overflow)?,
+            (Some(n), Some(o)) => n.try_sub(o).map_err(refused)?,
             (Some(n), None) => *n,
             (None, Some(o)) => o.neg(),
             (None, None) => Exact::ZERO,
@@ -145,10 +145,8 @@ impl Session {
             }
             let Some(before) = inputs.get(t).and_then(|r| r.get(p)).copied().flatten() else { continue };
             let tpath = || join(&join(&index("series", t), "values"), &edit.period);
-            let after = coef
-                .checked_mul(&delta)
-                .and_then(|d| before.checked_add(&d))
-                .ok_or_else(|| Error::Overflow { path: tpath() })?;
+            let after =
+                coef.try_mul(&delta).and_then(|d| before.try_add(&d)).map_err(|limit| limit.error(tpath()))?;
             check_sign(&after, self.plan.series.get(t).is_some_and(|x| x.allow_negative), "")
                 .map_err(|e| e.at(&tpath()))?;
             cells.push((t, p, Some(before), Some(after)));
@@ -240,17 +238,17 @@ impl Session {
                 let mut delta = Decimal::ZERO;
                 for (r, before, after) in &changed {
                     let Some(info) = projects.info.get(*r) else { continue };
-                    let d = q.part(info, after, p).checked_sub(q.part(info, before, p));
-                    delta = d.and_then(|d| delta.checked_add(d)).ok_or_else(|| Error::Overflow {
-                        path: join(&join(&index("series", s), "projects"), plan.period_id(p)),
+                    let d = exact::add(q.part(info, after, p), -q.part(info, before, p));
+                    delta = d.and_then(|d| exact::add(delta, d)).map_err(|limit| {
+                        limit.error(join(&join(&index("series", s), "projects"), plan.period_id(p)))
                     })?;
                 }
                 if delta.is_zero() {
                     continue;
                 }
                 let old = self.scenario().inputs.get(s).and_then(|x| x.get(p)).copied().flatten();
-                let new = old.unwrap_or(Exact::ZERO).checked_add(&Exact::from(delta)).ok_or_else(|| {
-                    Error::Overflow { path: join(&join(&index("series", s), "projects"), plan.period_id(p)) }
+                let new = old.unwrap_or(Exact::ZERO).try_add(&Exact::from(delta)).map_err(|limit| {
+                    limit.error(join(&join(&index("series", s), "projects"), plan.period_id(p)))
                 })?;
                 cells.push((s, p, old, Some(new)));
             }
@@ -299,14 +297,14 @@ impl Session {
             }
             for &h in &reached {
                 for &p in periods {
-                    let overflow = || Error::Overflow { path: join(&index("projects", *r), field.name()) };
-                    let d = after
-                        .amount(p, field)
-                        .unwrap_or(Decimal::ZERO)
-                        .checked_sub(before.amount(p, field).unwrap_or(Decimal::ZERO))
-                        .ok_or_else(overflow)?;
+                    let refused = |limit: Limit| limit.error(join(&index("projects", *r), field.name()));
+                    let d = exact::add(
+                        after.amount(p, field).unwrap_or(Decimal::ZERO),
+                        -before.amount(p, field).unwrap_or(Decimal::ZERO),
+                    )
+                    .map_err(refused)?;
                     match bumps.iter_mut().find(|(x, y, _)| *x == h && *y == p) {
-                        Some(b) => b.2 = b.2.checked_add(d).ok_or_else(overflow)?,
+                        Some(b) => b.2 = exact::add(b.2, d).map_err(refused)?,
                         None => bumps.push((h, p, d)),
                     }
                 }
@@ -319,9 +317,9 @@ impl Session {
             if d.is_zero() {
                 continue;
             }
-            let new = old.checked_add(&Exact::from(d)).ok_or_else(|| Error::Overflow {
-                path: join(&join(&index("series", h), "values"), plan.period_id(p)),
-            })?;
+            let new = old
+                .try_add(&Exact::from(d))
+                .map_err(|limit| limit.error(join(&join(&index("series", h), "values"), plan.period_id(p))))?;
             cells.push((h, p, Some(old), Some(new)));
         }
         Ok(cells)
