@@ -19,7 +19,7 @@ WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --en
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: help serve build dist size test test-native lint test-wasm test-e2e bench setup-rust setup-browser clean
+.PHONY: help serve build dist size test test-native lint test-wasm test-e2e bench fuzz setup-rust setup-browser clean
 
 help:
 	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
@@ -28,6 +28,7 @@ help:
 	@echo "make dist    the folder a portal team copies: dist/plancalc/"
 	@echo "make size    the gzipped size of each part of the embed"
 	@echo "make bench   benchmark native and wasm-in-Chromium; writes BENCHMARKS.md"
+	@echo "make fuzz    run the fuzzer for SECONDS (default 600; SEED=… to repeat a run); findings go to fuzz-findings/"
 
 ## Set-up: each step checks first and does nothing when it is already done.
 
@@ -111,6 +112,12 @@ test-e2e: $(WASM) $(EMBED_WASM) $(NPM_STAMP) setup-browser
 
 bench: $(WASM) $(NPM_STAMP) setup-browser
 	node tools/bench.mjs
+
+# The fuzzer (tests/fuzzer/mod.rs), optimised with overflow checks on. `make test` runs a short deterministic slice of
+# it (tests/fuzz.rs); this runs it for as long as asked and writes a minimised reproducer per finding.
+SECONDS ?= 600
+fuzz:
+	cargo run --profile fuzz --example fuzz -- --seconds $(SECONDS) --out fuzz-findings $(if $(SEED),--seed $(SEED),)
 
 clean:
 	cargo clean

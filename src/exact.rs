@@ -265,7 +265,13 @@ impl Exact {
             q = q.checked_add(1)?;
         }
         let text = places_text(q, dp, dp)?;
-        let sign = if q == 0 { Ordering::Equal } else if self.is_negative() { Ordering::Less } else { Ordering::Greater };
+        let sign = if q == 0 {
+            Ordering::Equal
+        } else if self.is_negative() {
+            Ordering::Less
+        } else {
+            Ordering::Greater
+        };
         Some(Rounded { sign, text })
     }
 
@@ -342,6 +348,12 @@ pub fn add(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     if r.scale() == a.scale().max(b.scale()) {
         return Ok(r.normalize());
     }
+    // Trailing zeros ("260.000…") may have forced the rounding: without them the sum may fit.
+    let (a, b) = (a.normalize(), b.normalize());
+    let r = a.checked_add(b).ok_or(Limit::Overflow)?;
+    if r.scale() == a.scale().max(b.scale()) {
+        return Ok(r.normalize());
+    }
     Err(Limit::Precision)
 }
 
@@ -355,6 +367,7 @@ pub fn mul(a: Decimal, b: Decimal) -> Result<Decimal, Limit> {
     if r.scale() == a.scale() + b.scale() {
         return Ok(r.normalize());
     }
+    let (a, b) = (a.normalize(), b.normalize());
     let m = a.mantissa().checked_mul(b.mantissa()).ok_or(Limit::Precision)?;
     decimal(m, a.scale() + b.scale())
 }
@@ -470,8 +483,20 @@ mod tests {
             ("62900", "647.4", 3, TieRule::HalfAwayFromZero, "97.158"),
             // About 1.39 × 10¹²: a numerator of 28 digits rounds without overflowing.
             ("4166666666666666666666666667", "3000000000000000", 2, TieRule::HalfAwayFromZero, "1388888888888.89"),
-            ("79228162514264337593543950335", "1", 10, TieRule::HalfAwayFromZero, "79228162514264337593543950335.0000000000"),
-            ("79228162514264337593543950335", "3", 10, TieRule::HalfAwayFromZero, "26409387504754779197847983445.0000000000"),
+            (
+                "79228162514264337593543950335",
+                "1",
+                10,
+                TieRule::HalfAwayFromZero,
+                "79228162514264337593543950335.0000000000",
+            ),
+            (
+                "79228162514264337593543950335",
+                "3",
+                10,
+                TieRule::HalfAwayFromZero,
+                "26409387504754779197847983445.0000000000",
+            ),
         ] {
             assert_eq!(r(n, den).display(dp, tie).as_deref(), Some(expected), "{n}/{den} to {dp} {tie:?}");
         }
@@ -515,6 +540,9 @@ mod tests {
         assert_eq!(Exact::try_ratio(Decimal::MAX, d("0.0000000000000000000000000001")), Err(Limit::Overflow));
         // Exact products with more than 28 places but trailing zeros are kept.
         assert_eq!(Exact::from(d("0.5")).try_mul(&Exact::from(d("0.0000000000000000000000000002"))), Ok(tiny));
+        // Trailing zeros never make a sum or product inexact.
+        assert_eq!(add(d("260.00000000000000000000000000"), d("6210.81")), Ok(d("6470.81")));
+        assert_eq!(mul(d("260.00000000000000000000000000"), d("2.5")), Ok(d("650")));
     }
 
     #[test]

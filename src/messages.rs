@@ -203,6 +203,21 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     ("unreachable.no_value", ["缺少数字:{detail}", "缺少數字:{detail}", "Missing figures: {detail}"]),
     ("unreachable.conflict", ["目标相互冲突:{first} / {second}", "目標相互衝突:{first} / {second}", "The targets conflict: {first} / {second}"]),
     ("unreachable.overflow", ["超出精确计算范围。", "超出精確計算範圍。", "Beyond the range of exact decimals."]),
+    ("unreachable.refused", [
+        "无法达到:按所需数值修改会被拒绝({code},{at})。",
+        "無法達到:按所需數值修改會被拒絕({code},{at})。",
+        "Unreachable: the change it needs would be refused ({code} at {at}).",
+    ]),
+    ("unreachable.undefined", [
+        "无法达到:在所需数值下,{target} 没有定义(分母或基数为零)。",
+        "無法達到:在所需數值下,{target} 沒有定義(分母或基數為零)。",
+        "Unreachable: at the value needed, {target} has no value (its denominator or base is zero).",
+    ]),
+    ("unreachable.missed", [
+        "无法精确达到:在所求数值下,{target} 不在目标上。",
+        "無法精確達到:在所求數值下,{target} 不在目標上。",
+        "Unreachable exactly: at the value found, {target} is not on target.",
+    ]),
     // Why a value is undefined (never an error, never NaN): on a target's card and in its explanation.
     ("undefined.whole_is_zero", ["分母为零,指标无定义", "分母為零,指標無定義", "the denominator is zero: the indicator is undefined"]),
     ("undefined.base_is_zero", ["基数为零,增速无定义", "基數為零,增速無定義", "the base is zero: growth is undefined"]),

@@ -1,7 +1,7 @@
 //! Numbers as planners type them, and rounding once at display.
 
 use crate::error::{Error, NumberProblem, Result};
-use crate::exact::Exact;
+use crate::exact::{Exact, Limit};
 use rust_decimal::Decimal;
 
 /// Reads a decimal the way planners type it: `"1,450"`, `"1450.5"`, `" 1450 "`, `"１４５０"`.
@@ -45,10 +45,14 @@ pub fn parse_exact(text: &str, path: &str) -> Result<Exact> {
     };
     let num = parse_decimal(n, path)?;
     let den = parse_decimal(d, path)?;
-    Exact::ratio(num, den).ok_or_else(|| Error::Number {
+    Exact::try_ratio(num, den).map_err(|limit| Error::Number {
         path: path.to_owned(),
         text: text.to_owned(),
-        problem: NumberProblem::Invalid,
+        problem: match limit {
+            Limit::DivideByZero => NumberProblem::Invalid,
+            // Beyond a decimal's range, or more digits than it holds: either way not a figure plancalc holds.
+            Limit::Overflow | Limit::Precision => NumberProblem::OutOfRange,
+        },
     })
 }
 

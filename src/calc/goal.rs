@@ -27,40 +27,47 @@ pub struct Lever {
 impl Lever {
     /// How much each series moves per unit of lever movement: inputs first, then the sums over them.
     pub fn coefficients(&self, plan: &Plan) -> Vec<(usize, Exact)> {
-        let mut moved: Vec<(usize, Exact)> = vec![(self.series, Exact::ONE)];
-        let add = |s: usize, c: Exact, moved: &mut Vec<(usize, Exact)>| {
-            if !moved.iter().any(|(x, _)| *x == s) {
-                moved.push((s, c));
+        // Each series' movement, by index (`None`: it does not move), and the order in which they were reached.
+        let mut by_series: Vec<Option<Exact>> = vec![None; plan.series.len()];
+        let mut reached: Vec<usize> = Vec::new();
+        let mut add = |s: usize, c: Exact, reached: &mut Vec<usize>| {
+            if let Some(slot @ None) = by_series.get_mut(s) {
+                *slot = Some(c);
+                reached.push(s);
             }
         };
+        add(self.series, Exact::ONE, &mut reached);
         for &s in &self.counts_toward {
-            add(s, Exact::ONE, &mut moved);
+            add(s, Exact::ONE, &mut reached);
         }
         match self.mode {
             Mode::Additive => {
                 // Inputs containing what moves rise by the same amount; sums follow by themselves.
-                let seeds: Vec<usize> = moved.iter().map(|(s, _)| *s).collect();
-                for c in plan.input_containers(&seeds) {
-                    add(c, Exact::ONE, &mut moved);
+                for c in plan.input_containers(&reached.clone()) {
+                    add(c, Exact::ONE, &mut reached);
                 }
             }
             Mode::Substitute => {
                 if let Some(o) = self.offset {
-                    add(o, Exact::ONE.neg(), &mut moved);
+                    add(o, Exact::ONE.neg(), &mut reached);
                 }
             }
         }
+        let mut moved: Vec<(usize, Exact)> =
+            reached.iter().filter_map(|&s| Some((s, by_series.get(s).copied().flatten()?))).collect();
         // Sums move by the total of their parts' movements.
         for &s in &plan.order {
             if let Some(SeriesKind::Sum(parts)) = plan.series.get(s).map(|x| &x.kind) {
                 let mut c = Exact::ZERO;
                 for part in parts {
-                    if let Some((_, k)) = moved.iter().find(|(x, _)| x == part) {
-                        c = c.checked_add(k).unwrap_or(c);
+                    if let Some(k) = by_series.get(*part).copied().flatten() {
+                        c = c.checked_add(&k).unwrap_or(c);
                     }
                 }
                 if !c.is_zero() {
-                    moved.retain(|(x, _)| *x != s);
+                    if let Some(slot) = by_series.get_mut(s) {
+                        *slot = Some(c);
+                    }
                     moved.push((s, c));
                 }
             }
@@ -98,6 +105,13 @@ pub enum Unreachable {
     Conflict { first: String, second: String },
     /// A value left the range of a decimal.
     Overflow,
+    /// `apply` would refuse the answer's edit (`code`, at the figure `at`): a figure it moves would turn negative or
+    /// leave exact decimals.
+    Refused { code: String, at: String },
+    /// At the answer, this target has no value (a denominator or base of zero).
+    Undefined { target: String },
+    /// At the answer, this target is not exactly on its value (or, for a joint answer, not met).
+    Missed { target: String },
 }
 
 /// On which side of the solution the target is met.
@@ -278,6 +292,9 @@ impl Unreachable {
             Unreachable::Conflict { first, second } => {
                 say("unreachable.conflict", &[("first", Same(first)), ("second", Same(second))])
             }
+            Unreachable::Refused { code, at } => say("unreachable.refused", &[("code", Same(code)), ("at", Same(at))]),
+            Unreachable::Undefined { target } => say("unreachable.undefined", &[("target", Same(target))]),
+            Unreachable::Missed { target } => say("unreachable.missed", &[("target", Same(target))]),
         }
     }
 }
@@ -289,5 +306,7 @@ export type Unreachable =
   | { reason: "lever_not_used" } | { reason: "asymptote" } | { reason: "constant" } | { reason: "overflow" }
   | { reason: "negative_investment"; needed: string }
   | { reason: "no_room"; needed: string; available: string; from: string }
-  | { reason: "no_value"; detail: string } | { reason: "conflict"; first: string; second: string };
+  | { reason: "no_value"; detail: string } | { reason: "conflict"; first: string; second: string }
+  | { reason: "refused"; code: string; at: string } | { reason: "undefined"; target: string }
+  | { reason: "missed"; target: string };
 "#;

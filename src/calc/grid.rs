@@ -1,7 +1,7 @@
 //! The figures of a plan in one state: input values as edited, sums computed from their parts.
 
 use crate::exact::Exact;
-use crate::model::plan::{distinct_sorted, Plan, SeriesKind};
+use crate::model::plan::{Plan, SeriesKind};
 
 /// One computed figure.
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -61,7 +61,7 @@ impl Grid {
         for &s in &plan.order {
             for p in 0..periods {
                 let cell = match plan.series.get(s).map(|x| &x.kind) {
-                    Some(SeriesKind::Sum(parts)) => grid.sum(parts, p, &[]),
+                    Some(SeriesKind::Sum(parts)) => grid.sum(parts, p),
                     _ => match inputs.get(s).and_then(|r| r.get(p)).copied().flatten() {
                         Some(v) => Cell::Value(v),
                         None => Cell::NoData,
@@ -84,7 +84,7 @@ impl Grid {
         // A sum series over the same children already holds their total (the same additions, in the same order).
         let total = match self.mirrors.get(b).copied().flatten() {
             Some(s) => self.get(s, p),
-            None => self.sum(&breakdown.children, p, &[]),
+            None => self.sum(&breakdown.children, p),
         };
         if let Some(slot) = self.children.get_mut(b * self.periods + p) {
             *slot = total;
@@ -110,13 +110,18 @@ impl Grid {
         self.children.get(b * self.periods + p).copied().unwrap_or(Cell::NoData)
     }
 
-    /// The sum of `parts` in period `p`, reading `overrides` (`(series, period, cell)`) before the grid.
-    pub fn sum(&self, parts: &[usize], p: usize, overrides: &[(usize, usize, Cell)]) -> Cell {
+    /// The sum of `parts` in period `p` as the grid holds them.
+    pub fn sum(&self, parts: &[usize], p: usize) -> Cell {
+        sum_of(parts, |part| self.get(part, p))
+    }
+}
+
+/// The sum of `parts`, each read by `read`: no data if one of them has none.
+pub fn sum_of(parts: &[usize], read: impl Fn(usize) -> Cell) -> Cell {
+    {
         let mut total = Exact::ZERO;
         for &part in parts {
-            let cell =
-                overrides.iter().rev().find(|(s, q, _)| *s == part && *q == p).map_or(self.get(part, p), |o| o.2);
-            match cell {
+            match read(part) {
                 Cell::Value(v) => match total.checked_add(&v) {
                     Some(t) => total = t,
                     None => return Cell::Overflow,
@@ -126,7 +131,9 @@ impl Grid {
         }
         Cell::Value(total)
     }
+}
 
+impl Grid {
     /// Writes one figure.
     pub fn set(&mut self, s: usize, p: usize, cell: Cell) {
         if let Some(slot) = self.cells.get_mut(s * self.periods + p) {
@@ -149,28 +156,22 @@ impl Grid {
     }
 }
 
-/// For each series, the sums that contain it directly or through other sums, in evaluation order: what an edit
-/// to it must recompute.
-pub fn sum_dependents(plan: &Plan) -> Vec<Vec<usize>> {
-    let mut members: Vec<Vec<usize>> = vec![Vec::new(); plan.series.len()];
-    let mut dependents: Vec<Vec<usize>> = vec![Vec::new(); plan.series.len()];
-    for &s in &plan.order {
-        let Some(SeriesKind::Sum(parts)) = plan.series.get(s).map(|x| &x.kind) else { continue };
-        let mut all: Vec<usize> = Vec::new();
+/// For each series, the sums that contain it directly (each once): what an edit to it recomputes first. The sums
+/// containing those come next, found the same way; kept per step, this stays as large as the plan's own list of
+/// parts however deep its sums nest.
+pub fn sum_parents(plan: &Plan) -> Vec<Vec<usize>> {
+    let mut parents: Vec<Vec<usize>> = vec![Vec::new(); plan.series.len()];
+    for (s, series) in plan.series.iter().enumerate() {
+        let SeriesKind::Sum(parts) = &series.kind else { continue };
         for &part in parts {
-            all.push(part);
-            all.extend(members.get(part).into_iter().flatten().copied());
-        }
-        for m in distinct_sorted(&all, plan.series.len()) {
-            if let Some(list) = dependents.get_mut(m) {
-                list.push(s);
+            if let Some(list) = parents.get_mut(part) {
+                if list.last() != Some(&s) {
+                    list.push(s);
+                }
             }
         }
-        if let Some(slot) = members.get_mut(s) {
-            *slot = all;
-        }
     }
-    dependents
+    parents
 }
 
 #[cfg(test)]

@@ -4,7 +4,7 @@
 use super::grid::{Cell, Grid};
 use crate::exact::{Exact, Rounded};
 use crate::model::indicator::{IndicatorSpec, Unit};
-use crate::model::plan::{Plan, Rounding};
+use crate::model::plan::{Plan, PublishedLevel, Rounding};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 
@@ -176,10 +176,13 @@ impl Ctx<'_> {
     /// Last year's level of `s` for period `p`: from a published growth rate g (baseline level ÷ (1 + g/100),
     /// the comparable base), else the previous period's figure. A published rate is never re-derived from levels.
     pub fn base(&self, symbol: &'static str, s: usize, p: usize) -> std::result::Result<Term, Gap> {
-        let published = self.plan.series.get(s).and_then(|x| x.growth.get(p)).copied().flatten();
+        let series = self.plan.series.get(s);
+        let published = series.and_then(|x| x.growth.get(p)).copied().flatten();
         if let Some(g) = published {
-            let level = match self.baseline.get(s, p) {
-                Cell::Value(v) => v,
+            // The level the rate was published with: the plan's own figure, unless a saved scenario recorded it.
+            let published = series.and_then(|x| x.growth_level.get(p)).copied().unwrap_or_default();
+            let level = match (published, self.baseline.get(s, p)) {
+                (PublishedLevel::Level(v), _) | (PublishedLevel::Figure, Cell::Value(v)) => v,
                 _ => return Err(Gap::NoData(vec![s])),
             };
             let factor = ov(Exact::from(Decimal::ONE_HUNDRED).checked_add(&Exact::from(g)))?;

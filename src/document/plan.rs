@@ -262,6 +262,22 @@ fn per_period<T>(
     Ok(out)
 }
 
+/// `growth_level`: a level per period, or `null` where a rate was published without one.
+fn read_growth_levels(o: &Obj<'_>, periods: &HashMap<String, usize>, n: usize) -> Result<Vec<PublishedLevel>> {
+    let mut out = vec![PublishedLevel::Figure; n];
+    if let Some(vals) = o.opt_obj("growth_level")? {
+        for (period, raw) in vals.entries() {
+            let path = vals.field_path(period);
+            let slot = periods
+                .get(period)
+                .and_then(|&p| out.get_mut(p))
+                .ok_or_else(|| Error::UnknownId { path: path.clone(), id: period.clone() })?;
+            *slot = if raw.is_null() { PublishedLevel::Unknown } else { PublishedLevel::Level(as_exact(raw, &path)?) };
+        }
+    }
+    Ok(out)
+}
+
 fn read_series(
     v: &Value,
     path: &str,
@@ -306,6 +322,7 @@ fn read_series(
         Ok(amount)
     })?;
     let growth = per_period(&o, "growth", periods, n_periods, as_decimal)?;
+    let growth_level = read_growth_levels(&o, periods, n_periods)?;
     let within = match o.opt_str("within")? {
         None => None,
         Some(id) => {
@@ -328,6 +345,7 @@ fn read_series(
         allow_negative,
         values,
         growth,
+        growth_level,
         note: opt_labels(&o, "note")?,
     })
 }

@@ -76,6 +76,18 @@ impl Plan {
                     let texts: Vec<Option<String>> =
                         s.growth.iter().map(|g| g.map(|g| g.normalize().to_string())).collect();
                     o.insert("growth".into(), per_period(&texts));
+                    let mut levels = serde_json::Map::new();
+                    for (p, level) in s.growth_level.iter().enumerate() {
+                        let text = match level {
+                            PublishedLevel::Figure => continue,
+                            PublishedLevel::Level(v) => Value::String(exact_text(v)),
+                            PublishedLevel::Unknown => Value::Null,
+                        };
+                        levels.insert(self.period_id(p).to_owned(), text);
+                    }
+                    if !levels.is_empty() {
+                        o.insert("growth_level".into(), Value::Object(levels));
+                    }
                 }
                 if let Some(n) = &s.note {
                     o.insert("note".into(), labels(n));

@@ -106,7 +106,21 @@ pub struct Series {
     pub values: Vec<Option<Exact>>,
     /// Published year-on-year growth in % by period index (可比口径), stored as given.
     pub growth: Vec<Option<Decimal>>,
+    /// The level each published growth rate was published with, by period index (`growth_level`).
+    pub growth_level: Vec<PublishedLevel>,
     pub note: Option<Labels>,
+}
+
+/// The level a published growth rate was published with: what its comparable base (level ÷ (1 + g)) divides.
+#[derive(Debug, Clone, Copy, PartialEq, Default)]
+pub enum PublishedLevel {
+    /// The series' own figure in the plan (the usual case).
+    #[default]
+    Figure,
+    /// A level given apart from the figure: a saved scenario changed the figure after the rate was published.
+    Level(Exact),
+    /// Published without a level (a saved scenario gave the figure one).
+    Unknown,
 }
 
 /// Several series that lie within a parent: a sector list, a county list. A parent may have several.
@@ -232,11 +246,39 @@ impl Plan {
     /// The input series that contain any of `seeds`, directly or through other containers (sums among those follow
     /// by themselves): the totals that new investment in the seeds raises.
     pub fn input_containers(&self, seeds: &[usize]) -> Vec<usize> {
-        let (mut queue, mut seen, mut inputs) = (seeds.to_vec(), seeds.to_vec(), Vec::new());
+        // Who directly contains whom, found once: breakdown parents, `within` series and sums.
+        let mut containers: Vec<Vec<usize>> = vec![Vec::new(); self.series.len()];
+        let mut link = |part: usize, whole: usize| {
+            if let Some(list) = containers.get_mut(part) {
+                list.push(whole);
+            }
+        };
+        for b in &self.breakdowns {
+            for &c in &b.children {
+                link(c, b.parent);
+            }
+        }
+        for (i, x) in self.series.iter().enumerate() {
+            if let Some(w) = x.within {
+                link(i, w);
+            }
+            if let SeriesKind::Sum(parts) = &x.kind {
+                for &part in parts {
+                    link(part, i);
+                }
+            }
+        }
+        let mut seen = vec![false; self.series.len()];
+        for &s in seeds {
+            if let Some(flag) = seen.get_mut(s) {
+                *flag = true;
+            }
+        }
+        let (mut queue, mut inputs) = (seeds.to_vec(), Vec::new());
         while let Some(s) = queue.pop() {
-            for c in self.containers(s) {
-                if !seen.contains(&c) {
-                    seen.push(c);
+            for &c in containers.get(s).into_iter().flatten() {
+                if let Some(flag @ false) = seen.get_mut(c) {
+                    *flag = true;
                     queue.push(c);
                     if matches!(self.series.get(c).map(|x| &x.kind), Some(SeriesKind::Input)) {
                         inputs.push(c);
@@ -245,20 +287,6 @@ impl Plan {
             }
         }
         inputs
-    }
-
-    /// The series that directly contain `s`: breakdown parents and its `within` series.
-    pub fn containers(&self, s: usize) -> Vec<usize> {
-        let mut out: Vec<usize> =
-            self.breakdowns.iter().filter(|b| b.children.contains(&s)).map(|b| b.parent).collect();
-        if let Some(w) = self.series.get(s).and_then(|x| x.within) {
-            out.push(w);
-        }
-        out.extend(self.series.iter().enumerate().filter_map(|(i, x)| match &x.kind {
-            SeriesKind::Sum(parts) if parts.contains(&s) => Some(i),
-            _ => None,
-        }));
-        distinct_sorted(&out, self.series.len())
     }
 }
 

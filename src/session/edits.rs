@@ -4,17 +4,19 @@
 use super::results::{same_cell, Changes, Outcome};
 use super::{CellChange, Change, RowChange, Session};
 use crate::calc::goal::Lever;
-use crate::calc::grid::Cell;
+use crate::calc::grid::{sum_of, Cell};
 use crate::calc::projects::{apply_amount, AmountOp};
 use crate::document::plan::check_sign;
 use crate::error::{index, join, Error, Result};
 use crate::exact::{self, Exact, Limit};
 use crate::model::edit::{Edit, Mode, Op};
-use crate::model::plan::distinct_sorted;
 use crate::model::plan::SeriesKind;
 use crate::model::projects::{Field, Filter, STAGES};
 use crate::number::{parse_decimal, parse_exact};
 use rust_decimal::Decimal;
+
+/// An edit worked out: its input cells, its projects, and the grid cells to write.
+pub(super) type PlannedEdit = (Vec<CellChange>, Vec<RowChange>, Vec<(usize, usize, Cell)>);
 
 impl Session {
     /// Sets a series' value in a period from text as typed, with the total held (substitute mode).
@@ -40,17 +42,24 @@ impl Session {
     }
 
     pub(super) fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Changes> {
+        let (cells, rows, updates) = self.plan_edit(&edit)?;
+        Ok(self.install(Change { edit, cells, rows, typed }, &updates, true))
+    }
+
+    /// Everything an edit would change, validated, without changing anything: its input cells, its projects, and
+    /// the grid cells to write.
+    pub(super) fn plan_edit(&self, edit: &Edit) -> Result<PlannedEdit> {
         let (cells, rows) = if edit.project.is_some() || edit.filter.is_some() {
-            self.plan_project_change(&edit)?
+            self.plan_project_change(edit)?
         } else {
-            (self.plan_change(&edit)?, Vec::new())
+            (self.plan_change(edit)?, Vec::new())
         };
         let updates = self.propagate(&cells, true);
         // A sum that would leave the range of a decimal refuses the edit before anything changes.
         if let Some(&(s, p, _)) = updates.iter().find(|u| u.2 == Cell::Overflow) {
             return Err(Error::Overflow { path: join(&join(&index("series", s), "values"), self.plan.period_id(p)) });
         }
-        Ok(self.install(Change { edit, cells, rows, typed }, &updates, true))
+        Ok((cells, rows, updates))
     }
 
     /// The grid cells a change writes: its input cells (after the change, or before it when undoing), then every sum
@@ -59,19 +68,27 @@ impl Session {
         let as_cell = |v: Option<Exact>| v.map_or(Cell::NoData, Cell::Value);
         let mut out: Vec<(usize, usize, Cell)> =
             cells.iter().map(|&(s, p, before, after)| (s, p, as_cell(if forward { after } else { before }))).collect();
+        // What is written so far, by (series, period), read before the grid.
+        let mut written: std::collections::BTreeMap<(usize, usize), Cell> =
+            out.iter().map(|&(s, p, cell)| ((s, p), cell)).collect();
         // Each sum to recompute as one number, evaluation position × periods + period: in ascending order they come
         // in evaluation order.
         let periods = self.plan.periods.len().max(1);
-        let mut sums: Vec<usize> = Vec::new();
-        for &(s, p, _, _) in cells {
-            for &d in self.dependents.get(s).into_iter().flatten() {
-                sums.push(self.order_pos.get(d).copied().unwrap_or(0) * periods + p);
+        // Every sum reached, directly or through other sums, each once: a set of keys, which it yields in order.
+        let mut sums = std::collections::BTreeSet::new();
+        let mut queue: Vec<(usize, usize)> = cells.iter().map(|&(s, p, _, _)| (s, p)).collect();
+        while let Some((s, p)) = queue.pop() {
+            for &d in self.parents.get(s).into_iter().flatten() {
+                if sums.insert(self.order_pos.get(d).copied().unwrap_or(0) * periods + p) {
+                    queue.push((d, p));
+                }
             }
         }
-        for key in distinct_sorted(&sums, self.plan.order.len() * periods) {
+        for key in sums {
             let (Some(&d), p) = (self.plan.order.get(key / periods), key % periods) else { continue };
             if let Some(SeriesKind::Sum(parts)) = self.plan.series.get(d).map(|x| &x.kind) {
-                let cell = self.grid.sum(parts, p, &out);
+                let cell = sum_of(parts, |part| written.get(&(part, p)).copied().unwrap_or(self.grid.get(part, p)));
+                written.insert((d, p), cell);
                 out.push((d, p, cell));
             }
         }
@@ -132,21 +149,25 @@ impl Session {
         if let Some(v) = &new {
             check_sign(v, series.allow_negative, "").map_err(|e| e.at(&path()))?;
         }
-        let delta = match (&new, &old) {
-            (Some(n), Some(o)) => n.try_sub(o).map_err(refused)?,
-            (Some(n), None) => *n,
-            (None, Some(o)) => o.neg(),
-            (None, None) => Exact::ZERO,
-        };
+        // How far the figure moves: needed only when it moves others too (worked out then, once).
+        let mut delta = None;
         let mut cells = vec![(s, p, old, new)];
         for (t, coef) in lever.coefficients(&self.plan) {
             if t == s || !matches!(self.plan.series.get(t).map(|x| &x.kind), Some(SeriesKind::Input)) {
                 continue;
             }
+            let delta = match delta {
+                Some(d) => d,
+                None => *delta.insert(match (&new, &old) {
+                    (Some(n), Some(o)) => n.try_sub(o).map_err(refused)?,
+                    (Some(n), None) => *n,
+                    (None, Some(o)) => o.neg(),
+                    (None, None) => Exact::ZERO,
+                }),
+            };
             let Some(before) = inputs.get(t).and_then(|r| r.get(p)).copied().flatten() else { continue };
             let tpath = || join(&join(&index("series", t), "values"), &edit.period);
-            let after =
-                coef.try_mul(&delta).and_then(|d| before.try_add(&d)).map_err(|limit| limit.error(tpath()))?;
+            let after = coef.try_mul(&delta).and_then(|d| before.try_add(&d)).map_err(|limit| limit.error(tpath()))?;
             check_sign(&after, self.plan.series.get(t).is_some_and(|x| x.allow_negative), "")
                 .map_err(|e| e.at(&tpath()))?;
             cells.push((t, p, Some(before), Some(after)));
@@ -247,9 +268,10 @@ impl Session {
                     continue;
                 }
                 let old = self.scenario().inputs.get(s).and_then(|x| x.get(p)).copied().flatten();
-                let new = old.unwrap_or(Exact::ZERO).try_add(&Exact::from(delta)).map_err(|limit| {
-                    limit.error(join(&join(&index("series", s), "projects"), plan.period_id(p)))
-                })?;
+                let new = old
+                    .unwrap_or(Exact::ZERO)
+                    .try_add(&Exact::from(delta))
+                    .map_err(|limit| limit.error(join(&join(&index("series", s), "projects"), plan.period_id(p))))?;
                 cells.push((s, p, old, Some(new)));
             }
         }
@@ -333,12 +355,24 @@ impl Session {
         counts_toward: &[String],
         offset: Option<&str>,
     ) -> Result<Lever> {
+        // What an edit moves besides its own figure are figures typed in: a sum follows its parts by itself.
+        let input = |id: &str, path: &str| -> Result<usize> {
+            let t = self.series_index(id, path)?;
+            match self.plan.series.get(t).map(|x| &x.kind) {
+                Some(SeriesKind::Input) => Ok(t),
+                _ => Err(Error::rule(
+                    "edit.computed",
+                    path,
+                    format!("\"{id}\" is computed from other figures; name one of the figures typed in"),
+                )),
+            }
+        };
         let counts_toward = counts_toward
             .iter()
             .enumerate()
-            .map(|(i, id)| self.series_index(id, &index("edit.counts_toward", i)))
+            .map(|(i, id)| input(id, &index("edit.counts_toward", i)))
             .collect::<Result<Vec<_>>>()?;
-        let offset = offset.map(|id| self.series_index(id, "edit.offset")).transpose()?;
+        let offset = offset.map(|id| input(id, "edit.offset")).transpose()?;
         if offset.is_some() && mode == Mode::Additive {
             return Err(Error::rule("edit.offset_mode", "edit.offset", "an offset goes with substitute mode"));
         }

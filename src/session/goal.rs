@@ -2,15 +2,17 @@
 
 use super::Session;
 use crate::calc::goal::{check_room, solve, Figures, Lever, Side, Solution, Unreachable};
-use crate::calc::indicator::Quantity;
+use crate::calc::indicator::{Ctx, Quantity};
 use crate::calc::target::lever_period;
+use crate::calc::target::meets;
+use crate::calc::target::{evaluate, Status};
 use crate::document::exact_text;
 use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::messages::Text;
 use crate::model::edit::{Edit, Mode, Op};
 use crate::model::indicator::Unit;
-use crate::model::plan::{Comparator, SeriesKind};
+use crate::model::plan::{Comparator, Plan, SeriesKind, Target};
 use rust_decimal::Decimal;
 use serde::{Deserialize, Serialize};
 use std::cmp::Ordering;
@@ -95,7 +97,8 @@ impl Session {
         let lv = self.lever(s, p, mode, counts_toward, offset)?;
         let larger = larger_meets(t.cmp);
         let solved = solve(self.figures(), &t.indicator, t.period, &lv, Exact::from(t.value), larger)
-            .and_then(|sol| check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol));
+            .and_then(|sol| check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol))
+            .and_then(|sol| self.verify(&lv, &sol, &[(t, true)]).map(|()| sol));
         let result = self.goal_result(&t.id, s, p, &lv, solved.clone(), &t.id);
         // An answer the result could not express (beyond a decimal's range) is unreachable there: so it is here.
         let solved = match &result.outcome {
@@ -125,6 +128,8 @@ impl Session {
         let mut low: Option<(Solution, String)> = None;
         let mut high: Option<(Solution, String)> = None;
         let mut any = false;
+        // The targets the answer must meet: those that depend on the lever.
+        let mut considered: Vec<&Target> = Vec::new();
         for t in &self.plan.targets {
             if lever_period(&t.indicator, t.period) != p {
                 continue;
@@ -136,6 +141,7 @@ impl Session {
                 Err(Unreachable::NegativeInvestment { .. }) if larger.is_some() => {
                     // Every non-negative lever value lies on one side of a negative answer: met throughout or never.
                     any = true;
+                    considered.push(t);
                     let at_zero = self.meets_at(t, &lv, Exact::ZERO);
                     if at_zero == Some(false) {
                         return Ok(self.goal_result(
@@ -152,6 +158,7 @@ impl Session {
                 Err(e) => return Ok(self.goal_result(&t.id, s, p, &lv, Err(e), &t.id)),
             };
             any = true;
+            considered.push(t);
             let mut bounds: Vec<(Side, Solution)> = Vec::new();
             match sol.side {
                 Side::AtLeast | Side::AtMost => bounds.push((sol.side, sol)),
@@ -187,6 +194,7 @@ impl Session {
                 return Ok(self.goal_result(a, s, p, &lv, Err(conflict), a));
             }
         }
+        let on_target = low.is_some();
         let (mut sol, binding) = match (low, high) {
             (Some(x), _) => x,
             (None, Some((mut hi, id))) => {
@@ -199,8 +207,62 @@ impl Session {
             (None, None) => return Ok(self.goal_result("", s, p, &lv, Err(Unreachable::LeverNotUsed), "")),
         };
         sol.side = Side::AtLeast;
-        let checked = check_room(&self.plan, &self.grid, &lv, &sol.delta).map(|()| sol);
+        // The binding target lands exactly on its value (unless only ceilings bind); every other one is met.
+        let targets: Vec<(&Target, bool)> = considered.iter().map(|t| (*t, on_target && t.id == binding)).collect();
+        let checked = check_room(&self.plan, &self.grid, &lv, &sol.delta)
+            .and_then(|()| self.verify(&lv, &sol, &targets))
+            .map(|()| sol);
         Ok(self.goal_result("", s, p, &lv, checked, &binding))
+    }
+
+    /// Whether an answer, applied as its own edit, does what it promises: `apply` accepts the edit, and there each of
+    /// `targets` has a value — exactly its target value where marked, met for the others. Tried on a copy of the
+    /// figures; nothing in the session changes.
+    fn verify(&self, lv: &Lever, sol: &Solution, targets: &[(&Target, bool)]) -> std::result::Result<(), Unreachable> {
+        let edit = answer_edit(&self.plan, lv, &sol.value);
+        let (_, _, updates) = self
+            .plan_edit(&edit)
+            .map_err(|e| Unreachable::Refused { code: e.code().to_owned(), at: self.figure_name(e.path()) })?;
+        let mut grid = self.grid.clone();
+        let mut written = Vec::with_capacity(updates.len());
+        for &(s, p, cell) in &updates {
+            grid.set(s, p, cell);
+            written.push((s, p));
+        }
+        grid.resum_children(&self.plan, &written);
+        let ctx = Ctx { plan: &self.plan, grid: &grid, baseline: &self.baseline, shift: None };
+        let value = |t: &Target| t.indicator.evaluate(&ctx, t.period).ok().and_then(|e| e.frac.value());
+        for &(t, exact) in targets {
+            let Some(v) = value(t) else {
+                return Err(Unreachable::Undefined { target: t.id.clone() });
+            };
+            let holds = if exact { v == Exact::from(t.value) } else { meets(t, &v) == Some(true) };
+            if !holds {
+                return Err(Unreachable::Missed { target: t.id.clone() });
+            }
+        }
+        // Nor does the answer leave any other target undefined (a lever without a figure gets one: targets that
+        // had no data may now divide by zero).
+        for (t, now) in self.plan.targets.iter().zip(&self.results.targets) {
+            if now.status != Status::Undefined
+                && evaluate(&self.plan, &grid, &self.baseline, t).status == Status::Undefined
+            {
+                return Err(Unreachable::Undefined { target: t.id.clone() });
+            }
+        }
+        Ok(())
+    }
+
+    /// A figure's path as a reader names it: `series[3].values.2023` → `fai 2023`.
+    fn figure_name(&self, path: &str) -> String {
+        let figure = path
+            .strip_prefix("series[")
+            .and_then(|rest| rest.split_once(']'))
+            .and_then(|(i, rest)| Some((i.parse::<usize>().ok()?, rest.rsplit('.').next()?)));
+        match figure {
+            Some((s, period)) => format!("{} {period}", self.plan.series_id(s)),
+            None => path.to_owned(),
+        }
     }
 
     pub(super) fn figures(&self) -> Figures<'_> {
@@ -252,15 +314,7 @@ impl Session {
             Err(e) => GoalOutcome::Unreachable(e),
             Ok(sol) => match (q(&sol.from), q(&sol.value), q(&sol.delta)) {
                 (Some(from), Some(value), Some(delta)) => GoalOutcome::Reachable {
-                    edit: Edit {
-                        series: plan.series_id(s).to_owned(),
-                        period: plan.period_id(p).to_owned(),
-                        op: Op::Set(exact_text(&sol.value)),
-                        mode: lv.mode,
-                        counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
-                        offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
-                        ..Edit::default()
-                    },
+                    edit: answer_edit(plan, lv, &sol.value),
                     from,
                     value,
                     delta,
@@ -282,6 +336,19 @@ impl Session {
             outcome,
             message,
         }
+    }
+}
+
+/// The edit that sets the lever to `value` exactly, moving what the lever moves.
+fn answer_edit(plan: &Plan, lv: &Lever, value: &Exact) -> Edit {
+    Edit {
+        series: plan.series_id(lv.series).to_owned(),
+        period: plan.period_id(lv.period).to_owned(),
+        op: Op::Set(exact_text(value)),
+        mode: lv.mode,
+        counts_toward: lv.counts_toward.iter().map(|&c| plan.series_id(c).to_owned()).collect(),
+        offset: lv.offset.map(|o| plan.series_id(o).to_owned()),
+        ..Edit::default()
     }
 }
 

@@ -15,7 +15,7 @@ pub use persist::{ScenarioState, SessionState};
 pub use results::{BreakdownResult, FigureKind, Outcome, Results, SeriesChange, SeriesResult};
 
 use crate::calc::checks::{subjects, SubjectEntry, Warning};
-use crate::calc::grid::{plan_inputs, sum_dependents, Grid, Inputs};
+use crate::calc::grid::{plan_inputs, sum_parents, Grid, Inputs};
 use crate::error::{Error, Result};
 use crate::exact::Exact;
 use crate::model::edit::Edit;
@@ -87,8 +87,8 @@ pub struct Session {
     /// The check subjects with the series each reads, and the current warnings of each.
     subjects: Vec<SubjectEntry>,
     warning_groups: Vec<Vec<Warning>>,
-    /// For each series, the sums containing it (in evaluation order), and each series' place in that order.
-    dependents: Vec<Vec<usize>>,
+    /// For each series, the sums containing it directly, and each series' place in the evaluation order.
+    parents: Vec<Vec<usize>>,
     order_pos: Vec<usize>,
 }
 
@@ -120,7 +120,7 @@ impl Session {
             warnings: Vec::new(),
         };
         let subjects = subjects(&plan);
-        let dependents = sum_dependents(&plan);
+        let parents = sum_parents(&plan);
         let mut order_pos = vec![0; plan.series.len()];
         for (i, &s) in plan.order.iter().enumerate() {
             if let Some(slot) = order_pos.get_mut(s) {
@@ -137,7 +137,7 @@ impl Session {
             readers,
             subjects,
             warning_groups: Vec::new(),
-            dependents,
+            parents,
             order_pos,
         };
         session.recompute();

@@ -3,10 +3,12 @@
 
 use super::{scenario_name, Session};
 use crate::calc::grid::Grid;
+use crate::document::exact_text;
 use crate::document::json::Obj;
 use crate::error::{index, join, Error, Result};
 use crate::model::edit::Edit;
 use crate::model::plan::Plan;
+use crate::model::plan::PublishedLevel;
 use serde::Serialize;
 
 /// A session saved: the plan document, every scenario's edits, and the active scenario's name.
@@ -142,7 +144,29 @@ impl Session {
 
     /// The active scenario as a schema-1 plan document: the plan with the scenario's figures.
     pub fn to_document(&self) -> serde_json::Value {
-        self.plan.to_document(Some(&self.scenario().inputs), self.scenario().projects.as_ref())
+        let mut doc = self.plan.to_document(Some(&self.scenario().inputs), self.scenario().projects.as_ref());
+        // Where the scenario changed a figure with a published growth rate, the document keeps the level the rate
+        // was published with (`growth_level`), so that the comparable base (level ÷ (1 + g)) reads back the same.
+        for (s, series) in self.plan.series.iter().enumerate() {
+            for (p, g) in series.growth.iter().enumerate() {
+                let Some(period) = self.plan.periods.get(p).filter(|_| g.is_some()) else { continue };
+                let published = match series.growth_level.get(p).copied().unwrap_or_default() {
+                    PublishedLevel::Figure => self.baseline.get(s, p).value(),
+                    PublishedLevel::Level(v) => Some(v),
+                    PublishedLevel::Unknown => None,
+                };
+                if self.grid.get(s, p).value() == published {
+                    continue;
+                }
+                let text = published.map_or(serde_json::Value::Null, |v| serde_json::Value::String(exact_text(&v)));
+                let entry = doc.get_mut("series").and_then(|x| x.get_mut(s)).and_then(|x| x.as_object_mut());
+                let levels = entry.map(|o| o.entry("growth_level").or_insert_with(|| serde_json::json!({})));
+                if let Some(levels) = levels.and_then(|x| x.as_object_mut()) {
+                    levels.insert(period.id.clone(), text);
+                }
+            }
+        }
+        doc
     }
 
     /// The baseline and current grids, for explanations.

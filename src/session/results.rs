@@ -146,8 +146,21 @@ impl Session {
     /// The active scenario's results computed from scratch, bypassing the incremental path (for tests that check
     /// that the two always agree).
     pub fn results_from_scratch(&self) -> Results {
-        let mut results = self.results_for(&self.scenario().name, &self.grid);
-        results.warnings = check(&self.plan, &self.grid, &self.baseline);
+        // Every figure again from the scenario's inputs, and each series over projects summed again over the list.
+        let mut inputs = self.scenario().inputs.clone();
+        if let Some(values) = &self.scenario().projects {
+            for (s, series) in self.plan.series.iter().enumerate() {
+                let SeriesKind::Projects(q) = &series.kind else { continue };
+                if let Some(row) = inputs.get_mut(s) {
+                    for (p, slot) in row.iter_mut().enumerate() {
+                        *slot = q.total(&self.plan.projects, values, p);
+                    }
+                }
+            }
+        }
+        let grid = Grid::compute(&self.plan, &inputs);
+        let mut results = self.results_for(&self.scenario().name, &grid);
+        results.warnings = check(&self.plan, &grid, &self.baseline);
         results
     }
 
