@@ -36,7 +36,16 @@ fn main() {
     let start = Instant::now();
     let deadline = start + Duration::from_secs(seconds);
     let mut last = Instant::now();
+    let mut written = 0;
+    std::fs::create_dir_all(&out).unwrap();
     let report = fuzzer::run(seed, u64::MAX, |r| {
+        // Each finding is written as soon as it is found (a long run may be stopped).
+        for (i, f) in r.findings.iter().enumerate().skip(written) {
+            let path = format!("{out}/{}-{}-{i}.json", f.category, f.failure.oracle);
+            std::fs::write(&path, serde_json::to_string_pretty(&f.reproducer).unwrap()).unwrap();
+            eprintln!("finding: {path}\n  {}", f.failure.detail.chars().take(400).collect::<String>());
+            written += 1;
+        }
         if last.elapsed() > Duration::from_secs(30) {
             eprintln!(
                 "{:>5} s: plans {}, sessions {}, csv {}, compact {}, findings {}",
@@ -51,8 +60,7 @@ fn main() {
         }
         Instant::now() < deadline
     });
-    std::fs::create_dir_all(&out).unwrap();
-    for (i, f) in report.findings.iter().enumerate() {
+    for (i, f) in report.findings.iter().enumerate().skip(written) {
         let path = format!("{out}/{}-{}-{i}.json", f.category, f.failure.oracle);
         std::fs::write(&path, serde_json::to_string_pretty(&f.reproducer).unwrap()).unwrap();
         println!("finding: {path}\n  {}", f.failure.detail.chars().take(400).collect::<String>());

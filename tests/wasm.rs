@@ -303,3 +303,30 @@ fn awkward_texts_cross_intact() {
     let label = js_sys::Reflect::get(&get(&get(&get(&plan, "series"), "1"), "label"), &"en".into()).unwrap();
     assert_eq!(label.as_string().as_deref(), Some(odd));
 }
+
+/// Through JS too: an edit past 28 significant digits is refused with `number.precision` and changes nothing, and a
+/// joint answer that would leave a target undefined comes back unreachable with its reason and sentence.
+#[wasm_bindgen_test]
+fn what_would_round_or_leave_a_target_undefined_is_refused_with_its_reason() {
+    let mut session = PlanSession::new(JsValue::from_str(ZUNYI)).expect("the preset loads");
+    let before = results_of(session.results().expect("results"));
+    let edit = js_sys::JSON::parse(
+        r#"{"series": "industrial", "period": "2021-2023", "add": "0.0000000000000000000000000001"}"#,
+    )
+    .expect("an edit");
+    let err = session.apply(edit).err().expect("refused");
+    assert_eq!(code_and_path(err), ("number.precision".into(), "series[1].values.2021-2023".into()));
+    assert_eq!(results_of(session.results().expect("results")), before);
+    assert!(session.undo().expect("undo").is_null(), "no undo step");
+    let doc = include_str!("../docs/plan-format.md");
+    let start = doc.find("```json").expect("example") + "```json".len();
+    let end = start + doc[start..].find("```").expect("end");
+    let example = PlanSession::new(JsValue::from_str(&doc[start..end])).expect("the example loads");
+    let goal = example.goal_seek_all("key-plan", "2023", "additive", None, None).expect("goal seek");
+    let outcome = get(&goal, "outcome");
+    assert_eq!(get(&outcome, "status").as_string().as_deref(), Some("unreachable"));
+    assert_eq!(get(&outcome, "reason").as_string().as_deref(), Some("undefined"));
+    assert_eq!(get(&outcome, "target").as_string().as_deref(), Some("key-progress"));
+    let message = get(&goal, "message");
+    assert!(get(&message, "zh-CN").as_string().unwrap_or_default().contains("key-progress"));
+}

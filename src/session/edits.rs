@@ -43,6 +43,10 @@ impl Session {
 
     pub(super) fn apply_edit(&mut self, edit: Edit, typed: bool) -> Result<Changes> {
         let (cells, rows, updates) = self.plan_edit(&edit)?;
+        // An edit that changes no figure (the value it already has) makes no step of undo.
+        if rows.is_empty() && cells.iter().all(|(_, _, before, after)| before == after) {
+            return Ok(self.write(&[]));
+        }
         Ok(self.install(Change { edit, cells, rows, typed }, &updates, true))
     }
 

@@ -560,9 +560,16 @@ fn run_step(s: &mut Session, step: &Step) -> Result<(), Failure> {
     match step {
         Step::Apply { edit } => {
             let results_before = results_json(s);
+            let steps_before = s.edits().len();
             let applied = Edit::from_value(edit, "edit").and_then(|e| s.apply(e));
             match applied {
                 Err(e) => refused(s, &before, &e, &edit.to_string())?,
+                // No step of undo: then nothing changed.
+                Ok(_) if s.edits().len() == steps_before => {
+                    if snapshot(s) != before {
+                        return fail("no_step_but_changed", edit.to_string());
+                    }
+                }
                 Ok(_) => {
                     let after = results_json(s);
                     s.undo();
