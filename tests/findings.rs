@@ -298,3 +298,15 @@ fn an_edit_that_changes_nothing_makes_no_undo_step() {
     s.apply(set("infra", "400.000")).unwrap();
     assert!(s.can_redo(), "a no-op keeps what can be redone");
 }
+
+#[test]
+fn fuzz_an_approximate_figure_reads_the_same_however_it_was_reached() {
+    // A growth from levels of 0.5 over 1000.0000000000000000000001 does not terminate: its 28-digit quotient came back
+    // as "-99.9500000000000000000", equal in value to the "-99.95" kept from before the edit but not in text.
+    let plan = with_values(docs_example(), &[("fai", "0.5")]);
+    let mut s = Session::from_json(&plan.to_string()).unwrap();
+    let mut edit = set("fai", "1000.0000000000000000000001");
+    edit.period = "2022".into();
+    s.apply(edit).unwrap();
+    assert_eq!(json_of(&s.results()), json_of(&s.results_from_scratch()));
+}

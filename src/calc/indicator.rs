@@ -62,7 +62,9 @@ impl Sign {
 impl Quantity {
     /// Rounds an exact value for display; `None` if it is beyond a decimal's range.
     pub fn new(value: &Exact, unit: Unit, symbol: &str, rounding: &Rounding) -> Option<Self> {
-        let exact = value.to_decimal()?;
+        // Normalised: a quotient that does not terminate may come back with trailing zeros, and equal numbers must
+        // read alike (results are compared as text).
+        let exact = value.to_decimal()?.normalize();
         // A number of projects is whole: no decimals.
         let places =
             if unit == Unit::Amount && symbol == crate::model::plan::COUNT_UNIT { 0 } else { unit.decimals(rounding) };
