@@ -187,6 +187,11 @@ pub enum Step {
         period: String,
         mode: Mode,
         counts_toward: Vec<String>,
+        offset: Option<String>,
+    },
+    /// Goal seek on every target × every lever typed in, in one mode.
+    GoalSweep {
+        mode: Mode,
     },
     Compare {
         a: String,
@@ -330,11 +335,13 @@ fn step(rng: &mut Rng, ids: &Ids, scenarios: &mut Vec<String>) -> Step {
             counts_toward: if rng.chance(20) { vec![one(rng, &ids.inputs)] } else { Vec::new() },
             offset: if rng.chance(10) { Some(one(rng, &ids.inputs)) } else { None },
         },
+        16 if rng.chance(15) => Step::GoalSweep { mode: mode(rng) },
         16 => Step::GoalSeekAll {
             lever: one(rng, &ids.inputs),
             period: one(rng, &ids.periods),
             mode: mode(rng),
             counts_toward: if rng.chance(20) { vec![one(rng, &ids.inputs)] } else { Vec::new() },
+            offset: if rng.chance(10) { Some(one(rng, &ids.inputs)) } else { None },
         },
         17 => Step::Compare { a: "baseline".into(), b: scenario(rng, scenarios) },
         18 => {
@@ -615,10 +622,28 @@ fn run_step(s: &mut Session, step: &Step) -> Result<(), Failure> {
                 Ok(g) => check_goal(s, &g, true)?,
             }
         }
-        Step::GoalSeekAll { lever, period, mode, counts_toward } => {
-            match s.goal_seek_all(lever, period, *mode, counts_toward, None) {
+        Step::GoalSeekAll { lever, period, mode, counts_toward, offset } => {
+            match s.goal_seek_all(lever, period, *mode, counts_toward, offset.as_deref()) {
                 Err(e) => documented(&e)?,
                 Ok(g) => check_goal(s, &g, false)?,
+            }
+        }
+        Step::GoalSweep { mode } => {
+            let plan = s.plan();
+            let targets: Vec<String> = plan.targets.iter().map(|t| t.id.clone()).collect();
+            let levers: Vec<String> = plan
+                .series
+                .iter()
+                .filter(|x| matches!(x.kind, plancalc::model::plan::SeriesKind::Input))
+                .map(|x| x.id.clone())
+                .collect();
+            for target in &targets {
+                for lever in &levers {
+                    match s.goal_seek(target, lever, *mode, &[], None) {
+                        Err(e) => documented(&e)?,
+                        Ok(g) => check_goal(s, &g, true)?,
+                    }
+                }
             }
         }
         Step::Compare { a, b } => {
@@ -638,7 +663,15 @@ fn run_step(s: &mut Session, step: &Step) -> Result<(), Failure> {
         }
         Step::RoundTrip => round_trip(s)?,
     }
-    if snapshot(s) != before && matches!(step, Step::GoalSeek { .. } | Step::Compare { .. } | Step::Explain { .. }) {
+    let query = matches!(
+        step,
+        Step::GoalSeek { .. }
+            | Step::GoalSeekAll { .. }
+            | Step::GoalSweep { .. }
+            | Step::Compare { .. }
+            | Step::Explain { .. }
+    );
+    if query && snapshot(s) != before {
         return fail("query_changed_state", format!("{step:?}"));
     }
     let scratch = serde_json::to_string(&s.results_from_scratch()).unwrap();
