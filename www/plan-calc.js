@@ -6,18 +6,48 @@
 // or with the plan inline: <plan-calc><script type="application/json">{…}</script></plan-calc>.
 // Everything it needs is resolved relative to this module, so it works from any sub-path and under
 // `default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'`. Shadow DOM keeps the host
-// page's styles out and its own in; theming goes through the --plan-calc-* custom properties.
+// page's styles out and its own in; theming goes through the --plan-calc-* custom properties. Where it cannot run
+// (the policy blocks WebAssembly, the browser has none, the plan cannot be read) it says so in the page's
+// language, and logs the fix for the portal's developer to the console.
 
 import init, { PlanSession } from './pkg/plancalc_embed.js';
 import { quantity } from './ui/format.js';
-import { LOCALES, label, word as t } from './ui/words.js';
+import { label, localeOf, word as t } from './ui/words.js';
 import { el, targetCard } from './ui/card.js';
 
 let ready = null;
 /** Loads the wasm module once per page, however many elements there are. */
 function loadCore() {
-  ready ??= init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) });
+  if (typeof WebAssembly !== 'object') return Promise.reject(new CannotRun('cannot_no_wasm'));
+  ready ??= init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) }).catch((e) => {
+    // Chromium names the policy in the message ("Refused to compile or instantiate WebAssembly module because
+    // 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive…").
+    throw /Content Security Policy|unsafe-eval/i.test(String(e?.message)) ? new CannotRun('cannot_blocked', e) : e;
+  });
   return ready;
+}
+
+/** Why the calculator cannot run here: a sentence for the public (`key` in words.js), and the fix for the portal's
+ *  developer, logged to the console once per page. */
+class CannotRun extends Error {
+  constructor(key, cause) {
+    super(key, { cause });
+    this.key = key;
+  }
+}
+
+const FIXES = {
+  cannot_blocked: "WebAssembly is blocked by this page's Content-Security-Policy. Add 'wasm-unsafe-eval' to script-src, "
+    + "e.g. Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  cannot_no_wasm: 'this browser has no WebAssembly (an old or IE-mode engine). Dual-core browsers take '
+    + '<meta name="renderer" content="webkit"> in the page head as the hint to use their Chromium engine.',
+};
+const told = new Set();
+function tellDeveloper(key, detail) {
+  const text = FIXES[key] ?? detail;
+  if (told.has(text)) return;
+  told.add(text);
+  console.error(`plan-calc: ${text}`);
 }
 
 /** Fired after every change of figures: `results` holds every result of the active scenario. */
@@ -28,7 +58,7 @@ export class PlanCalcChangeEvent extends Event {
   }
 }
 
-const ATTRIBUTES = ['src', 'lang', 'scenario', 'readonly', 'compact'];
+const ATTRIBUTES = ['src', 'lang', 'scenario', 'readonly', 'compact', 'large'];
 
 export class PlanCalcElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -61,7 +91,8 @@ export class PlanCalcElement extends HTMLElement {
   // Attributes mirrored by properties (kebab-case attribute, camelCase property).
   get src() { return this.getAttribute('src') ?? ''; }
   set src(v) { this.setAttribute('src', v); }
-  get lang() { return this.getAttribute('lang') ?? 'zh-CN'; }
+  /** The element's language: its own `lang`, else the page's (zh-CN when neither says). */
+  get lang() { return this.getAttribute('lang') ?? this.parentElement?.closest('[lang]')?.getAttribute('lang') ?? 'zh-CN'; }
   set lang(v) { this.setAttribute('lang', v); }
   get scenario() { return this.getAttribute('scenario') ?? ''; }
   set scenario(v) { this.setAttribute('scenario', v); }
@@ -69,6 +100,9 @@ export class PlanCalcElement extends HTMLElement {
   set readonly(v) { this.toggleAttribute('readonly', Boolean(v)); }
   get compact() { return this.hasAttribute('compact'); }
   set compact(v) { this.toggleAttribute('compact', Boolean(v)); }
+  /** Larger text, more line spacing and stronger contrast (适老化). */
+  get large() { return this.hasAttribute('large'); }
+  set large(v) { this.toggleAttribute('large', Boolean(v)); }
 
   /** Every result of the active scenario, or null before the plan has loaded. */
   get results() { return this.#results; }
@@ -113,8 +147,10 @@ export class PlanCalcElement extends HTMLElement {
       const inline = this.querySelector(':scope > script[type="application/json"]');
       let text;
       if (this.src) {
-        const response = await fetch(new URL(this.src, document.baseURI));
-        if (!response.ok) throw new Error(`${response.status} ${response.statusText}: ${this.src}`);
+        const response = await fetch(new URL(this.src, document.baseURI)).catch((e) => {
+          throw new CannotRun('cannot_plan', e);
+        });
+        if (!response.ok) throw new CannotRun('cannot_plan', new Error(`${response.status} ${response.statusText}: ${this.src}`));
         text = await response.text();
       } else if (inline) {
         text = inline.textContent;
@@ -122,7 +158,11 @@ export class PlanCalcElement extends HTMLElement {
         return;
       }
       if (ticket !== this.#loading) return; // a newer src won
-      this.#session = new PlanSession(text);
+      try {
+        this.#session = new PlanSession(text);
+      } catch (e) {
+        throw new CannotRun('cannot_plan', e);
+      }
       // The core has checked the text: its labels, periods, series and targets are what the element shows (the
       // size build leaves out the core's document writer).
       this.#plan = JSON.parse(text);
@@ -132,7 +172,16 @@ export class PlanCalcElement extends HTMLElement {
       this.#render();
       this.dispatchEvent(new PlanCalcChangeEvent(this.#results));
     } catch (e) {
-      this.#error((e.code ? `[${e.code}] ` : '') + e.message);
+      const locale = localeOf(this.lang);
+      if (!(e instanceof CannotRun)) {
+        this.#error(e.message);
+        return;
+      }
+      // The public reads a sentence in the page's language; a plan error adds its code and path.
+      const cause = e.cause;
+      const coded = cause?.code ? ` [${cause.code}${cause.path ? ` ${cause.path}` : ''}]` : '';
+      this.#error(t(locale, e.key) + coded);
+      tellDeveloper(e.key, `the plan ${this.src ? `at ${this.src} ` : ''}could not be loaded:${coded} ${cause?.message ?? ''}`);
     }
   }
 
@@ -169,11 +218,12 @@ export class PlanCalcElement extends HTMLElement {
   }
 
   #render() {
-    const locale = LOCALES.includes(this.lang) ? this.lang : 'zh-CN';
+    const locale = localeOf(this.lang);
     const plan = this.#plan;
     const r = this.#results;
     const q = (sel) => this.#root.querySelector(sel);
     q('.pc').dataset.compact = String(this.compact);
+    q('.pc').dataset.loaded = 'true';
     q('.title').textContent = label(plan.title, locale);
     q('.meta').textContent = plan.periods.map((p) => label(p.label, locale)).join('、');
     const figures = q('.figures');

@@ -19,6 +19,10 @@ const WORDS = {
     time_progress: '序时进度',
     ahead: '超序时进度',
     run_rate: '此后每月需完成',
+    // When the calculator cannot run at all (the core is not there to say it): for a member of the public.
+    cannot_blocked: '此计算器无法在本页运行:网站的安全设置阻止了它所需的计算组件。请联系网站管理员。',
+    cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器;如使用双核浏览器,请切换到极速模式。',
+    cannot_plan: '无法读取方案文件。',
   },
   'zh-TW': {
     met: '已達標',
@@ -35,6 +39,9 @@ const WORDS = {
     time_progress: '序時進度',
     ahead: '超序時進度',
     run_rate: '此後每月需完成',
+    cannot_blocked: '此計算器無法在本頁運行:網站的安全設定阻擋了它所需的計算元件。請聯絡網站管理員。',
+    cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器;如使用雙核瀏覽器,請切換到極速模式。',
+    cannot_plan: '無法讀取方案檔案。',
   },
   en: {
     met: 'Met',
@@ -51,8 +58,19 @@ const WORDS = {
     time_progress: 'Time-progress',
     ahead: 'Ahead of time-progress',
     run_rate: 'Needed per month from now',
+    cannot_blocked: "This calculator cannot run on this page: the site's security settings block a part it needs. Please contact the site's administrator.",
+    cannot_no_wasm: 'This calculator cannot run in this browser. Please use an up-to-date browser; in a dual-core browser, switch to its fast mode.',
+    cannot_plan: 'The plan file could not be read.',
   },
 };
+
+/** The locale for a BCP 47 language tag ("zh-Hant-HK", "zh", "en-GB"): one of LOCALES, zh-CN when unknown. */
+export function localeOf(tag) {
+  const t = String(tag ?? '').toLowerCase();
+  if (/^zh-(tw|hk|mo|hant)/.test(t)) return 'zh-TW';
+  if (t.startsWith('en')) return 'en';
+  return 'zh-CN';
+}
 
 /** The word `key` in `locale`, falling back to English, then to the key itself. */
 export function word(locale, key) {
