@@ -81,6 +81,7 @@ dist: $(EMBED_WASM)
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
 	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.svg dist/plancalc/
+	cp www/embed.html www/embed.css www/embed.js www/plan-calc-frame.js dist/plancalc/
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
 
 size: $(EMBED_WASM)

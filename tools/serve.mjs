@@ -33,8 +33,9 @@ function option(args, name, fallback) {
   return i >= 0 && i + 1 < args.length ? args[i + 1] : fallback;
 }
 
-/** Starts a server for `root`; resolves to the running server and its URL. */
-export function serve({ root, port = 8080, host = '127.0.0.1' }) {
+/** Starts a server for `root`; resolves to the running server and its URL. `csp`: the policy its pages get (the
+ *  tests give a portal page one that allows frames from another origin). */
+export function serve({ root, port = 8080, host = '127.0.0.1', csp = CSP }) {
   const base = resolve(root);
   const server = createServer(async (req, res) => {
     const send = (status, text) => {
@@ -65,7 +66,7 @@ export function serve({ root, port = 8080, host = '127.0.0.1' }) {
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
     };
-    if (extname(file) === '.html') headers['Content-Security-Policy'] = CSP;
+    if (extname(file) === '.html') headers['Content-Security-Policy'] = csp;
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);

@@ -74,12 +74,17 @@ export class PlanCalcElement extends HTMLElement {
   #root;
   #pending = false;
   #loading = 0;
+  #waiting = null;
+  #started = false;
+  #styled;
 
   constructor() {
     super();
     this.#root = this.attachShadow({ mode: 'open' });
+    const sheet = el('link', { rel: 'stylesheet', href: new URL('./plan-calc.css', import.meta.url).href });
+    this.#styled = new Promise((ok) => { sheet.onload = ok; sheet.onerror = ok; });
     this.#root.append(
-      el('link', { rel: 'stylesheet', href: new URL('./plan-calc.css', import.meta.url).href }),
+      sheet,
       el('div', { className: 'pc', part: 'container' },
         el('header', {}, el('h2', { className: 'title' }), el('p', { className: 'meta' })),
         el('p', { className: 'error', attrs: { role: 'alert' }, hidden: true }),
@@ -108,12 +113,39 @@ export class PlanCalcElement extends HTMLElement {
   get results() { return this.#results; }
 
   connectedCallback() {
-    if (!this.#session) this.#load();
+    if (this.#started || this.#waiting) return;
+    if (this.getAttribute('loading') !== 'lazy' || !('IntersectionObserver' in window)) {
+      this.#start();
+      return;
+    }
+    // loading="lazy", as for images and frames: nothing is fetched until the element comes near the viewport, so a
+    // page of thirty calculators loads the ones a reader reaches. Watched once its styles give it its height (before
+    // that, thirty empty elements all sit in view).
+    const observer = new IntersectionObserver((entries) => {
+      if (!entries.some((e) => e.isIntersecting)) return;
+      observer.disconnect();
+      this.#waiting = null;
+      this.#start();
+    }, { rootMargin: '200px' });
+    this.#waiting = observer;
+    this.#styled.then(() => { if (this.#waiting === observer) observer.observe(this); });
+  }
+
+  /** Loads the plan, once; a later `src` loads the new one. */
+  #start() {
+    this.#started = true;
+    this.#load();
+  }
+
+  disconnectedCallback() {
+    this.#waiting?.disconnect();
+    this.#waiting = null;
   }
 
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
-    if (name === 'src') this.#load();
+    // Before the element has started (an upgrade reports every attribute first), connectedCallback loads.
+    if (name === 'src' && this.#started) this.#load();
     else if (name === 'scenario' && this.#session && value) this.#switch(value);
     else this.#schedule();
   }
