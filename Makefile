@@ -75,8 +75,10 @@ report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
 RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/words.js ui/card.js
-EMBED = $(RUNTIME) pkg/plancalc_embed.d.ts
-dist: $(EMBED_WASM)
+# What mode="full" loads when a reader first asks for it (the page's core, explanations, goal-seek answers).
+LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js
+EMBED = $(RUNTIME) $(LAZY) pkg/plancalc_embed.d.ts
+dist: $(EMBED_WASM) $(WASM)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
@@ -84,10 +86,12 @@ dist: $(EMBED_WASM)
 	cp www/embed.html www/embed.css www/embed.js www/plan-calc-frame.js dist/plancalc/
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
 
-size: $(EMBED_WASM)
+size: $(EMBED_WASM) $(WASM)
 	@total=0; for f in $(RUNTIME); do \
 		n=$$(gzip -9c www/$$f | wc -c); total=$$((total + n)); printf '%-28s %8d bytes gzipped\n' "$$f" "$$n"; \
 	done; printf '%-28s %8d bytes gzipped (budget 150000)\n' "embed total" "$$total"
+	@echo "loaded only by mode=\"full\", when first asked for:"
+	@for f in $(LAZY); do printf '  %-26s %8d bytes gzipped\n' "$$f" "$$(gzip -9c www/$$f | wc -c)"; done
 
 serve: $(WASM) $(EMBED_WASM)
 	node tools/serve.mjs --port $(PORT)

@@ -179,6 +179,11 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
 /// Every other sentence: key → [zh-CN, zh-TW, en].
 pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     // Why a goal cannot be reached.
+    ("summary.counts", [
+        "{met} 项达标 · {not_met} 项未达标 · {without} 项无数据",
+        "{met} 項達標 · {not_met} 項未達標 · {without} 項無數據",
+        "{met} met · {not_met} not met · {without} without data",
+    ]),
     ("unreachable.lever_not_used", ["该指标不依赖于所选数字。", "該指標不依賴於所選數字。", "The indicator does not depend on this figure."]),
     ("unreachable.asymptote", [
         "无法达到:目标是该指标的极限(例如新增投资使占比趋近但达不到 100%)。",

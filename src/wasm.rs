@@ -137,6 +137,12 @@ impl PlanSession {
         to_js(&self.inner.results())
     }
 
+    /// The targets at a glance: counts by status, the order to show them in (not met first), and the line saying so.
+    #[wasm_bindgen(unchecked_return_type = "Summary")]
+    pub fn summary(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.summary())
+    }
+
     /// Sets a figure from text as typed ("1,450", "１４５０"; empty clears it), totals held.
     #[wasm_bindgen(js_name = setValue, unchecked_return_type = "Outcome")]
     pub fn set_value(&mut self, series: &str, period: &str, text: &str) -> Result<JsValue, JsValue> {

@@ -457,3 +457,18 @@ fn the_gap_step_quotes_what_the_target_needs() {
     let tw = plancalc::explain::explain_target(&s, "industrial-share", "zh-TW").unwrap();
     assert!(tw.steps.iter().any(|st| st.text.contains("精確值")), "{:?}", tw.steps);
 }
+
+#[test]
+fn the_summary_counts_targets_by_status_and_puts_those_not_met_first() {
+    let mut s = zunyi();
+    let summary = s.summary();
+    assert_eq!((summary.met, summary.not_met, summary.without_data), (20, 1, 1));
+    assert_eq!(&summary.order[..3], ["industrial-share", "private-share", "fai-total"]);
+    assert_eq!(summary.text.zh_cn, "20 项达标 · 1 项未达标 · 1 项无数据");
+    assert_eq!(summary.text.zh_tw, "20 項達標 · 1 項未達標 · 1 項無數據");
+    assert_eq!(summary.text.en, "20 met · 1 not met · 1 without data");
+    s.set_value("industrial", "2021-2023", "2040").unwrap();
+    let after = s.summary();
+    assert_eq!((after.met, after.not_met), (21, 0));
+    assert_eq!(after.order[0], "private-share");
+}

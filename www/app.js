@@ -3,7 +3,7 @@
 // autosave. The core computes; this file wires the page to it and displays.
 
 import init, { PlanSession } from './pkg/plancalc.js';
-import { csvText, decimal, quantity, signed } from './ui/format.js';
+import { csvText, decimal, quantity, signed, sliderScale } from './ui/format.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
@@ -331,17 +331,14 @@ function updateFigures(outcome) {
   }
 }
 
-/** A slider's range: 0 to a round number at least twice the figure, in about a thousand steps. Its position is
- * only a way to type: what it sets is its step-rounded value as text, parsed exactly by the core. */
+/** Places a slider on a figure (its scale from `sliderScale`, fixed once set unless the figure outgrows it). */
 function placeSlider(slider, q) {
   const v = q ? Number.parseFloat(q.exact) : 0;
   if (!slider.max || v > Number(slider.max) || !slider.dataset.fixed) {
-    const top = 10 ** Math.ceil(Math.log10(Math.max(2 * Math.abs(v), 1)));
-    const max = [0.2, 0.5, 1].map((f) => f * top).find((m) => m >= 2 * Math.abs(v)) ?? top;
-    const places = Math.max(0, 3 - Math.floor(Math.log10(max)));
-    slider.max = String(max);
-    slider.step = (10 ** -places).toFixed(places);
-    slider.dataset.places = String(places);
+    const scale = sliderScale(q?.exact);
+    slider.max = scale.max;
+    slider.step = scale.step;
+    slider.dataset.places = String(scale.places);
     slider.dataset.fixed = 'true';
   }
   slider.value = String(v);

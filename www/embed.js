@@ -1,4 +1,4 @@
-// embed.html: one <plan-calc> from the address (?plan=…&lang=…&compact&large, or the same after #), and its height
+// embed.html: one <plan-calc> from the address (?plan=…&lang=…&mode=…&compact&large, or the same after #), and its height
 // posted to the page that frames it, so that the host's optional script (plan-calc-frame.js) can size the frame.
 // Only the height crosses: nothing of the host page is read, and nothing but `{type, height}` is sent.
 
@@ -13,6 +13,8 @@ if (lang) {
   calc.setAttribute('lang', lang);
   document.documentElement.lang = lang;
 }
+const mode = params.get('mode');
+if (mode) calc.setAttribute('mode', mode);
 for (const flag of ['compact', 'readonly', 'large']) {
   if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
 }

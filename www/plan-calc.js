@@ -11,20 +11,26 @@
 // language, and logs the fix for the portal's developer to the console.
 
 import init, { PlanSession } from './pkg/plancalc_embed.js';
-import { quantity } from './ui/format.js';
+import { quantity, sliderScale } from './ui/format.js';
 import { label, localeOf, word as t } from './ui/words.js';
 import { el, targetCard } from './ui/card.js';
 
-let ready = null;
-/** Loads the wasm module once per page, however many elements there are. */
-function loadCore() {
+const cores = {};
+/** Loads a core once per page, however many elements there are: the size build, or for mode="full" the page's build
+ * (explanations and the rest), fetched only when an element asks for it. Resolves to its PlanSession class. */
+function loadCore(full) {
   if (typeof WebAssembly !== 'object') return Promise.reject(new CannotRun('cannot_no_wasm'));
-  ready ??= init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) }).catch((e) => {
+  const key = full ? 'full' : 'embed';
+  cores[key] ??= (full
+    ? import('./pkg/plancalc.js').then((m) => m.default({ module_or_path: new URL('./pkg/plancalc_bg.wasm', import.meta.url) })
+      .then(() => m.PlanSession))
+    : init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) }).then(() => PlanSession)
+  ).catch((e) => {
     // Chromium names the policy in the message ("Refused to compile or instantiate WebAssembly module because
     // 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive…").
     throw /Content Security Policy|unsafe-eval/i.test(String(e?.message)) ? new CannotRun('cannot_blocked', e) : e;
   });
-  return ready;
+  return cores[key];
 }
 
 /** Why the calculator cannot run here: a sentence for the public (`key` in words.js), and the fix for the portal's
@@ -58,7 +64,13 @@ export class PlanCalcChangeEvent extends Event {
   }
 }
 
-const ATTRIBUTES = ['src', 'lang', 'scenario', 'readonly', 'compact', 'large'];
+const ATTRIBUTES = ['src', 'lang', 'scenario', 'readonly', 'compact', 'large', 'mode'];
+/** `summary`: the line of counts and the headline targets; `what-if` (the default): the input figures with fields and
+ *  sliders, the targets not met first; `full`: adds "what would it take?" applied in one click and step-by-step
+ *  explanations (loaded when asked for). */
+const MODES = ['summary', 'what-if', 'full'];
+/** How many targets the summary shows: those not met first. */
+const HEADLINES = 3;
 
 export class PlanCalcElement extends HTMLElement {
   static observedAttributes = ATTRIBUTES;
@@ -77,6 +89,11 @@ export class PlanCalcElement extends HTMLElement {
   #waiting = null;
   #started = false;
   #styled;
+  #text = null;
+  /** The edits made here, in order, to type again when the core changes. */
+  #edits = [];
+  /** The full mode's extra part, once loaded. */
+  #full = null;
 
   constructor() {
     super();
@@ -86,11 +103,12 @@ export class PlanCalcElement extends HTMLElement {
     this.#root.append(
       sheet,
       el('div', { className: 'pc', part: 'container' },
-        el('header', {}, el('h2', { className: 'title' }), el('p', { className: 'meta' })),
+        el('header', {}, el('h2', { className: 'title' }), el('p', { className: 'meta' }), el('p', { className: 'summary' })),
         el('p', { className: 'error', attrs: { role: 'alert' }, hidden: true }),
         el('div', { className: 'body' }, el('table', { className: 'figures' }), el('ul', { className: 'cards' })),
         el('div', { className: 'announce', attrs: { 'aria-live': 'polite' } })));
     this.#root.addEventListener('input', (e) => this.#onInput(e));
+    this.#root.addEventListener('click', (e) => this.#onAction(e));
   }
 
   // Attributes mirrored by properties (kebab-case attribute, camelCase property).
@@ -105,6 +123,8 @@ export class PlanCalcElement extends HTMLElement {
   set readonly(v) { this.toggleAttribute('readonly', Boolean(v)); }
   get compact() { return this.hasAttribute('compact'); }
   set compact(v) { this.toggleAttribute('compact', Boolean(v)); }
+  get mode() { return MODES.includes(this.getAttribute('mode')) ? this.getAttribute('mode') : 'what-if'; }
+  set mode(v) { this.setAttribute('mode', v); }
   /** Larger text, more line spacing and stronger contrast (适老化). */
   get large() { return this.hasAttribute('large'); }
   set large(v) { this.toggleAttribute('large', Boolean(v)); }
@@ -146,6 +166,7 @@ export class PlanCalcElement extends HTMLElement {
     if (old === value || !this.isConnected) return;
     // Before the element has started (an upgrade reports every attribute first), connectedCallback loads.
     if (name === 'src' && this.#started) this.#load();
+    else if (name === 'mode' && this.#started && (old === 'full') !== (value === 'full')) this.#load();
     else if (name === 'scenario' && this.#session && value) this.#switch(value);
     else this.#schedule();
   }
@@ -154,6 +175,7 @@ export class PlanCalcElement extends HTMLElement {
   setValue(series, period, text) {
     if (!this.#session) throw new Error('plan-calc: no plan loaded yet');
     const outcome = this.#session.setValue(series, period, text);
+    this.#edits.push(['setValue', series, period, text]);
     this.#changed();
     return outcome;
   }
@@ -168,6 +190,7 @@ export class PlanCalcElement extends HTMLElement {
   applyEdit(edit) {
     if (!this.#session) throw new Error('plan-calc: no plan loaded yet');
     const outcome = this.#session.apply(edit);
+    this.#edits.push(['apply', edit]);
     this.#changed();
     return outcome;
   }
@@ -175,7 +198,6 @@ export class PlanCalcElement extends HTMLElement {
   async #load() {
     const ticket = ++this.#loading;
     try {
-      await loadCore();
       const inline = this.querySelector(':scope > script[type="application/json"]');
       let text;
       if (this.src) {
@@ -190,11 +212,20 @@ export class PlanCalcElement extends HTMLElement {
         return;
       }
       if (ticket !== this.#loading) return; // a newer src won
+      const Session = await loadCore(this.mode === 'full');
+      if (ticket !== this.#loading) return;
       try {
-        this.#session = new PlanSession(text);
+        this.#session = new Session(text);
       } catch (e) {
         throw new CannotRun('cannot_plan', e);
       }
+      // What was typed before a change of core (mode="full" and back) is typed again; a new plan starts afresh.
+      if (text === this.#text) {
+        for (const [method, ...args] of this.#edits) this.#session[method](...args);
+      } else {
+        this.#edits = [];
+      }
+      this.#text = text;
       // The core has checked the text: its labels, periods, series and targets are what the element shows (the
       // size build leaves out the core's document writer).
       this.#plan = JSON.parse(text);
@@ -253,46 +284,87 @@ export class PlanCalcElement extends HTMLElement {
     const locale = localeOf(this.lang);
     const plan = this.#plan;
     const r = this.#results;
+    const mode = this.mode;
     const q = (sel) => this.#root.querySelector(sel);
     q('.pc').dataset.compact = String(this.compact);
+    q('.pc').dataset.mode = mode;
     q('.pc').dataset.loaded = 'true';
     q('.title').textContent = label(plan.title, locale);
     q('.meta').textContent = plan.periods.map((p) => label(p.label, locale)).join('、');
+    // The order and the line of counts are the core's: not met first.
+    const summary = this.#session.summary();
+    q('.summary').textContent = summary.text[locale] ?? summary.text.en;
     const figures = q('.figures');
     const key = `${locale}|${this.readonly}`;
     if (figures.dataset.key !== key) {
       figures.dataset.key = key;
       figures.replaceChildren(el('tbody', {}, plan.series.map((s) => el('tr', {},
         el('th', { scope: 'row' }, label(s.label, locale)),
-        plan.periods.map((p) => (r.series.find((x) => x.id === s.id)?.kind === 'input' && !this.readonly
-          ? el('td', {}, el('input', {
-            type: 'text', inputMode: 'decimal', dataset: { series: s.id, period: p.id },
-            attrs: { 'aria-label': `${label(s.label, locale)} ${label(p.label, locale)}` },
-          }))
-          : el('td', { className: 'computed', dataset: { series: s.id, period: p.id } })))))));
+        plan.periods.map((p) => {
+          if (r.series.find((x) => x.id === s.id)?.kind !== 'input' || this.readonly) {
+            return el('td', { className: 'computed', dataset: { series: s.id, period: p.id } });
+          }
+          const what = `${label(s.label, locale)} ${label(p.label, locale)}`;
+          return el('td', {},
+            el('input', { type: 'text', inputMode: 'decimal', dataset: { series: s.id, period: p.id }, attrs: { 'aria-label': what } }),
+            el('input', { type: 'range', min: '0', className: 'slider', dataset: { slider: s.id, period: p.id }, attrs: { 'aria-label': `${what} ${t(locale, 'slider')}` } }));
+        })))));
     }
     const value = (id, periodId) => r.series.find((x) => x.id === id)?.values[plan.periods.findIndex((p) => p.id === periodId)];
     for (const input of figures.querySelectorAll('input')) {
-      const v = value(input.dataset.series, input.dataset.period);
-      if (input !== this.#root.activeElement) input.value = v ? v.exact : '';
+      if (input === this.#root.activeElement) continue;
+      const v = value(input.dataset.series ?? input.dataset.slider, input.dataset.period);
+      if (input.type !== 'range') {
+        input.value = v ? v.exact : '';
+        continue;
+      }
+      // A slider's scale is set once (and again only if the figure outgrows it): dragging never rescales it.
+      if (!input.dataset.places || Number.parseFloat(v?.exact ?? '0') > Number(input.max)) {
+        const scale = sliderScale(v?.exact);
+        Object.assign(input, { max: scale.max, step: scale.step });
+        input.dataset.places = String(scale.places);
+      }
+      input.value = v ? v.exact : '0';
+      input.setAttribute('aria-valuetext', v ? quantity(v, locale) : '—');
     }
     for (const td of figures.querySelectorAll('td.computed')) {
       const v = value(td.dataset.series, td.dataset.period);
       td.textContent = v ? quantity(v, locale) : '—';
     }
-    q('.cards').replaceChildren(...r.targets.map((x) => {
-      const card = targetCard(x, plan.targets.find((s) => s.id === x.id), plan, locale);
-      card.querySelector('.card-actions')?.remove();
+    const shown = mode === 'summary' ? summary.order.slice(0, HEADLINES) : summary.order;
+    q('.cards').replaceChildren(...shown.map((id) => {
+      const x = r.targets.find((target) => target.id === id);
+      const card = targetCard(x, plan.targets.find((s) => s.id === id), plan, locale);
+      if (mode !== 'full' || this.readonly) card.querySelector('.card-actions')?.remove();
       return card;
     }));
-    q('.announce').textContent = r.targets.map((x) => `${label(plan.targets.find((s) => s.id === x.id)?.label, locale)}: ${t(locale, x.status)}`).join('; ');
+    q('.announce').textContent = summary.text[locale] ?? summary.text.en;
+  }
+
+  /** "What would it take?" and "step by step" on a card (mode="full"): the part that does them loads on first use. */
+  async #onAction(event) {
+    const button = event.target.closest?.('button[data-action]');
+    if (!button || !this.#session || this.mode !== 'full') return;
+    this.#full ??= import('./ui/plan-calc-full.js');
+    const full = await this.#full;
+    const card = button.closest('.card');
+    const locale = localeOf(this.lang);
+    const apply = (edit) => this.applyEdit(edit);
+    full.act(button.dataset.action, { session: this.#session, plan: this.#plan, target: button.dataset.target, card, locale, apply });
   }
 
   #onInput(event) {
-    const input = event.target;
+    let input = event.target;
+    if (input instanceof HTMLInputElement && input.dataset.slider && this.#session) {
+      // A slider types its step-rounded value into its field, which the core reads exactly.
+      const field = input.parentElement.querySelector('input[data-series]');
+      field.value = Number(input.value).toFixed(Number(input.dataset.places ?? 0));
+      input = field;
+    }
     if (!(input instanceof HTMLInputElement) || !input.dataset.series || !this.#session) return;
     try {
       this.#session.setValue(input.dataset.series, input.dataset.period, input.value);
+      this.#edits.push(['setValue', input.dataset.series, input.dataset.period, input.value]);
       input.removeAttribute('aria-invalid');
       input.title = '';
       this.#changed();

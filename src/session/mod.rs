@@ -12,7 +12,7 @@ pub mod results;
 pub use explore::{CompareRow, Composition, CompositionItem};
 pub use goal::{GoalAnswer, GoalOutcome, GoalResult};
 pub use persist::{ScenarioState, SessionState};
-pub use results::{BreakdownResult, FigureKind, Outcome, Results, SeriesChange, SeriesResult};
+pub use results::{BreakdownResult, FigureKind, Outcome, Results, SeriesChange, SeriesResult, Summary};
 
 use crate::calc::checks::{subjects, SubjectEntry, Warning};
 use crate::calc::grid::{plan_inputs, sum_parents, Grid, Inputs};

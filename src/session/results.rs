@@ -5,7 +5,8 @@ use super::Session;
 use crate::calc::checks::{check, check_subject, Warning, WarningGroup};
 use crate::calc::grid::{Cell, Grid};
 use crate::calc::indicator::Quantity;
-use crate::calc::target::{evaluate, TargetResult};
+use crate::calc::target::{evaluate, Status, TargetResult};
+use crate::messages::{say, Arg::Same, Text};
 use crate::exact::Exact;
 use crate::model::indicator::Unit;
 use crate::model::plan::{distinct_sorted, Breakdown, SeriesKind};
@@ -99,7 +100,47 @@ impl Outcome {
     }
 }
 
+/// The targets at a glance: how many are met, not met and without a value, and the order to show them in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Summary {
+    pub met: usize,
+    pub not_met: usize,
+    /// No data or undefined.
+    pub without_data: usize,
+    /// Target ids, those not met first, then those without a value, then those met (each in plan order).
+    pub order: Vec<String>,
+    /// "3 met · 2 not met · 1 without data", in three languages.
+    pub text: Text,
+}
+
 impl Session {
+    /// The active scenario's targets at a glance.
+    pub fn summary(&self) -> Summary {
+        // Not met, then without a value, then met: each target's rank, kept in plan order within a rank.
+        let rank = |s: Status| match s {
+            Status::NotMet => 0,
+            Status::NoData | Status::Undefined => 1,
+            Status::Met => 2,
+        };
+        let mut counts = [0usize; 3];
+        for t in &self.results.targets {
+            if let Some(c) = counts.get_mut(rank(t.status)) {
+                *c += 1;
+            }
+        }
+        let [not_met, without_data, met] = counts;
+        let order = (0..3)
+            .flat_map(|r| self.results.targets.iter().filter(move |t| rank(t.status) == r))
+            .map(|t| t.id.clone())
+            .collect();
+        let n = |k: usize| k.to_string();
+        let text = say(
+            "summary.counts",
+            &[("met", Same(&n(met))), ("not_met", Same(&n(not_met))), ("without", Same(&n(without_data)))],
+        );
+        Summary { met, not_met, without_data, order, text }
+    }
+
     /// Every result for the active scenario.
     pub fn results(&self) -> Results {
         let mut results = self.results.clone();
@@ -322,6 +363,8 @@ pub const TYPESCRIPT: &str = r#"
 export interface SeriesResult { id: string; kind: "input" | "sum" | "projects"; values: (Quantity | null)[]; changed: boolean[]; }
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
 export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
+/** The targets at a glance; `order`: not met first, then without a value, then met. */
+export interface Summary { met: number; not_met: number; without_data: number; order: string[]; text: Text; }
 export interface SeriesChange { id: string; period: string; value: Quantity | null; changed: boolean; }
 /** What an edit changed: patch a copy of `results()` with it. */
 export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }

@@ -39,6 +39,16 @@ export function signed(q, locale) {
   return q.sign === 'positive' ? `+${text}` : text;
 }
 
+/** A slider's scale for a figure: 0 to a round number at least twice it, in about a thousand steps. Its position is
+ * only a way to type: what it sets is its step-rounded value as text, parsed exactly by the core. */
+export function sliderScale(exact) {
+  const v = Math.abs(Number.parseFloat(exact ?? '0') || 0);
+  const top = 10 ** Math.ceil(Math.log10(Math.max(2 * v, 1)));
+  const max = [0.2, 0.5, 1].map((f) => f * top).find((m) => m >= 2 * v) ?? top;
+  const places = Math.max(0, 3 - Math.floor(Math.log10(max)));
+  return { max: String(max), step: (10 ** -places).toFixed(places), places };
+}
+
 /** Rows as CSV for spreadsheets: fields quoted where they must be, CRLF lines, a BOM so that Excel reads UTF-8. */
 export function csvText(rows) {
   const cell = (v) => (/[",\r\n]/.test(String(v)) ? `"${String(v).replaceAll('"', '""')}"` : String(v));

@@ -19,6 +19,7 @@ const WORDS = {
     time_progress: '序时进度',
     ahead: '超序时进度',
     run_rate: '此后每月需完成',
+    slider: '滑块',
     // When the calculator cannot run at all (the core is not there to say it): for a member of the public.
     cannot_blocked: '此计算器无法在本页运行:网站的安全设置阻止了它所需的计算组件。请联系网站管理员。',
     cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器;如使用双核浏览器,请切换到极速模式。',
@@ -39,6 +40,7 @@ const WORDS = {
     time_progress: '序時進度',
     ahead: '超序時進度',
     run_rate: '此後每月需完成',
+    slider: '滑桿',
     cannot_blocked: '此計算器無法在本頁運行:網站的安全設定阻擋了它所需的計算元件。請聯絡網站管理員。',
     cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器;如使用雙核瀏覽器,請切換到極速模式。',
     cannot_plan: '無法讀取方案檔案。',
@@ -58,6 +60,7 @@ const WORDS = {
     time_progress: 'Time-progress',
     ahead: 'Ahead of time-progress',
     run_rate: 'Needed per month from now',
+    slider: 'slider',
     cannot_blocked: "This calculator cannot run on this page: the site's security settings block a part it needs. Please contact the site's administrator.",
     cannot_no_wasm: 'This calculator cannot run in this browser. Please use an up-to-date browser; in a dual-core browser, switch to its fast mode.',
     cannot_plan: 'The plan file could not be read.',
