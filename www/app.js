@@ -4,6 +4,7 @@
 
 import init, { PlanSession } from './pkg/plancalc.js';
 import { csvText, decimal, quantity, signed, sliderScale } from './ui/format.js';
+import { policy, snippet } from './ui/snippet.js';
 import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
@@ -532,6 +533,30 @@ async function unpack(data) {
   return new Response(stream).text();
 }
 
+/** The embed dialog: the element or iframe code for the current plan, and the policy the portal needs. */
+function renderEmbed() {
+  const form = document.querySelector('#embed-dialog input[name="embed-form"]:checked')?.value ?? 'element';
+  const preset = PRESETS.includes(state.preset) && !state.ownPlan;
+  const plan = preset ? `presets/${state.preset}.json` : `${state.plan.id}.json`;
+  $('embed-plan-note').textContent = T(preset ? 'embed_preset' : 'embed_own').replace('{file}', plan);
+  $('embed-snippet').value = snippet({
+    form, base: $('embed-base').value.trim() || '/plancalc/', plan, mode: $('embed-mode').value, lang: state.lang,
+    title: L(state.plan.title),
+  });
+  $('embed-policy').value = policy(form, $('embed-base').value.trim() || '/plancalc/');
+}
+
+async function copyEmbed() {
+  const text = $('embed-snippet').value;
+  try {
+    await navigator.clipboard.writeText(text);
+  } catch {
+    $('embed-snippet').select(); // the reader copies the selection by hand where the clipboard is not offered
+    return;
+  }
+  announce(T('copied'));
+}
+
 /** A link that reopens this plan with its scenarios and edits: the session state, compressed, in the hash. */
 async function share() {
   if (state.session.projectCount() > LARGE) {
@@ -703,6 +728,10 @@ async function start() {
   $('export').addEventListener('click', exportPlan);
   $('export-csv').addEventListener('click', exportCsv);
   $('share').addEventListener('click', share);
+  $('embed-open').addEventListener('click', () => { renderEmbed(); $('embed-dialog').showModal(); });
+  $('embed-close').addEventListener('click', () => $('embed-dialog').close());
+  $('embed-copy').addEventListener('click', copyEmbed);
+  for (const node of document.querySelectorAll('#embed-dialog input, #embed-dialog select')) node.addEventListener('input', renderEmbed);
   if (location.hash.startsWith('#s=') && await openShared(location.hash.slice(3))) return;
   await open(params.get('preset') ?? localStorage.getItem(STORE + 'preset') ?? 'zunyi');
 }

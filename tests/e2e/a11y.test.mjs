@@ -55,3 +55,13 @@ test('the embed example has no serious or critical accessibility violation', asy
   assert.deepEqual(await audit(p), []);
   assert.deepEqual(p.problems, []);
 });
+
+test('the embed dialog has no serious or critical accessibility violation', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=zh-TW', { bypassCSP: true });
+  await p.locator('#embed-open').click();
+  await p.locator('#embed-dialog[open]').waitFor();
+  await p.locator('#embed-dialog input[value="iframe"]').check();
+  assert.deepEqual(await audit(p), []);
+  assert.match(await p.locator('#embed-snippet').inputValue(), /embed\.html\?plan=presets%2Fzunyi\.json&amp;lang=zh-TW/);
+  assert.deepEqual(p.problems, []);
+});

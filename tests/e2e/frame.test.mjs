@@ -127,3 +127,45 @@ test('thirty calculators on a page start as they are scrolled into view', async 
   assert.ok(loaded >= 1 && loaded < 30, `${loaded} of 30 frames loaded before scrolling`);
   await q.context().close();
 });
+
+test('the page writes the code for its plan in either form, and the code works as pasted', async () => {
+  const page = await env.open('index.html?preset=bijie&lang=en');
+  await page.locator('body[data-ready="true"]').waitFor();
+  await page.locator('#embed-open').click();
+  await page.locator('#embed-dialog[open]').waitFor();
+  await page.locator('#embed-base').fill('/');
+  await page.locator('#embed-mode').selectOption('summary');
+  const element = await page.locator('#embed-snippet').inputValue();
+  assert.match(element, /<plan-calc src="\/presets\/bijie\.json" lang="en" mode="summary" loading="lazy">/);
+  assert.match(await page.locator('#embed-policy').inputValue(), /'wasm-unsafe-eval'/);
+  // Pasted into a page on plancalc's own server: a calculator in summary mode.
+  const host = await env.browser.newPage();
+  await host.route(`${env.url}pasted.html`, (r) => r.fulfill({
+    body: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>pasted</title></head><body>${element}</body></html>`,
+    headers: { 'Content-Type': 'text/html; charset=utf-8' },
+  }));
+  await host.goto(`${env.url}pasted.html`);
+  await host.locator('plan-calc .summary').waitFor();
+  assert.match(await host.locator('plan-calc .summary').textContent(), /met · \d+ not met/);
+  await host.close();
+  // The iframe form, with plancalc's address, pasted into a portal page on another origin.
+  await page.locator('#embed-dialog input[value="iframe"]').check();
+  await page.locator('#embed-base').fill(env.url);
+  const frame = await page.locator('#embed-snippet').inputValue();
+  const csp = (await page.locator('#embed-policy').inputValue()).replace('Content-Security-Policy: ', '');
+  assert.match(csp, /frame-src http:\/\/127\.0\.0\.1:\d+$/);
+  // A portal of its own whose pages carry exactly the policy the dialog wrote.
+  const site = await serve({ root: portalRoot, port: 0, csp });
+  writeFileSync(join(portalRoot, 'pasted-frame.html'), `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>portal</title></head><body>${frame}</body></html>`);
+  const p = await page.context().newPage();
+  const problems = [];
+  p.on('console', (m) => m.type() === 'error' && !m.text().startsWith('Failed to load resource') && problems.push(m.text()));
+  await p.goto(`${site.url}pasted-frame.html`);
+  await p.frameLocator('iframe').locator('plan-calc .summary').waitFor();
+  await p.waitForFunction(() => document.querySelector('iframe').getBoundingClientRect().height !== 600);
+  assert.deepEqual(problems, []);
+  await p.close();
+  await new Promise((ok) => site.server.close(ok));
+  assert.deepEqual(page.problems, []);
+  await page.context().close();
+});

@@ -7,6 +7,7 @@ export { LOCALES, label } from './words.js';
 
 const STRINGS = {
   'zh-CN': {
+    embed: '嵌入网页', embed_form: '形式', embed_element: '网页元素(网站允许脚本时)', embed_iframe: 'iframe(内容管理系统过滤脚本时)', embed_mode: '显示', embed_summary: '摘要', embed_what_if: '试算', embed_full: '完整(含测算与逐步解释)', embed_base: 'plancalc 文件夹的地址', embed_code: '代码', embed_policy: '网站需要的安全策略(Content-Security-Policy)', copy: '复制代码', copied: '已复制。', embed_preset: '方案文件随 plancalc 文件夹一起提供:{file}', embed_own: '先用“导出方案”保存方案文件,放到 plancalc 文件夹中:{file}',
     scenario: '情景', new_scenario: '新情景名称', add: '添加', compare_with: '对比', none: '不对比', import: '导入方案', export: '导出方案', export_csv: '导出结果 CSV', share: '分享链接', comparison: '对比', target_col: '目标', delta: '差值', import_failed: '无法导入:', share_ready: '链接已生成,复制地址栏或下面的链接即可。', value: '数值', status: '状态', kind: '类别', figure: '数字',
     language: '语言', preset: '方案', blank: '空白方案', figures: '数字', targets: '目标', warnings: '一致性检查',
     no_warnings: '未发现不一致。',
@@ -25,6 +26,7 @@ const STRINGS = {
     csv_help: '核对每一列对应的内容（已按表头自动识别），选择金额单位，然后导入。有任何一行出错都不会导入。', csv_column: '表头', csv_role: '对应', csv_skip: '（不导入）', csv_unit: '金额单位', csv_start: '导入', cancel: '取消', csv_progress: '已读 {n} 个项目，{bad} 行有误', csv_done: '已导入 {n} 个项目。', csv_dropped: '对原项目的 {n} 处调整已不适用，已移除。', csv_bad_rows: '{n} 行有误，未导入任何数据：', csv_failed: '无法导入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 行，见下载的完整列表。', csv_save_errors: '下载全部错误（CSV）', too_large_for_link: '方案包含的项目过多，无法放入链接；请改用“导出方案”。', no_lever: '这个方案的数字都由项目汇总而来：请在项目表中调整项目。',
   },
   'zh-TW': {
+    embed: '嵌入網頁', embed_form: '形式', embed_element: '網頁元素(網站允許腳本時)', embed_iframe: 'iframe(內容管理系統過濾腳本時)', embed_mode: '顯示', embed_summary: '摘要', embed_what_if: '試算', embed_full: '完整(含測算與逐步解釋)', embed_base: 'plancalc 資料夾的位址', embed_code: '程式碼', embed_policy: '網站需要的安全策略(Content-Security-Policy)', copy: '複製程式碼', copied: '已複製。', embed_preset: '方案檔案隨 plancalc 資料夾一起提供:{file}', embed_own: '先用「匯出方案」儲存方案檔案,放到 plancalc 資料夾中:{file}',
     scenario: '情景', new_scenario: '新情景名稱', add: '新增', compare_with: '對比', none: '不對比', import: '匯入方案', export: '匯出方案', export_csv: '匯出結果 CSV', share: '分享連結', comparison: '對比', target_col: '目標', delta: '差值', import_failed: '無法匯入:', share_ready: '連結已產生,複製網址列或下面的連結即可。', value: '數值', status: '狀態', kind: '類別', figure: '數字',
     language: '語言', preset: '方案', blank: '空白方案', figures: '數字', targets: '目標', warnings: '一致性檢查',
     no_warnings: '未發現不一致。',
@@ -42,6 +44,7 @@ const STRINGS = {
     csv_help: '核對每一欄對應的內容（已按表頭自動識別），選擇金額單位，然後匯入。有任何一列出錯都不會匯入。', csv_column: '表頭', csv_role: '對應', csv_skip: '（不匯入）', csv_unit: '金額單位', csv_start: '匯入', cancel: '取消', csv_progress: '已讀 {n} 個項目，{bad} 列有誤', csv_done: '已匯入 {n} 個項目。', csv_dropped: '對原項目的 {n} 處調整已不適用，已移除。', csv_bad_rows: '{n} 列有誤，未匯入任何資料：', csv_failed: '無法匯入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 列，見下載的完整清單。', csv_save_errors: '下載全部錯誤（CSV）', too_large_for_link: '方案包含的項目過多，無法放入連結；請改用「匯出方案」。', no_lever: '這個方案的數字都由項目匯總而來：請在項目表中調整項目。',
   },
   en: {
+    embed: 'Embed in a web page', embed_form: 'Form', embed_element: 'element (the site allows scripts)', embed_iframe: 'iframe (the content system strips scripts)', embed_mode: 'Show', embed_summary: 'summary', embed_what_if: 'what-if', embed_full: 'full (goal seek and explanations)', embed_base: 'Address of the plancalc folder', embed_code: 'Code', embed_policy: 'Content-Security-Policy the site needs', copy: 'Copy the code', copied: 'Copied.', embed_preset: 'The plan file comes with the plancalc folder: {file}', embed_own: 'Save the plan with "Export plan" and put the file in the plancalc folder: {file}',
     scenario: 'Scenario', new_scenario: 'New scenario name', add: 'Add', compare_with: 'Compare with', none: 'no comparison', import: 'Import plan', export: 'Export plan', export_csv: 'Export results (CSV)', share: 'Share link', comparison: 'Comparison', target_col: 'Target', delta: 'Difference', import_failed: 'Cannot import: ', share_ready: 'The link is ready: copy the address bar or the link below.', value: 'Value', status: 'Status', kind: 'Kind', figure: 'Figure',
     language: 'Language', preset: 'Plan', blank: 'Blank plan', figures: 'Figures', targets: 'Targets',
     warnings: 'Consistency checks', no_warnings: 'No inconsistencies found.',
