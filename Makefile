@@ -25,7 +25,7 @@ help:
 	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
 	@echo "make test    install what the tests need, then run native, wasm-in-Chromium and end-to-end tests"
 	@echo "make build   build and optimise the wasm into www/pkg/"
-	@echo "make dist    the folder a portal team copies: dist/plancalc/"
+	@echo "make dist    the folder a portal team copies (dist/plancalc/) and the one-file offline page"
 	@echo "make size    the gzipped size of each part of the embed"
 	@echo "make bench   benchmark native and wasm-in-Chromium; writes BENCHMARKS.md"
 	@echo "make fuzz    run the fuzzer for SECONDS (default 600; SEED=… to repeat a run); findings go to fuzz-findings/"
@@ -78,13 +78,15 @@ RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-cal
 # What mode="full" loads when a reader first asks for it (the page's core, explanations, goal-seek answers).
 LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js
 EMBED = $(RUNTIME) $(LAZY) pkg/plancalc_embed.d.ts
-dist: $(EMBED_WASM) $(WASM)
+dist: $(EMBED_WASM) $(WASM) $(NPM_STAMP)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
 	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.svg dist/plancalc/
 	cp www/embed.html www/embed.css www/embed.js www/plan-calc-frame.js dist/plancalc/
+	node tools/onefile.mjs --out dist/plancalc-offline.html
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
+	@echo "dist/plancalc-offline.html is the planner's page in one file: it works opened from disk (file://)"
 
 size: $(EMBED_WASM) $(WASM)
 	@total=0; for f in $(RUNTIME); do \

@@ -10,6 +10,7 @@ import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './u
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
+import { presetText, wasmModule } from './ui/assets.js';
 
 const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo'];
 /** Plans with more projects than this are kept in IndexedDB, and are too large for a link. */
@@ -50,9 +51,7 @@ function blankPlan() {
 
 async function planText(preset) {
   if (preset === 'blank') return JSON.stringify(blankPlan());
-  const response = await fetch(new URL(`presets/${encodeURIComponent(preset)}.json`, import.meta.url));
-  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
-  return response.text();
+  return presetText(preset);
 }
 
 /** Opens a preset, restoring the edits saved for it if there are any. */
@@ -684,7 +683,8 @@ function setLanguage(lang) {
 async function start() {
   const params = new URLSearchParams(location.search);
   state.lang = LOCALES.includes(params.get('lang')) ? params.get('lang') : (localStorage.getItem(STORE + 'lang') ?? 'zh-CN');
-  await init();
+  const module = await wasmModule();
+  await (module ? init({ module_or_path: module }) : init());
   state.projects = new ProjectsPanel({
     session: () => state.session, plan: () => state.plan, lang: () => state.lang, t: T, label: L, download,
     changed,

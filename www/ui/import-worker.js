@@ -8,7 +8,8 @@
 
 import init, { ProjectImport } from '../pkg/plancalc.js';
 
-const ready = init();
+// Served, the worker fetches the core itself; in the one-file build the page hands it the compiled core first.
+let ready = null;
 const PIECE = 1 << 18;
 let text = '';
 let reader = null;
@@ -38,7 +39,12 @@ function read(roles, unit) {
 }
 
 onmessage = async ({ data }) => {
+  if (data.type === 'module') {
+    ready = init({ module_or_path: data.module });
+    return;
+  }
   try {
+    ready ??= init();
     await ready;
     if (data.type === 'columns') {
       text = decode(await data.file.arrayBuffer());

@@ -2,6 +2,7 @@
 // projects scroll as smoothly as 20), a filter and search, amounts edited in place, and CSV import through a worker
 // with a column-mapping step, a progress bar and every bad row listed. Text from a file enters as text only.
 
+import { importWorker } from './assets.js';
 import { csvText, decimal } from './format.js';
 import { el } from './render.js';
 
@@ -129,9 +130,9 @@ export class ProjectsPanel {
   // ------------------------------------------------------------ CSV import
 
   /** A file chosen: the worker reads its header row, and the mapping step opens with its guesses. */
-  choose(file) {
+  async choose(file) {
     this.worker?.terminate();
-    this.worker = new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+    this.worker = await importWorker();
     this.worker.onmessage = ({ data }) => this.message(data);
     this.worker.onerror = (e) => this.fail({ code: 'worker', message: e.message ?? 'worker failed', rows: [] });
     this.file = file;

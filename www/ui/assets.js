@@ -1,0 +1,33 @@
+// Where the page's parts come from: served beside it, or — in the one-file offline build (`make dist`,
+// tools/onefile.mjs) — from inside the page itself (`globalThis.PLANCALC_INLINE`): the core's wasm, the presets and
+// the CSV worker's code. Opened from a USB stick (file://) a page can fetch nothing, so nothing is fetched then.
+
+const inline = globalThis.PLANCALC_INLINE ?? null;
+let compiled = null;
+
+/** The core's wasm, compiled once from the copy inside the page; `undefined` when served (init fetches it). */
+export function wasmModule() {
+  if (!inline) return undefined;
+  compiled ??= WebAssembly.compile(Uint8Array.from(atob(inline.wasm), (c) => c.charCodeAt(0)));
+  return compiled;
+}
+
+/** A preset's plan text. */
+export async function presetText(name) {
+  if (inline) {
+    if (!(name in inline.presets)) throw new Error(`404 no preset ${name}`);
+    return inline.presets[name];
+  }
+  const response = await fetch(new URL(`../presets/${encodeURIComponent(name)}.json`, import.meta.url));
+  if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
+  return response.text();
+}
+
+/** The worker that reads CSV files off the main thread; in the one-file build it is handed the compiled core. */
+export async function importWorker() {
+  if (!inline) return new Worker(new URL('./import-worker.js', import.meta.url), { type: 'module' });
+  const url = URL.createObjectURL(new Blob([inline.worker], { type: 'text/javascript' }));
+  const worker = new Worker(url); // a classic worker: file:// pages may not start module workers
+  worker.postMessage({ type: 'module', module: await wasmModule() });
+  return worker;
+}
