@@ -8,6 +8,7 @@ import { cpus, totalmem } from 'node:os';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { serve } from './serve.mjs';
+import { CONDITIONS, firstFigures } from './first-figures.mjs';
 
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(new URL('../www/package.json', import.meta.url));
@@ -265,6 +266,8 @@ async function wasm() {
 }
 
 const inBrowser = await wasm();
+const first = await firstFigures();
+console.error(JSON.stringify(first));
 const rows = [...native(), ...inBrowser.rows];
 const fmt = (x) => x.toFixed(1);
 const cases = [...new Set(rows.map((r) => r.case))];
@@ -351,6 +354,23 @@ installing the read list ${ms(big.load_ms)} ms (reading the CSV in the worker ${
 ${ms(big.load_json_ms)} ms); wasm memory ≤ 64 MB — ${big.memory_mb.toFixed(1)} MB; bulk edit over 10,000 ≤ 5 ms — ${ms(big.bulk_ms)} ms.
 At least 100× ahead of both peers per edit at 100,000: HyperFormula ${ratio(at(100000, 'hyperformula').edit_us, big.edit_us)},
 decimal.js ${ratio(at(100000, 'decimal.js').edit_us, big.edit_us)}.
+
+## Time to first figures on a slow office PC (Chromium)
+
+From navigation start to the moment the figures first show — the \`performance.mark\` the planner's page
+(\`plancalc:first-figures\`) and the element (\`plan-calc:first-figures\`) set after their first render — with
+Chromium's CPU throttled ${CONDITIONS.cpu}× and the network at ${CONDITIONS.mbit} Mbit/s (CDP
+\`Emulation.setCPUThrottlingRate\`, \`Network.emulateNetworkConditions\`), from the project's dev server on the same
+machine (gzip, as a portal's server sends), the cache empty, a fresh browser context each time: ${CONDITIONS.runs} runs after an
+untimed one, median (\`tools/first-figures.mjs\`). The element is \`embed.html?plan=presets/zunyi.json\` (the framed
+calculator, with its preload hints); the page is \`index.html?preset=zunyi\`.
+
+| what | median ms | runs ms | budget ms |
+|---|---:|---|---:|
+| the element (embed.html, Zunyi) | ${first.element.median} | ${first.element.runs.join(', ')} | 500 |
+| the planner's page (Zunyi) | ${first.page.median} | ${first.page.runs.join(', ')} | 1000 |
+
+Budgets (issue 16): the element ${first.element.median <= 500 ? 'met' : 'not met'}, the page ${first.page.median <= 1000 ? 'met' : 'not met'}.
 `;
 writeFileSync(`${ROOT}BENCHMARKS.md`, doc);
 console.log(table);

@@ -43,6 +43,9 @@ export async function onefile(out) {
     if (!html.includes(from)) throw new Error(`index.html no longer has ${from}`);
     html = html.replace(from, () => to);
   };
+  // Preload hints name files beside the page; in one file there are none.
+  html = html.replace(/\s*<!-- The page's modules and its core[\s\S]*?-->/, '').replace(/\s*<link rel="(module)?preload"[^>]*>/g, '');
+  if (/preload/.test(html)) throw new Error('index.html: a preload hint is left');
   swap('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${icon}" type="image/svg+xml">`);
   swap('<link rel="stylesheet" href="style.css">', `<style>\n${css.replaceAll('</style', '<\\/style')}\n</style>`);
   swap('<script type="module" src="app.js"></script>',

@@ -9,6 +9,7 @@ import { createServer } from 'node:http';
 import { createReadStream, promises as fs } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -24,6 +25,15 @@ const TYPES = {
   '.csv': 'text/csv; charset=utf-8',
   '.ts': 'text/plain; charset=utf-8',
 };
+
+const COMPRESSIBLE = new Set(['.html', '.js', '.mjs', '.css', '.json', '.wasm', '.svg', '.txt', '.csv', '.ts']);
+const packed = new Map();
+/** A file gzipped, kept while it is unchanged. */
+async function gzipped(file, stat) {
+  const key = `${file}\u0000${stat.mtimeMs}\u0000${stat.size}`;
+  if (!packed.has(key)) packed.set(key, gzipSync(await fs.readFile(file), { level: 6 }));
+  return packed.get(key);
+}
 
 /** The policy a strict portal sends: no inline script or style, wasm compilation allowed. */
 export const CSP = "default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'";
@@ -65,8 +75,18 @@ export function serve({ root, port = 8080, host = '127.0.0.1', csp = CSP }) {
       'Content-Length': stat.size,
       'Cache-Control': 'no-cache',
       'X-Content-Type-Options': 'nosniff',
+      Vary: 'Accept-Encoding',
     };
     if (extname(file) === '.html') headers['Content-Security-Policy'] = csp;
+    // Text and wasm go gzipped to a browser that takes it, as any portal's web server sends them: the wasm is a
+    // third of its size on the wire.
+    if (COMPRESSIBLE.has(extname(file).toLowerCase()) && /\bgzip\b/.test(req.headers['accept-encoding'] ?? '')) {
+      const body = await gzipped(file, stat);
+      headers['Content-Encoding'] = 'gzip';
+      headers['Content-Length'] = body.length;
+      res.writeHead(200, headers);
+      return res.end(req.method === 'HEAD' ? undefined : body);
+    }
     res.writeHead(200, headers);
     if (req.method === 'HEAD') return res.end();
     createReadStream(file).pipe(res);

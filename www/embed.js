@@ -1,26 +1,32 @@
-// embed.html: one <plan-calc> from the address (?plan=…&lang=…&mode=…&compact&large, or the same after #), and its height
-// posted to the page that frames it, so that the host's optional script (plan-calc-frame.js) can size the frame.
-// Only the height crosses: nothing of the host page is read, and nothing but `{type, height}` is sent.
+// embed.html: one <plan-calc> from the address (?plan=…&lang=…&mode=…&compact&large, or the same after #), and its
+// height posted to the page that frames it, so that the host's optional script (plan-calc-frame.js) can size the
+// frame. Only the height crosses: nothing of the host page is read, and nothing but `{type, height}` is sent.
+// A classic script that runs while the page is parsed, so that the plan is asked for at once, beside the core.
 
-const params = new URLSearchParams(location.search.length > 1 ? location.search : location.hash.slice(1));
-const calc = document.createElement('plan-calc');
-// A plan on this server only: a path relative to this page, never another origin.
-const plan = params.get('plan') ?? 'presets/zunyi.json';
-const url = new URL(plan, location.href);
-if (url.origin === location.origin) calc.setAttribute('src', url.pathname + url.search);
-const lang = params.get('lang');
-if (lang) {
-  calc.setAttribute('lang', lang);
-  document.documentElement.lang = lang;
-}
-const mode = params.get('mode');
-if (mode) calc.setAttribute('mode', mode);
-for (const flag of ['compact', 'readonly', 'large']) {
-  if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
-}
-document.getElementById('frame').append(calc);
+(() => {
+  const params = new URLSearchParams(location.search.length > 1 ? location.search : location.hash.slice(1));
+  const calc = document.createElement('plan-calc');
+  // A plan on this server only: a path relative to this page, never another origin.
+  const url = new URL(params.get('plan') ?? 'presets/zunyi.json', location.href);
+  if (url.origin === location.origin) {
+    calc.setAttribute('src', url.pathname + url.search);
+    const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url.href });
+    preload.crossOrigin = 'anonymous';
+    document.head.append(preload);
+  }
+  const lang = params.get('lang');
+  if (lang) {
+    calc.setAttribute('lang', lang);
+    document.documentElement.lang = lang;
+  }
+  const mode = params.get('mode');
+  if (mode) calc.setAttribute('mode', mode);
+  for (const flag of ['compact', 'readonly', 'large']) {
+    if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
+  }
+  document.addEventListener('DOMContentLoaded', () => document.getElementById('frame').append(calc));
 
-if (window.parent !== window) {
+  if (window.parent === window) return;
   let last = 0;
   const post = () => {
     const height = Math.ceil(document.documentElement.getBoundingClientRect().height);
@@ -31,5 +37,4 @@ if (window.parent !== window) {
     window.parent.postMessage({ type: 'plan-calc:height', height }, '*');
   };
   new ResizeObserver(post).observe(document.documentElement);
-  post();
-}
+})();
