@@ -678,6 +678,16 @@ fn run_step(s: &mut Session, step: &Step) -> Result<(), Failure> {
     if scratch != results_json(s) {
         return fail("incremental_differs", format!("{}\nvs scratch\n{scratch}", results_json(s)));
     }
+    // The summary counts every target once, by its status.
+    let summary = s.summary();
+    let targets = s.results().targets;
+    let count = |wanted: &[Status]| targets.iter().filter(|t| wanted.contains(&t.status)).count();
+    let counted = (summary.met, summary.not_met, summary.without_data, summary.order.len());
+    let expected =
+        (count(&[Status::Met]), count(&[Status::NotMet]), count(&[Status::NoData, Status::Undefined]), targets.len());
+    if counted != expected {
+        return fail("summary_differs", format!("{counted:?} vs {expected:?}"));
+    }
     Ok(())
 }
 
