@@ -75,7 +75,7 @@ async function peerInPage({ n, engine, edits, bulks }) {
   const time = (f) => { const t0 = performance.now(); const r = f(); return [performance.now() - t0, r]; };
   let load;
   let edit; // (k) → the four indicators after editing project k's annual plan
-  let bulk; // (up) → the four indicators after +/-10% on every tenth project
+  let bulk; // (up) → the four indicators after +25% / −20% (which undo each other exactly) on every tenth project
   let memory;
   let check;
   const out = { n, engine };
@@ -131,7 +131,7 @@ async function peerInPage({ n, engine, edits, bulks }) {
     const targets = s.results().targets;
     check = order.map((id) => targets.find((t) => t.id === id).value.exact);
     edit = (k, v) => s.apply({ project: `p${k}`, period: '2023', set: v }).targets;
-    bulk = (up) => s.apply({ where: { flags: ['bulk'] }, period: '2023', percent: up ? '10' : '-10' }).targets;
+    bulk = (up) => s.apply({ where: { flags: ['bulk'] }, period: '2023', percent: up ? '25' : '-20' }).targets;
     memory = () => memoryBytes();
   } else if (engine === 'hyperformula') {
     const HF = globalThis.HyperFormula;
@@ -157,7 +157,7 @@ async function peerInPage({ n, engine, edits, bulks }) {
     bulk = (up) => {
       hf.batch(() => {
         for (let k = 0; k < N; k += 10) {
-          cur[k] *= up ? 1.1 : 0.9;
+          cur[k] *= up ? 1.25 : 0.8;
           hf.setCellContents({ sheet: sd, row: k, col: 0 }, [[cur[k]]]);
         }
       });
@@ -189,7 +189,7 @@ async function peerInPage({ n, engine, edits, bulks }) {
     check = recompute().map(String);
     edit = (k, v) => { annual[k] = new D(v); return recompute(); };
     bulk = (up) => {
-      for (let k = 0; k < rows.length; k += 10) annual[k] = annual[k].times(up ? '1.1' : '0.9');
+      for (let k = 0; k < rows.length; k += 10) annual[k] = annual[k].times(up ? '1.25' : '0.8');
       return recompute();
     };
     memory = () => heap() - heap0;

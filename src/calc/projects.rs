@@ -47,7 +47,12 @@ pub fn apply_amount(row: &mut Row, p: usize, field: Field, op: AmountOp, path: i
 
 /// `pct` per cent of `v`, exactly: the product with the decimal point moved two places.
 fn percent_of(v: Decimal, pct: Decimal) -> std::result::Result<Decimal, Limit> {
-    exact::mul(exact::mul(v, pct)?, Decimal::new(1, 2))
+    let mut x = exact::mul(v, pct)?;
+    if x.scale() + 2 > 28 {
+        x = x.normalize(); // trailing zeros may leave room
+    }
+    x.set_scale(x.scale() + 2).map_err(|_| Limit::Precision)?;
+    Ok(x)
 }
 
 /// An amount operation, parsed.

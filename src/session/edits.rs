@@ -72,27 +72,44 @@ impl Session {
         let as_cell = |v: Option<Exact>| v.map_or(Cell::NoData, Cell::Value);
         let mut out: Vec<(usize, usize, Cell)> =
             cells.iter().map(|&(s, p, before, after)| (s, p, as_cell(if forward { after } else { before }))).collect();
-        // What is written so far, by (series, period), read before the grid.
-        let mut written: std::collections::BTreeMap<(usize, usize), Cell> =
-            out.iter().map(|&(s, p, cell)| ((s, p), cell)).collect();
-        // Each sum to recompute as one number, evaluation position × periods + period: in ascending order they come
-        // in evaluation order.
+        // Each figure as one number, series × periods + period. `written[k]`: the place in `out` of what is written
+        // to figure k so far (read before the grid); `due[k]`: sum k is reached and is to be recomputed. One pass
+        // over the plan's sums in evaluation order then recomputes each reached sum once, after its parts.
         let periods = self.plan.periods.len().max(1);
-        // Every sum reached, directly or through other sums, each once: a set of keys, which it yields in order.
-        let mut sums = std::collections::BTreeSet::new();
+        let figures = self.plan.series.len() * periods;
+        let mut written: Vec<Option<usize>> = vec![None; figures];
+        let mut due = vec![false; figures];
+        for (i, &(s, p, _)) in out.iter().enumerate() {
+            if let Some(slot) = written.get_mut(s * periods + p) {
+                *slot = Some(i);
+            }
+        }
         let mut queue: Vec<(usize, usize)> = cells.iter().map(|&(s, p, _, _)| (s, p)).collect();
         while let Some((s, p)) = queue.pop() {
             for &d in self.parents.get(s).into_iter().flatten() {
-                if sums.insert(self.order_pos.get(d).copied().unwrap_or(0) * periods + p) {
+                if let Some(flag @ false) = due.get_mut(d * periods + p) {
+                    *flag = true;
                     queue.push((d, p));
                 }
             }
         }
-        for key in sums {
-            let (Some(&d), p) = (self.plan.order.get(key / periods), key % periods) else { continue };
-            if let Some(SeriesKind::Sum(parts)) = self.plan.series.get(d).map(|x| &x.kind) {
-                let cell = sum_of(parts, |part| written.get(&(part, p)).copied().unwrap_or(self.grid.get(part, p)));
-                written.insert((d, p), cell);
+        if !due.contains(&true) {
+            return out;
+        }
+        for &d in &self.plan.order {
+            let Some(SeriesKind::Sum(parts)) = self.plan.series.get(d).map(|x| &x.kind) else { continue };
+            for p in 0..periods {
+                if due.get(d * periods + p) != Some(&true) {
+                    continue;
+                }
+                let read = |part: usize| match written.get(part * periods + p).copied().flatten() {
+                    Some(i) => out.get(i).map_or(Cell::NoData, |o| o.2),
+                    None => self.grid.get(part, p),
+                };
+                let cell = sum_of(parts, read);
+                if let Some(slot) = written.get_mut(d * periods + p) {
+                    *slot = Some(out.len());
+                }
                 out.push((d, p, cell));
             }
         }

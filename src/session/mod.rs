@@ -87,9 +87,8 @@ pub struct Session {
     /// The check subjects with the series each reads, and the current warnings of each.
     subjects: Vec<SubjectEntry>,
     warning_groups: Vec<Vec<Warning>>,
-    /// For each series, the sums containing it directly, and each series' place in the evaluation order.
+    /// For each series, the sums containing it directly.
     parents: Vec<Vec<usize>>,
-    order_pos: Vec<usize>,
 }
 
 impl Session {
@@ -121,12 +120,6 @@ impl Session {
         };
         let subjects = subjects(&plan);
         let parents = sum_parents(&plan);
-        let mut order_pos = vec![0; plan.series.len()];
-        for (i, &s) in plan.order.iter().enumerate() {
-            if let Some(slot) = order_pos.get_mut(s) {
-                *slot = i;
-            }
-        }
         let mut session = Session {
             grid: baseline.clone(),
             baseline,
@@ -138,7 +131,6 @@ impl Session {
             subjects,
             warning_groups: Vec::new(),
             parents,
-            order_pos,
         };
         session.recompute();
         session
