@@ -114,26 +114,7 @@ impl Grid {
     pub fn sum(&self, parts: &[usize], p: usize) -> Cell {
         sum_of(parts, |part| self.get(part, p))
     }
-}
 
-/// The sum of `parts`, each read by `read`: no data if one of them has none.
-pub fn sum_of(parts: &[usize], read: impl Fn(usize) -> Cell) -> Cell {
-    {
-        let mut total = Exact::ZERO;
-        for &part in parts {
-            match read(part) {
-                Cell::Value(v) => match total.checked_add(&v) {
-                    Some(t) => total = t,
-                    None => return Cell::Overflow,
-                },
-                other => return other,
-            }
-        }
-        Cell::Value(total)
-    }
-}
-
-impl Grid {
     /// Writes one figure.
     pub fn set(&mut self, s: usize, p: usize, cell: Cell) {
         if let Some(slot) = self.cells.get_mut(s * self.periods + p) {
@@ -154,6 +135,21 @@ impl Grid {
         }
         self.cells.get(s * self.periods + p).copied().unwrap_or(Cell::NoData)
     }
+}
+
+/// The sum of `parts`, each read by `read`: no data if one of them has none.
+pub fn sum_of(parts: &[usize], read: impl Fn(usize) -> Cell) -> Cell {
+    let mut total = Exact::ZERO;
+    for &part in parts {
+        match read(part) {
+            Cell::Value(v) => match total.checked_add(&v) {
+                Some(t) => total = t,
+                None => return Cell::Overflow,
+            },
+            other => return other,
+        }
+    }
+    Cell::Value(total)
 }
 
 /// For each series, the sums that contain it directly (each once): what an edit to it recomputes first. The sums

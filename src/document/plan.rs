@@ -238,8 +238,32 @@ pub fn series_refs(o: &Obj<'_>, key: &str, series: &HashMap<String, usize>) -> R
         .collect()
 }
 
-/// Reads `{period: value}` into a per-period vector.
+/// Reads `{period: value}` into a per-period vector; a `null` value is no figure.
 fn per_period<T>(
+    o: &Obj<'_>,
+    key: &str,
+    periods: &HashMap<String, usize>,
+    n: usize,
+    mut read: impl FnMut(&Value, &str) -> Result<T>,
+) -> Result<Vec<Option<T>>> {
+    let given = periods_given(
+        o,
+        key,
+        periods,
+        n,
+        |raw, path| {
+            if raw.is_null() {
+                Ok(None)
+            } else {
+                read(raw, path).map(Some)
+            }
+        },
+    )?;
+    Ok(given.into_iter().map(Option::flatten).collect())
+}
+
+/// Each period given in `{period: value}`, read by `read` (a `null` included), by period index.
+fn periods_given<T>(
     o: &Obj<'_>,
     key: &str,
     periods: &HashMap<String, usize>,
@@ -254,9 +278,7 @@ fn per_period<T>(
                 .get(period)
                 .and_then(|&p| out.get_mut(p))
                 .ok_or_else(|| Error::UnknownId { path: path.clone(), id: period.clone() })?;
-            if !raw.is_null() {
-                *slot = Some(read(raw, &path)?);
-            }
+            *slot = Some(read(raw, &path)?);
         }
     }
     Ok(out)
@@ -264,18 +286,10 @@ fn per_period<T>(
 
 /// `growth_level`: a level per period, or `null` where a rate was published without one.
 fn read_growth_levels(o: &Obj<'_>, periods: &HashMap<String, usize>, n: usize) -> Result<Vec<PublishedLevel>> {
-    let mut out = vec![PublishedLevel::Figure; n];
-    if let Some(vals) = o.opt_obj("growth_level")? {
-        for (period, raw) in vals.entries() {
-            let path = vals.field_path(period);
-            let slot = periods
-                .get(period)
-                .and_then(|&p| out.get_mut(p))
-                .ok_or_else(|| Error::UnknownId { path: path.clone(), id: period.clone() })?;
-            *slot = if raw.is_null() { PublishedLevel::Unknown } else { PublishedLevel::Level(as_exact(raw, &path)?) };
-        }
-    }
-    Ok(out)
+    let given = periods_given(o, "growth_level", periods, n, |raw, path| {
+        Ok(if raw.is_null() { PublishedLevel::Unknown } else { PublishedLevel::Level(as_exact(raw, path)?) })
+    })?;
+    Ok(given.into_iter().map(Option::unwrap_or_default).collect())
 }
 
 fn read_series(
