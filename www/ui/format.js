@@ -1,22 +1,16 @@
-// Number display: the core has already rounded (once, by the plan's rule); Intl only adds the locale's
-// grouping and digits, from the exact decimal string, with exactly the places the core chose.
+// Number display: the core has already rounded (once, by the plan's rule); this only adds the locale's grouping to the
+// exact decimal string, with exactly the places the core chose.
 
-const cache = new Map();
-
-function formatter(locale, places) {
-  const key = `${locale}|${places}`;
-  if (!cache.has(key)) {
-    cache.set(key, new Intl.NumberFormat(locale, { minimumFractionDigits: places, maximumFractionDigits: places, useGrouping: true }));
-  }
-  return cache.get(key);
-}
-
-/** A decimal string the core rounded ("1234.50") in the locale's format ("1,234.50"), never re-rounded. */
+/** A decimal string the core rounded ("1234.50") in the locale's format ("1,234.50"), never re-rounded. zh-CN, zh-TW
+ * and en all group by thousands with "," and write "." before the decimals, so the grouping is done on the string:
+ * Intl.NumberFormat would say the same, but building its formatters took 130 ms of the element's first render on a
+ * slow office PC (a CPU profile under `make bench`'s conditions, BENCHMARKS.md). */
 export function decimal(text, locale) {
   if (text === undefined || text === null || text === '') return '—';
-  const places = (String(text).split('.')[1] ?? '').length;
-  // Intl formats a numeric string as an exact decimal: no binary floating point on the way.
-  return formatter(locale, places).format(String(text)).replace(/^-/, '−');
+  const match = /^(-?)(\d+)(\.\d+)?$/.exec(String(text));
+  if (!match) return String(text);
+  const [, minus, whole, decimals = ''] = match;
+  return `${minus ? '−' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals}`;
 }
 
 /** A Quantity {display, unit, symbol} with its unit: "21.3%", "−8.7 pp", "6,800.00 亿元", "2.50×". */
