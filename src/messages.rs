@@ -176,6 +176,26 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
     ]),
 ];
 
+/// What the plan-text reader says about a text (page only, like the reader): key → [zh-CN, zh-TW, en].
+pub const READER: &[(&str, [&str; 3])] = &[
+    ("reader.empty", ["没有文字可读。", "沒有文字可讀。", "There is no text to read."]),
+    ("reader.no_targets", [
+        "没有找到目标:文中没有带数字和单位(亿元、%、个……)的目标句。",
+        "沒有找到目標:文中沒有帶數字和單位(億元、%、個……)的目標句。",
+        "No targets found: no sentence states a figure with a unit (亿元, %, 个 …).",
+    ]),
+    ("reader.read", [
+        "读出 {targets} 个目标;{unread} 句含有未能识别的数字,列在“未识别”中。",
+        "讀出 {targets} 個目標;{unread} 句含有未能識別的數字,列在「未識別」中。",
+        "{targets} targets read; {unread} sentences hold figures that were not understood and are listed under \"not understood\".",
+    ]),
+    ("reader.about_needs_tolerance", [
+        "“{subject}”目标为“左右”,原文未给出允许偏差:草稿中暂设为 0,请填写。",
+        "「{subject}」目標為「左右」,原文未給出允許偏差:草稿中暫設為 0,請填寫。",
+        "\"{subject}\" is an \"about\" (左右) target without a stated tolerance: the draft sets 0 until you give one.",
+    ]),
+];
+
 /// Every other sentence: key → [zh-CN, zh-TW, en].
 pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     // Why a goal cannot be reached.
@@ -298,7 +318,8 @@ pub fn say_in(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The three templates of `key`. Warnings and explanation steps only in the page's build, which alone checks and
 /// explains.
 fn templates(key: &str) -> Option<[&'static str; 3]> {
-    let page: [&[(&str, [&str; 3])]; 2] = if cfg!(feature = "page") { [WARNINGS, EXPLANATIONS] } else { [&[], &[]] };
+    let page: [&[(&str, [&str; 3])]; 3] =
+        if cfg!(feature = "page") { [WARNINGS, EXPLANATIONS, READER] } else { [&[], &[], &[]] };
     CATALOGUE.iter().chain(page.into_iter().flatten()).find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
 
@@ -327,12 +348,13 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_slots() {
-        let mut keys: Vec<&str> = CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> =
+            CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS) {
+        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER) {
             assert!(!zh_cn.is_empty() && !zh_tw.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(slots(zh_cn), slots(en), "{key}: zh-CN and en slots");
             assert_eq!(slots(zh_tw), slots(en), "{key}: zh-TW and en slots");

@@ -57,6 +57,9 @@ const _: &str = crate::document::csv::TYPESCRIPT;
 #[cfg(feature = "page")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::session::persist::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::reader::TYPESCRIPT;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
 fn js_error(e: &Error) -> JsValue {
@@ -473,6 +476,33 @@ impl ProjectImport {
 #[cfg(feature = "page")]
 fn not_started() -> JsValue {
     js_error(&Error::rule("import.not_started", "import", "call start() with the column mapping first"))
+}
+
+/// Reads a plan's text as published (simplified or traditional, copied from a PDF) into a draft plan, the targets it
+/// states with their sentences, and the sentences holding numbers it could not place. `progress(done, total)`, if
+/// given, is called as it reads (in characters of the cleaned text). Never throws for any text.
+#[cfg(feature = "page")]
+#[wasm_bindgen(js_name = readPlanText, unchecked_return_type = "PlanTextDraft")]
+pub fn read_plan_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
+    let mut report = |done: usize, total: usize| {
+        if let Some(f) = &progress {
+            // A throwing callback only loses a progress report.
+            let _ = f.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
+        }
+    };
+    to_js(&crate::reader::read_plan_text(text, &mut report))
+}
+
+/// The plan for a draft's targets as the planner accepted and edited them. Throws a `PlanError` (code, path) for a
+/// target the plan cannot take.
+#[cfg(feature = "page")]
+#[wasm_bindgen(js_name = planFromDraft, unchecked_return_type = "PlanDocument")]
+pub fn plan_from_draft(
+    title: Option<String>,
+    #[wasm_bindgen(unchecked_param_type = "DraftTarget[]")] targets: JsValue,
+) -> Result<JsValue, JsValue> {
+    let targets: Vec<crate::reader::DraftTarget> = from_js(targets, "targets", "a list of draft targets")?;
+    to_js(&crate::reader::plan_from_targets(title.as_deref(), &targets).map_err(err)?)
 }
 
 /// The bytes of linear memory the module holds (it grows and never shrinks).
