@@ -14,6 +14,7 @@ SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 NPM_STAMP := www/node_modules/.installed
 WASM := www/pkg/plancalc_bg.wasm
 EMBED_WASM := www/pkg/plancalc_embed_bg.wasm
+READER_WASM := www/pkg/plancalc_reader_bg.wasm
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -54,11 +55,11 @@ setup-browser:
 
 ## Build
 
-build: $(WASM) $(EMBED_WASM)
+build: $(WASM) $(EMBED_WASM) $(READER_WASM)
 
-# The page's wasm, built for speed (profile `release`, wasm-opt -O3).
+# The page's wasm, built for speed (profile `release`, wasm-opt -O3), without the plan-text reader.
 $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
-	cargo build --release --target $(WASM_TARGET) --lib
+	cargo build --release --no-default-features --features page --target $(WASM_TARGET) --lib
 	wasm-bindgen --target web --out-dir www/pkg target/$(WASM_TARGET)/release/plancalc.wasm
 	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
 	@$(call report,$@ www/pkg/plancalc.js)
@@ -71,6 +72,13 @@ $(EMBED_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	www/node_modules/.bin/wasm-opt -Oz --flatten --rereloop -Oz --converge --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
 	@$(call report,$@ www/pkg/plancalc_embed.js)
 
+# The plan-text reader's wasm, loaded by the page's text worker when a planner first reads a plan's text.
+$(READER_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
+	cargo build --profile reader --no-default-features --features reader --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir www/pkg --out-name plancalc_reader target/$(WASM_TARGET)/reader/plancalc.wasm
+	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
+	@$(call report,$@ www/pkg/plancalc_reader.js)
+
 report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
@@ -78,7 +86,7 @@ RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-cal
 # What mode="full" loads when a reader first asks for it (the page's core, explanations, goal-seek answers).
 LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js
 EMBED = $(RUNTIME) $(LAZY) pkg/plancalc_embed.d.ts
-dist: $(EMBED_WASM) $(WASM) $(NPM_STAMP)
+dist: $(EMBED_WASM) $(WASM) $(READER_WASM) $(NPM_STAMP)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
@@ -95,7 +103,7 @@ size: $(EMBED_WASM) $(WASM)
 	@echo "loaded only by mode=\"full\", when first asked for:"
 	@for f in $(LAZY); do printf '  %-26s %8d bytes gzipped\n' "$$f" "$$(gzip -9c www/$$f | wc -c)"; done
 
-serve: $(WASM) $(EMBED_WASM)
+serve: $(WASM) $(EMBED_WASM) $(READER_WASM)
 	node tools/serve.mjs --port $(PORT)
 
 ## Tests, in order: native, wasm in headless Chromium, end to end in Chromium.
@@ -108,16 +116,18 @@ test-native:
 lint:
 	cargo clippy --all-targets -- -D warnings
 	cargo clippy --lib --no-default-features -- -D warnings
+	cargo clippy --lib --no-default-features --features page -- -D warnings
+	cargo clippy --lib --no-default-features --features reader -- -D warnings
 
 test-wasm: setup-rust setup-browser
 	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
 
-test-e2e: $(WASM) $(EMBED_WASM) $(NPM_STAMP) setup-browser
+test-e2e: $(WASM) $(EMBED_WASM) $(READER_WASM) $(NPM_STAMP) setup-browser
 	node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
 
 ## Benchmarks: native (cargo bench) and through the JS API in headless Chromium, into BENCHMARKS.md.
 
-bench: $(WASM) $(NPM_STAMP) setup-browser
+bench: $(WASM) $(READER_WASM) $(NPM_STAMP) setup-browser
 	node tools/bench.mjs
 
 # The fuzzer (tests/fuzzer/mod.rs), optimised with overflow checks on. `make test` runs a short deterministic slice of

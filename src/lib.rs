@@ -12,7 +12,7 @@
 //! - [`document`]: reading and writing plan documents, edits, CSV project lists and their compact form
 //! - [`session`]: the what-if session, split by job (edits, results, explore, goal, persist)
 //! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
-//! - [`reader`]: a plan's text → a draft plan and the targets it states (page only)
+//! - [`reader`]: a plan's text → a draft plan and the targets it states (its own lazily loaded build)
 //! - [`wasm`]: the JavaScript API
 #![forbid(unsafe_code)]
 
@@ -24,7 +24,7 @@ pub mod explain;
 pub mod messages;
 pub mod model;
 pub mod number;
-#[cfg(feature = "page")]
+#[cfg(feature = "reader")]
 pub mod reader;
 pub mod session;
 pub mod wasm;

@@ -176,7 +176,7 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
     ]),
 ];
 
-/// What the plan-text reader says about a text (page only, like the reader): key → [zh-CN, zh-TW, en].
+/// What the plan-text reader says about a text (its build only, like the reader): key → [zh-CN, zh-TW, en].
 pub const READER: &[(&str, [&str; 3])] = &[
     ("reader.empty", ["没有文字可读。", "沒有文字可讀。", "There is no text to read."]),
     ("reader.no_targets", [
@@ -318,8 +318,11 @@ pub fn say_in(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The three templates of `key`. Warnings and explanation steps only in the page's build, which alone checks and
 /// explains.
 fn templates(key: &str) -> Option<[&'static str; 3]> {
-    let page: [&[(&str, [&str; 3])]; 3] =
-        if cfg!(feature = "page") { [WARNINGS, EXPLANATIONS, READER] } else { [&[], &[], &[]] };
+    let page: [&[(&str, [&str; 3])]; 3] = [
+        if cfg!(feature = "page") { WARNINGS } else { &[] },
+        if cfg!(feature = "page") { EXPLANATIONS } else { &[] },
+        if cfg!(feature = "reader") { READER } else { &[] },
+    ];
     CATALOGUE.iter().chain(page.into_iter().flatten()).find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
 

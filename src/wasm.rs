@@ -7,7 +7,7 @@ use crate::explain::{explain_goal, explain_target};
 use crate::model::edit::{Edit, Mode};
 use crate::model::plan::Plan;
 use crate::session::Session;
-#[cfg(feature = "page")]
+#[cfg(any(feature = "page", feature = "reader"))]
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
@@ -57,7 +57,7 @@ const _: &str = crate::document::csv::TYPESCRIPT;
 #[cfg(feature = "page")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::session::persist::TYPESCRIPT;
-#[cfg(feature = "page")]
+#[cfg(feature = "reader")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::reader::TYPESCRIPT;
 
@@ -84,7 +84,7 @@ fn to_js<T: Serialize>(value: &T) -> Result<JsValue, JsValue> {
     js_sys::JSON::parse(&text)
 }
 
-#[cfg(feature = "page")]
+#[cfg(any(feature = "page", feature = "reader"))]
 /// Reads a JS value into a Rust type through JSON text: one `JSON.stringify` crossing the boundary, rather than a
 /// call back into JavaScript for every field; errors are coded at `path`.
 fn from_js<T: DeserializeOwned>(value: JsValue, path: &str, expected: &'static str) -> Result<T, JsValue> {
@@ -481,7 +481,7 @@ fn not_started() -> JsValue {
 /// Reads a plan's text as published (simplified or traditional, copied from a PDF) into a draft plan, the targets it
 /// states with their sentences, and the sentences holding numbers it could not place. `progress(done, total)`, if
 /// given, is called as it reads (in characters of the cleaned text). Never throws for any text.
-#[cfg(feature = "page")]
+#[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = readPlanText, unchecked_return_type = "PlanTextDraft")]
 pub fn read_plan_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
     let mut report = |done: usize, total: usize| {
@@ -495,7 +495,7 @@ pub fn read_plan_text(text: &str, progress: Option<js_sys::Function>) -> Result<
 
 /// The plan for a draft's targets as the planner accepted and edited them. Throws a `PlanError` (code, path) for a
 /// target the plan cannot take.
-#[cfg(feature = "page")]
+#[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = planFromDraft, unchecked_return_type = "PlanDocument")]
 pub fn plan_from_draft(
     title: Option<String>,

@@ -1,6 +1,6 @@
 // The planner's page as one self-contained HTML file, for an intranet without a server: opened from a USB stick
 // (file://), it needs nothing else. The scripts are bundled by esbuild; the core's wasm (base64), the presets and
-// the CSV worker's code go inside the page as `globalThis.PLANCALC_INLINE`, which www/ui/assets.js reads instead of
+// the workers' code (and the plan-text reader's wasm) go inside the page as `globalThis.PLANCALC_INLINE`, which www/ui/assets.js reads instead of
 // fetching. Work is kept in the browser's storage as on the served page.
 //
 //   node tools/onefile.mjs [--out dist/plancalc-offline.html]
@@ -34,6 +34,8 @@ export async function onefile(out) {
     presets,
     // A classic script: a page opened from file:// may not start a module worker, even from a blob.
     worker: await bundle('ui/import-worker.js', 'iife'),
+    textWorker: await bundle('ui/text-worker.js', 'iife'),
+    readerWasm: readFileSync(join(WWW, 'pkg', 'plancalc_reader_bg.wasm')).toString('base64'),
   };
   const app = await bundle('app.js');
   const css = readFileSync(join(WWW, 'style.css'), 'utf8');

@@ -9,14 +9,15 @@ import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
+import { TextReader } from './ui/text-reader.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
 import { presetText, wasmModule } from './ui/assets.js';
 
 const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo'];
 /** Plans with more projects than this are kept in IndexedDB, and are too large for a link. */
 const LARGE = 2000;
-/** Where an imported plan and a plan opened from a shared link are kept. */
-const SLOTS = ['import', 'shared'];
+/** Where an imported plan, a plan opened from a shared link and one read from a plan's text are kept. */
+const SLOTS = ['import', 'shared', 'text'];
 const STORE = 'plancalc:v1:';
 
 const state = {
@@ -149,6 +150,7 @@ async function savePlan() {
 function renderAll() {
   document.documentElement.lang = state.lang;
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
+  for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', T(node.dataset.i18nLabel));
   $('lang').value = state.lang;
   $('preset').value = SLOTS.includes(state.preset) ? '' : state.preset;
   for (const option of $('preset').options) {
@@ -744,6 +746,19 @@ async function start() {
   $('embed-open').addEventListener('click', () => { renderEmbed(); $('embed-dialog').showModal(); });
   $('embed-close').addEventListener('click', () => $('embed-dialog').close());
   $('embed-copy').addEventListener('click', copyEmbed);
+  // Reading a plan's text: the reader (its own wasm, in a worker) loads when a planner first reads one.
+  const reader = new TextReader({
+    t: T, lang: () => state.lang,
+    opened: (plan) => {
+      try {
+        adopt(new PlanSession(plan), 'text');
+        announce(T('text_opened'));
+      } catch (e) {
+        showError('load-error', e, T('load_failed'));
+      }
+    },
+  });
+  $('text-open-dialog').addEventListener('click', () => reader.openDialog());
   for (const node of document.querySelectorAll('#embed-dialog input, #embed-dialog select')) node.addEventListener('input', renderEmbed);
   if (location.hash.startsWith('#s=') && await openShared(location.hash.slice(3))) return;
   await open(first);

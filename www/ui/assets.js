@@ -1,6 +1,7 @@
 // Where the page's parts come from: served beside it, or — in the one-file offline build (`make dist`,
-// tools/onefile.mjs) — from inside the page itself (`globalThis.PLANCALC_INLINE`): the core's wasm, the presets and
-// the CSV worker's code. Opened from a USB stick (file://) a page can fetch nothing, so nothing is fetched then.
+// tools/onefile.mjs) — from inside the page itself (`globalThis.PLANCALC_INLINE`): the core's wasm, the presets, the
+// CSV and text workers' code and the plan-text reader's wasm. Opened from a USB stick (file://) a page can fetch
+// nothing, so nothing is fetched then.
 
 const inline = globalThis.PLANCALC_INLINE ?? null;
 let compiled = null;
@@ -21,6 +22,16 @@ export async function presetText(name) {
   const response = await fetch(new URL(`../presets/${encodeURIComponent(name)}.json`, import.meta.url));
   if (!response.ok) throw new Error(`${response.status} ${response.statusText}`);
   return response.text();
+}
+
+/** The worker that reads plans' texts off the main thread; in the one-file build it is handed the compiled reader. */
+export async function textWorker() {
+  if (!inline) return new Worker(new URL('./text-worker.js', import.meta.url), { type: 'module' });
+  const url = URL.createObjectURL(new Blob([inline.textWorker], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  const bytes = Uint8Array.from(atob(inline.readerWasm), (c) => c.charCodeAt(0));
+  worker.postMessage({ type: 'module', module: await WebAssembly.compile(bytes) });
+  return worker;
 }
 
 /** The worker that reads CSV files off the main thread; in the one-file build it is handed the compiled core. */

@@ -1,0 +1,67 @@
+// Reading a plan's text in the page: paste a seed plan (traditional characters, as published), see each target
+// beside its sentence, reject and edit some, open the draft as a plan, and find it again after a reload. The
+// text stays text.
+
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { start, ready, ROOT, ARTIFACTS } from './harness.mjs';
+
+let env;
+before(async () => { env = await start(); });
+after(async () => { await env?.close(); });
+
+const seed = (name) => readFileSync(`${ROOT}tests/seeds/${name}`, 'utf8');
+
+test('a seed plan read from its text opens as a plan that evaluates and survives a reload', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=en');
+  await p.locator('#text-open-dialog').click();
+  // Wuzhong's plan, in traditional characters with the pinyin glosses of its source.
+  await p.locator('#text-input').fill(seed('003_71a6f3adcac7ff31.txt'));
+  await p.locator('#text-read').click();
+  const rows = p.locator('#text-targets tbody tr');
+  await rows.first().waitFor();
+  assert.equal(await rows.count(), 14);
+  assert.match(await p.locator('#text-notes').textContent(), /14 targets read/);
+  // The first target, FAI growth ≥ 11%, and its sentence marked in the text.
+  const first = rows.first();
+  assert.equal(await first.locator('.subject').inputValue(), '固定资产投资');
+  assert.equal(await first.locator('.indicator').inputValue(), 'growth');
+  assert.equal(await first.locator('.cmp').inputValue(), '>=');
+  assert.equal(await first.locator('.value').inputValue(), '11');
+  await first.locator('.subject').focus();
+  const current = p.locator('#text-view mark.current');
+  assert.match(await current.textContent(), /確保全年固定資產\(chǎn\)投資增長11%以上/);
+  // The text is shown as text: its characters, not markup.
+  assert.equal(await p.locator('#text-view script, #text-view img').count(), 0);
+  await p.screenshot({ path: `${ARTIFACTS}/reader-wuzhong.png` });
+  // Reject the last target, raise the city's growth target to 12, and open the draft.
+  await rows.last().locator('.accept').uncheck();
+  await first.locator('.value').fill('12');
+  await p.locator('#text-open').click();
+  await p.locator('#text-dialog').waitFor({ state: 'hidden' });
+  await p.locator('.card').first().waitFor();
+  assert.equal(await p.locator('.card').count(), 13);
+  assert.match(await p.locator('#targets').textContent(), /12/);
+  assert.deepEqual(p.problems, []);
+  // A reload reopens the draft (kept in the browser), not the preset.
+  await p.reload();
+  await p.locator('body[data-ready="true"]').waitFor();
+  assert.equal(await p.locator('.card').count(), 13);
+  assert.match(new URL(p.url()).search, /preset=text/);
+  await p.context().close();
+});
+
+test('a text with no targets says so; HTML pasted is read as text', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=en');
+  await p.locator('#text-open-dialog').click();
+  await p.locator('#text-input').fill('<img src=x onerror="document.title=\'pwned\'"><p>Hello</p>');
+  await p.locator('#text-read').click();
+  await p.locator('#text-notes').filter({ hasText: 'No targets found' }).waitFor();
+  assert.equal(await p.locator('#text-targets tbody tr').count(), 0);
+  assert.ok(await p.locator('#text-open').isDisabled());
+  assert.equal(await p.locator('#text-view img').count(), 0);
+  assert.notEqual(await p.title(), 'pwned');
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
