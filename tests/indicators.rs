@@ -472,3 +472,42 @@ fn the_summary_counts_targets_by_status_and_puts_those_not_met_first() {
     assert_eq!((after.met, after.not_met), (21, 0));
     assert_eq!(after.order[0], "private-share");
 }
+
+#[test]
+fn a_multiple_of_last_years_figure_takes_it_from_this_years_published_growth() {
+    // Changzhi: reserve ≥ 2.5 × 2018's FAI; 2018 is not given, but 2019's 737.4 at +8.5% gives its comparable level,
+    // 737.4 ÷ 1.085 = 679.63…, so 2.5 × that is 1,699.08 (rounded once, at display).
+    let s = plan(
+        json!([year("2018", None), year("2019", Some("2018"))]),
+        json!([{"id": "fai", "values": {"2019": "737.4"}, "growth": {"2019": "8.5"}},
+               {"id": "reserve", "values": {"2019": "1700"}}]),
+        json!([{"id": "multiple", "indicator": {"kind": "ratio", "numerator": "reserve", "denominator": "fai",
+                "denominator_period": "2018"}, "period": "2019", "cmp": ">=", "value": "2.5"}]),
+        json!({}),
+    );
+    let t = target(&s, "multiple");
+    assert_eq!(t.status, Status::Met);
+    // 1700 ÷ (737.4 ÷ 1.085) = 1844.5 ÷ 737.4 = 2.50136…
+    assert_eq!(t.value.as_ref().unwrap().display, "2.50");
+    assert_eq!(t.needed.as_ref().unwrap().display, "-0.92"); // 2.5 × 679.631… = 1699.078…; 1700 − that = 0.92 spare
+    // A figure typed for 2018 is used as it stands.
+    let mut s = s;
+    s.set_value("fai", "2018", "680").unwrap();
+    assert_eq!(target(&s, "multiple").value.unwrap().display, "2.50"); // 1700 ÷ 680 = 2.5
+}
+
+#[test]
+fn a_growth_rate_from_a_published_one_carries_its_comparable_base_and_the_revision() {
+    // The NBS example of domain.md: Jan–Sep 2020 at 436,530 with a published +0.8% over a published 461,204 for 2019.
+    let s = plan(
+        json!([year("2019", None), year("2020", Some("2019"))]),
+        json!([{"id": "fai", "values": {"2019": "461204", "2020": "436530"}, "growth": {"2020": "0.8"}}]),
+        json!([{"id": "growth", "indicator": {"kind": "growth", "series": "fai"}, "period": "2020", "cmp": ">=", "value": "0"}]),
+        json!({}),
+    );
+    let t = target(&s, "growth");
+    let extra = |key: &str| t.extras.iter().find(|x| x.key == key).map(|x| x.value.display.clone());
+    assert_eq!(shown(&t), ("0.8".into(), Status::Met));
+    assert_eq!(extra("comparable_base").as_deref(), Some("433065.48")); // 436530 ÷ 1.008
+    assert_eq!(extra("base_revision").as_deref(), Some("-28138.52")); // 433065.48 − 461204
+}

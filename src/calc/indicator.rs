@@ -314,10 +314,18 @@ impl IndicatorSpec {
                 done(pct(ov(pc.value.checked_sub(&pb.value))?)?, dw, vec![pc, pb, wc, wb])
             }
             IndicatorSpec::Ratio { numerator, numerator_period, denominator, denominator_period } => {
-                let (a, b) = both(
-                    ctx.term("N", *numerator, numerator_period.unwrap_or(p)),
-                    ctx.term("D", *denominator, denominator_period.unwrap_or(p)),
-                )?;
+                let q = denominator_period.unwrap_or(p);
+                let mut d = ctx.term("D", *denominator, q);
+                // "2.5 × last year's FAI" without last year's figure: this year's level at its published growth
+                // gives last year's comparable level, as it does for growth.
+                if matches!(d, Err(Gap::NoData(_))) && ctx.plan.periods.get(p).and_then(|x| x.previous) == Some(q) {
+                    if let Ok(base) = ctx.base("D", *denominator, p) {
+                        if base.from_growth.is_some() {
+                            d = Ok(base);
+                        }
+                    }
+                }
+                let (a, b) = both(ctx.term("N", *numerator, numerator_period.unwrap_or(p)), d)?;
                 if b.value.is_zero() {
                     return Err(Gap::Undefined("whole_is_zero"));
                 }

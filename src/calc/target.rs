@@ -27,7 +27,8 @@ pub enum Status {
 /// A figure shown beside an indicator: time-progress, ahead/behind, the run-rate still needed.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Extra {
-    /// `time_progress` (%), `ahead` (pp; negative = behind), `run_rate` (amount per remaining month).
+    /// `time_progress` (%), `ahead` (pp; negative = behind), `run_rate` (amount per remaining month);
+    /// `comparable_base` and `base_revision` (amounts) for a growth rate measured from a published one.
     pub key: String,
     pub value: Quantity,
 }
@@ -190,6 +191,9 @@ pub fn evaluate(plan: &Plan, grid: &Grid, baseline: &Grid, target: &Target) -> T
     if let IndicatorSpec::Completion { done, plan: annual } = spec {
         result.extras = completion_extras(plan, grid, *done, *annual, target.period, &value);
     }
+    if let (IndicatorSpec::Growth { series }, Ok(e)) = (spec, &evaluated) {
+        result.extras = growth_extras(plan, grid, *series, target.period, &e.terms);
+    }
     if let (IndicatorSpec::AggregateGrowth { .. }, Ok(e)) = (spec, &evaluated) {
         // The terms come in pairs per unit: this period's level, then its base; the denominator is Σ bases.
         result.contributions = e
@@ -234,6 +238,27 @@ fn placeholder(unit: Unit, symbol: &str) -> Quantity {
     }
 }
 
+/// A growth rate measured from a published rate: the comparable base it implies (level ÷ (1 + g/100)) and, where last
+/// year's level is given too, the revision of the base (comparable base − last year's level; NBS revises bases, so
+/// the two differ and the published rate is kept).
+fn growth_extras(plan: &Plan, grid: &Grid, s: usize, p: usize, terms: &[crate::calc::indicator::Term]) -> Vec<Extra> {
+    let Some(base) = terms.get(1).filter(|t| t.from_growth.is_some()) else { return Vec::new() };
+    let r = &plan.rounding;
+    let money = plan.series.get(s).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+    let mut out = Vec::new();
+    if let Some(v) = Quantity::new(&base.value, Unit::Amount, money, r) {
+        out.push(Extra { key: "comparable_base".into(), value: v });
+    }
+    let last_year = plan.periods.get(p).and_then(|x| x.previous).and_then(|q| grid.get(s, q).value());
+    if let Some(v) = last_year
+        .and_then(|level| base.value.checked_sub(&level))
+        .and_then(|d| Quantity::new(&d, Unit::Amount, money, r))
+    {
+        out.push(Extra { key: "base_revision".into(), value: v });
+    }
+    out
+}
+
 /// 序时进度 = months ÷ 12; ahead (pp) = completion rate − time-progress, unrounded then rounded once;
 /// run-rate = (annual plan − done) ÷ months remaining.
 fn completion_extras(plan: &Plan, grid: &Grid, done: usize, annual: usize, p: usize, rate: &Exact) -> Vec<Extra> {
@@ -265,7 +290,9 @@ fn completion_extras(plan: &Plan, grid: &Grid, done: usize, annual: usize, p: us
 /// the generated `.d.ts`).
 pub const TYPESCRIPT: &str = r#"
 export type Status = "met" | "not_met" | "no_data" | "undefined";
-export interface Extra { key: "time_progress" | "ahead" | "run_rate"; value: Quantity; }
+/** `comparable_base`: last year's level implied by a published growth rate; `base_revision`: that base minus last
+ *  year's published level. */
+export interface Extra { key: "time_progress" | "ahead" | "run_rate" | "comparable_base" | "base_revision"; value: Quantity; }
 /** One unit's contribution (pp) to a combined growth rate; the contributions add up to it exactly. */
 export interface UnitContribution { id: string; value: Quantity; }
 export interface TargetResult {

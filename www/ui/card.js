@@ -41,7 +41,7 @@ export function targetCard(result, spec, plan, locale) {
       ? el('p', { className: 'needed' }, `${word(locale, 'needed')}: ${label(lever.label, locale)} ${signed(result.needed, locale)}`)
       : null,
     (result.extras ?? []).map((x) => el('p', { className: 'extra', dataset: { key: x.key } },
-      `${word(locale, x.key)}: ${x.key === 'ahead' ? signed(x.value, locale) : quantity(x.value, locale)}`)),
+      `${word(locale, x.key)}: ${x.key === 'ahead' || x.key === 'base_revision' ? signed(x.value, locale) : quantity(x.value, locale)}`)),
     detail.map((d) => el('p', { className: 'detail' }, d)),
     el('div', { className: 'card-actions' },
       el('button', { type: 'button', className: 'seek', dataset: { action: 'seek', target: result.id } }, word(locale, 'seek')),
