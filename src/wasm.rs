@@ -131,7 +131,7 @@ impl PlanSession {
                 .ok_or(Error::Type { path: String::new(), expected: "a plan object or JSON text" })
                 .and_then(|text| Plan::from_json(&text)),
         };
-        parsed.map(|p| PlanSession { inner: Session::new(p), view: Vec::new() }).map_err(err)
+        parsed.and_then(Session::open).map(|inner| PlanSession { inner, view: Vec::new() }).map_err(err)
     }
 
     /// Every result for the active scenario.
@@ -255,6 +255,12 @@ impl PlanSession {
     #[wasm_bindgen(unchecked_return_type = "Edit[]")]
     pub fn edits(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.edits())
+    }
+
+    /// Whether the session is as its plan opens it (the baseline without edits, the plan's own scenarios as they
+    /// come): nothing to save.
+    pub fn untouched(&self) -> bool {
+        self.inner.untouched()
     }
 
     /// Compares two scenarios ("baseline" is the plan's own figures): values and deltas (pp for shares).

@@ -490,7 +490,7 @@ fn a_multiple_of_last_years_figure_takes_it_from_this_years_published_growth() {
     // 1700 ÷ (737.4 ÷ 1.085) = 1844.5 ÷ 737.4 = 2.50136…
     assert_eq!(t.value.as_ref().unwrap().display, "2.50");
     assert_eq!(t.needed.as_ref().unwrap().display, "-0.92"); // 2.5 × 679.631… = 1699.078…; 1700 − that = 0.92 spare
-    // A figure typed for 2018 is used as it stands.
+                                                             // A figure typed for 2018 is used as it stands.
     let mut s = s;
     s.set_value("fai", "2018", "680").unwrap();
     assert_eq!(target(&s, "multiple").value.unwrap().display, "2.50"); // 1700 ÷ 680 = 2.5
@@ -510,4 +510,39 @@ fn a_growth_rate_from_a_published_one_carries_its_comparable_base_and_the_revisi
     assert_eq!(shown(&t), ("0.8".into(), Status::Met));
     assert_eq!(extra("comparable_base").as_deref(), Some("433065.48")); // 436530 ÷ 1.008
     assert_eq!(extra("base_revision").as_deref(), Some("-28138.52")); // 433065.48 − 461204
+}
+
+#[test]
+fn a_plan_opens_with_the_scenarios_it_carries_beside_its_baseline() {
+    let doc = |edits: Value| {
+        json!({"schema": 1, "id": "t", "title": {"zh-CN": "测试", "en": "Test"},
+            "periods": [{"id": "2023", "label": {"zh-CN": "2023", "en": "2023"}}],
+            "series": [{"id": "fai", "label": {"zh-CN": "投资", "en": "FAI"}, "values": {}},
+                       {"id": "ind", "label": {"zh-CN": "工业", "en": "Industry"}, "within": "fai", "values": {}}],
+            "targets": [{"id": "share", "label": {"zh-CN": "占比", "en": "Share"},
+                "indicator": {"kind": "share", "part": "ind", "whole": "fai"}, "period": "2023", "cmp": ">=", "value": "30"}],
+            "scenarios": [{"name": "示例(虚构数字)", "edits": edits}]})
+    };
+    let plan = plancalc::Plan::from_value(&doc(json!([
+        {"series": "fai", "period": "2023", "set": "1000"}, {"series": "ind", "period": "2023", "set": "320"}])))
+    .unwrap();
+    let mut s = Session::open(plan).unwrap();
+    // The baseline stays active and without figures; the scenario has them.
+    assert_eq!(target(&s, "share").status, Status::NoData);
+    assert_eq!(s.scenario_names(), vec!["scenario 1".to_owned(), "示例(虚构数字)".to_owned()]);
+    s.switch_scenario("示例(虚构数字)").unwrap();
+    assert_eq!(shown(&target(&s, "share")), ("32.0".into(), Status::Met));
+    assert!(s.untouched());
+    // Saved and restored, it is the same; one more edit and it is no longer as the plan opens it.
+    let back = Session::restore(&s.state()).unwrap();
+    assert_eq!(back.scenario_states(), s.scenario_states());
+    s.set_value("ind", "2023", "330").unwrap();
+    assert!(!s.untouched());
+    // Written back, it reads back the same.
+    let again = plancalc::Plan::from_value(&s.plan().to_document(None, None)).unwrap();
+    assert_eq!(again.scenarios, s.plan().scenarios);
+    // An edit the plan cannot take is refused at its path.
+    let bad = plancalc::Plan::from_value(&doc(json!([{"series": "nope", "period": "2023", "set": "1"}]))).unwrap();
+    let e = Session::open(bad).err().unwrap();
+    assert!(e.path().starts_with("scenarios[0].edits[0]"), "{}", e.path());
 }

@@ -120,7 +120,7 @@ function flush() {
   if (!state.session) return;
   const large = state.session.projectCount() > LARGE;
   const s = state.session.state(!large);
-  const untouched = s.scenarios.length === 1 && s.scenarios[0].edits.length === 0;
+  const untouched = state.session.untouched();
   const key = STORE + state.preset;
   // A preset untouched needs nothing saved; an imported or shared plan exists only in what is saved.
   if (untouched && PRESETS.includes(state.preset) && !state.ownPlan) {

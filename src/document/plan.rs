@@ -67,6 +67,7 @@ impl Plan {
             targets,
             rounding: read_rounding(&root)?,
             notes: read_notes(&root)?,
+            scenarios: read_scenarios(&root)?,
             projects,
             order,
             series_index,
@@ -566,6 +567,32 @@ fn read_rounding(root: &Obj<'_>) -> Result<Rounding> {
         }
     };
     Ok(r)
+}
+
+/// `scenarios: [{name, edits: [...]}]`: each edit read as an edit is (checked against the plan when a session opens
+/// it, with this path).
+fn read_scenarios(root: &Obj<'_>) -> Result<Vec<PlanScenario>> {
+    let list = root.opt_array("scenarios")?;
+    let mut out: Vec<PlanScenario> = Vec::with_capacity(list.len());
+    for (i, v) in list.iter().enumerate() {
+        let at = index("scenarios", i);
+        let o = Obj::new(v, &at)?;
+        let name = o.req_id("name")?.trim().to_owned();
+        if out.iter().any(|s| s.name == name) {
+            return Err(Error::Invalid {
+                path: o.field_path("name"),
+                reason: format!("a second scenario named {name}"),
+            });
+        }
+        let edits = o
+            .opt_array("edits")?
+            .iter()
+            .enumerate()
+            .map(|(k, e)| crate::model::edit::Edit::from_value(e, &index(&join(&at, "edits"), k)))
+            .collect::<Result<Vec<_>>>()?;
+        out.push(PlanScenario { name, edits });
+    }
+    Ok(out)
 }
 
 fn read_notes(root: &Obj<'_>) -> Result<Vec<Labels>> {

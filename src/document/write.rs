@@ -135,6 +135,14 @@ impl Plan {
             if let Some(a) = &self.as_of {
                 m.insert("as_of".into(), json!(a.date));
             }
+            if !self.scenarios.is_empty() {
+                let list: Vec<Value> = self
+                    .scenarios
+                    .iter()
+                    .map(|s| json!({"name": s.name, "edits": serde_json::to_value(&s.edits).unwrap_or(Value::Null)}))
+                    .collect();
+                m.insert("scenarios".into(), Value::Array(list));
+            }
             if let Some(values) =
                 projects.or(self.projects.values.as_ref()).filter(|_| list && !self.projects.is_empty())
             {

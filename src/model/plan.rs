@@ -197,6 +197,13 @@ pub enum Baseline {
 /// The unit of a series that counts projects: shown without decimals.
 pub const COUNT_UNIT: &str = "个";
 
+/// A scenario a plan document carries: its name and its edits to the baseline, in order.
+#[derive(Debug, Clone, PartialEq)]
+pub struct PlanScenario {
+    pub name: String,
+    pub edits: Vec<super::edit::Edit>,
+}
+
 /// A validated plan: the baseline figures and everything needed to compute from them.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Plan {
@@ -214,6 +221,9 @@ pub struct Plan {
     pub targets: Vec<Target>,
     pub rounding: Rounding,
     pub notes: Vec<Labels>,
+    /// Scenarios the plan comes with, opened beside its baseline (an illustrative one where statistics are not
+    /// public): never part of the baseline.
+    pub scenarios: Vec<PlanScenario>,
     /// The projects the plan tracks, if it lists them.
     pub projects: Projects,
     /// Series in an order where every sum comes after its parts.

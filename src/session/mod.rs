@@ -208,6 +208,27 @@ impl Session {
         !self.scenario().undone.is_empty()
     }
 
+    /// A session on `plan` with the scenarios the plan comes with beside its baseline, each made from the baseline
+    /// by its edits (kept as its edits, so that they are saved and restored like any); the baseline stays active. An edit
+    /// a scenario cannot make is an error at `scenarios[i].edits[k]`.
+    pub fn open(plan: Plan) -> Result<Session> {
+        let extra = plan.scenarios.clone();
+        let mut session = Session::new(plan);
+        for (i, sc) in extra.iter().enumerate() {
+            let at = crate::error::index("scenarios", i);
+            session.new_scenario(&sc.name, None).map_err(|e| e.at(&crate::error::join(&at, "name")))?;
+            for (k, edit) in sc.edits.iter().enumerate() {
+                let path = crate::error::index(&crate::error::join(&at, "edits"), k);
+                session.apply(edit.clone()).map_err(|e| e.at(&path))?;
+            }
+        }
+        if !extra.is_empty() {
+            session.active = 0;
+            session.recompute();
+        }
+        Ok(session)
+    }
+
     /// Creates a scenario, from the baseline or from a copy of another, and makes it active.
     pub fn new_scenario(&mut self, name: &str, from: Option<&str>) -> Result<Results> {
         let name = scenario_name(name)?;

@@ -59,6 +59,16 @@ impl Session {
         }
     }
 
+    /// Whether the session is as its plan opens it: the baseline without edits and the plan's own scenarios with
+    /// exactly their edits — nothing a page needs to save.
+    pub fn untouched(&self) -> bool {
+        let states = self.scenario_states();
+        let Some((first, rest)) = states.split_first() else { return true };
+        first.edits.is_empty()
+            && rest.len() == self.plan.scenarios.len()
+            && rest.iter().zip(&self.plan.scenarios).all(|(s, p)| s.name == p.name && s.edits == p.edits)
+    }
+
     /// Every scenario's name and edits, in order.
     pub fn scenario_states(&self) -> Vec<ScenarioState> {
         self.scenarios
