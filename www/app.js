@@ -10,6 +10,7 @@ import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './u
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
 import { TextReader } from './ui/text-reader.js';
+import * as mine from './ui/my-plans.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
 import { presetText, wasmModule } from './ui/assets.js';
 
@@ -25,6 +26,8 @@ const state = {
   goal: null, saveTimer: 0, chartFrame: 0, chartTimer: 0, chartsInView: false, projects: null,
   /** The plan differs from its preset file (a project list was imported): it is saved with the edits. */
   ownPlan: false,
+  /** The name in My plans of the plan open, when it is one of the planner's own. */
+  mineName: '', mineTimer: 0, mineText: null, undoMine: null,
 };
 const $ = (id) => document.getElementById(id);
 const L = (labels) => label(labels, state.lang);
@@ -65,9 +68,14 @@ function planText(preset) {
 
 /** Opens a preset, restoring the edits saved for it if there are any. */
 async function open(preset) {
-  const known = PRESETS.includes(preset) || preset === 'blank' || (SLOTS.includes(preset) && localStorage.getItem(STORE + preset));
+  // One of My plans: the copy written on every change (localStorage) or, failing that, the one kept in IndexedDB.
+  const own = mine.idOf(preset);
+  const ownSaved = own ? (localStorage.getItem(STORE + preset) ?? await mine.get(own).catch(() => undefined)) : null;
+  const known = PRESETS.includes(preset) || preset === 'blank' || (SLOTS.includes(preset) && localStorage.getItem(STORE + preset))
+    || Boolean(ownSaved);
   state.preset = known ? preset : 'zunyi';
-  const saved = localStorage.getItem(STORE + state.preset);
+  state.mineName = own && known ? ((await mine.list().catch(() => [])).find((p) => p.id === own)?.name ?? '') : '';
+  const saved = own && known ? ownSaved : localStorage.getItem(STORE + state.preset);
   let restored = false;
   state.ownPlan = false;
   try {
@@ -129,7 +137,33 @@ function flush() {
   }
   s.own = state.ownPlan;
   if (large) s.plan = 'idb';
-  localStorage.setItem(key, JSON.stringify(s));
+  const text = JSON.stringify(s);
+  localStorage.setItem(key, text);
+  keepMine(text);
+}
+
+/** One of My plans is kept in IndexedDB too, a moment after its last change (the list shows when that was). */
+function keepMine(text) {
+  if (!mine.idOf(state.preset)) return;
+  clearTimeout(state.mineTimer);
+  state.mineText = text;
+  state.mineTimer = setTimeout(keepMineNow, 300);
+}
+
+/** Writes what `keepMine` is waiting to write, now. */
+function keepMineNow() {
+  clearTimeout(state.mineTimer);
+  const id = mine.idOf(state.preset);
+  const text = state.mineText;
+  state.mineText = null;
+  if (!id || !text) return Promise.resolve();
+  return mine.put(id, state.mineName || L(state.plan.title), text).catch(() => {});
+}
+
+/** Everything saved, in localStorage and in My plans. */
+function flushAll() {
+  flush();
+  return keepMineNow();
 }
 
 /** Keeps the plan itself when it changed as a whole (a project list imported): in IndexedDB when large. */
@@ -152,7 +186,7 @@ function renderAll() {
   for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
   for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', T(node.dataset.i18nLabel));
   $('lang').value = state.lang;
-  $('preset').value = SLOTS.includes(state.preset) ? '' : state.preset;
+  $('preset').value = PRESETS.includes(state.preset) || state.preset === 'blank' ? state.preset : '';
   for (const option of $('preset').options) {
     option.textContent = option.value === 'blank' ? T('blank') : option.dataset[state.lang === 'en' ? 'en' : 'zh'];
   }
@@ -487,7 +521,13 @@ async function importPlan(file) {
     return;
   }
   $('import-error').hidden = true;
-  adopt(session, 'import');
+  adoptMine(session);
+}
+
+/** A plan that becomes one of My plans: imported, read from a text, opened from a link, or a copy. */
+function adoptMine(session, name) {
+  state.mineName = name ?? L(session.plan().title);
+  adopt(session, mine.slotOf(mine.newId()));
 }
 
 function adopt(session, slot) {
@@ -549,10 +589,13 @@ function renderEmbed() {
   const form = document.querySelector('#embed-dialog input[name="embed-form"]:checked')?.value ?? 'element';
   const preset = PRESETS.includes(state.preset) && !state.ownPlan;
   const plan = preset ? `presets/${state.preset}.json` : `${state.plan.id}.json`;
-  $('embed-plan-note').textContent = T(preset ? 'embed_preset' : 'embed_own').replace('{file}', plan);
+  const inline = form === 'element' && $('embed-inline').checked;
+  $('embed-inline').disabled = form !== 'element';
+  $('embed-plan-note').textContent = inline ? T('embed_inline_note')
+    : T(preset ? 'embed_preset' : 'embed_own').replace('{file}', plan);
   $('embed-snippet').value = snippet({
     form, base: $('embed-base').value.trim() || '/plancalc/', plan, mode: $('embed-mode').value, lang: state.lang,
-    title: L(state.plan.title),
+    title: L(state.plan.title), inline: inline ? state.session.documentText() : undefined,
   });
   $('embed-policy').value = policy(form, $('embed-base').value.trim() || '/plancalc/');
 }
@@ -583,12 +626,99 @@ async function share() {
 
 async function openShared(data) {
   try {
-    adopt(PlanSession.restore(JSON.parse(await unpack(data))), 'shared');
+    adoptMine(PlanSession.restore(JSON.parse(await unpack(data))));
     return true;
   } catch (e) {
     showError('load-error', e, T('load_failed'));
     return false;
   }
+}
+
+// ---------------------------------------------------------------- My plans
+
+/** The list of My plans: each renamed in place, opened, copied, exported or deleted (a deletion can be undone). */
+async function renderMine() {
+  const plans = await mine.list().catch(() => []);
+  const when = (iso) => new Date(iso).toLocaleString(state.lang === 'en' ? 'en' : state.lang);
+  const button = (action, id, name) => el('button', { type: 'button', dataset: { action, id }, attrs: { 'aria-label': `${T(`mine_${action}`)}: ${name}` } }, T(`mine_${action}`));
+  $('mine-list').replaceChildren(
+    el('thead', {}, el('tr', {}, [T('mine_name'), T('mine_updated'), ''].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, plans.map((p) => el('tr', { dataset: { id: p.id }, className: mine.slotOf(p.id) === state.preset ? 'current' : '' },
+      el('td', {}, el('input', { type: 'text', value: p.name, className: 'mine-name', dataset: { id: p.id }, attrs: { 'aria-label': `${T('mine_name')}: ${p.name}` } })),
+      el('td', {}, when(p.updated)),
+      el('td', { className: 'mine-actions' }, ['open', 'duplicate', 'export', 'delete'].map((a) => button(a, p.id, p.name)))))));
+  $('mine-empty').hidden = plans.length > 0;
+}
+
+/** A saved plan's session, restored (with its large project list if it has one). */
+async function mineSession(id) {
+  const slot = mine.slotOf(id);
+  const s = JSON.parse(localStorage.getItem(STORE + slot) ?? await mine.get(id));
+  const large = s.plan === 'idb' ? await getLarge(STORE + slot) : null;
+  if (large) s.plan = large.outline;
+  return PlanSession.restore(s, large?.projects);
+}
+
+async function mineAction(event) {
+  const button = event.target.closest('button[data-action]');
+  if (!button) return;
+  const { action, id } = button.dataset;
+  const entry = (await mine.list()).find((p) => p.id === id);
+  if (!entry) return;
+  if (action === 'open') {
+    await flushAll();
+    $('mine-dialog').close();
+    await open(mine.slotOf(id));
+  } else if (action === 'duplicate') {
+    await flushAll();
+    const copy = mine.newId();
+    const text = localStorage.getItem(STORE + mine.slotOf(id)) ?? await mine.get(id);
+    const large = await getLarge(STORE + mine.slotOf(id));
+    if (large) await putLarge(STORE + mine.slotOf(copy), large);
+    await mine.put(copy, T('mine_copy_of').replace('{name}', entry.name), text);
+    announceMine(T('mine_duplicated').replace('{name}', entry.name));
+  } else if (action === 'export') {
+    const session = await mineSession(id);
+    download(`${session.plan().id}.json`, 'application/json', `${session.documentText()}\n`);
+  } else if (action === 'delete') {
+    await flushAll();
+    const removed = await mine.remove(id);
+    const local = localStorage.getItem(STORE + mine.slotOf(id));
+    localStorage.removeItem(STORE + mine.slotOf(id));
+    state.undoMine = { ...removed, local };
+    announceMine(T('mine_deleted').replace('{name}', entry.name), true);
+  }
+  await renderMine();
+}
+
+function announceMine(text, undo = false) {
+  $('mine-status-text').textContent = text;
+  $('mine-undo').hidden = !undo;
+  $('mine-status').hidden = false;
+}
+
+async function undoDelete() {
+  const undo = state.undoMine;
+  if (!undo) return;
+  state.undoMine = null;
+  await mine.putBack(undo);
+  if (undo.local) localStorage.setItem(STORE + mine.slotOf(undo.entry.id), undo.local);
+  announceMine(T('mine_restored').replace('{name}', undo.entry.name));
+  await renderMine();
+}
+
+/** The plan open becomes one of My plans (a copy, when it is a preset; itself otherwise). */
+async function saveAsMine() {
+  if (mine.idOf(state.preset)) {
+    await flushAll();
+    announceMine(T('mine_already'));
+    return;
+  }
+  const copy = PlanSession.restore(state.session.state());
+  adoptMine(copy, L(state.plan.title));
+  await keepMineNow();
+  await renderMine();
+  announceMine(T('mine_saved').replace('{name}', state.mineName));
 }
 
 // ---------------------------------------------------------------- interaction
@@ -730,7 +860,7 @@ async function start() {
   $('redo').addEventListener('click', () => undoRedo('redo'));
   document.addEventListener('keydown', onKey);
   // Nothing typed is lost to a reload that comes before the debounced save.
-  addEventListener('pagehide', flush);
+  addEventListener('pagehide', () => { flushAll(); });
   $('seek-lever').addEventListener('change', seek);
   for (const radio of document.querySelectorAll('#seek input[name="mode"]')) radio.addEventListener('change', seek);
   $('seek-apply').addEventListener('click', applyGoal);
@@ -751,7 +881,7 @@ async function start() {
     t: T, lang: () => state.lang,
     opened: (plan) => {
       try {
-        adopt(new PlanSession(plan), 'text');
+        adoptMine(new PlanSession(plan));
         announce(T('text_opened'));
       } catch (e) {
         showError('load-error', e, T('load_failed'));
@@ -759,6 +889,24 @@ async function start() {
     },
   });
   $('text-open-dialog').addEventListener('click', () => reader.openDialog());
+  $('mine-open').addEventListener('click', async () => {
+    await flushAll();
+    $('mine-status').hidden = true;
+    await renderMine();
+    $('mine-dialog').showModal();
+  });
+  $('mine-close').addEventListener('click', () => $('mine-dialog').close());
+  $('mine-list').addEventListener('click', mineAction);
+  $('mine-list').addEventListener('change', async (e) => {
+    if (!e.target.classList.contains('mine-name')) return;
+    const name = e.target.value.trim();
+    if (!name) return;
+    await mine.rename(e.target.dataset.id, name);
+    if (mine.slotOf(e.target.dataset.id) === state.preset) state.mineName = name;
+    await renderMine();
+  });
+  $('mine-undo').addEventListener('click', undoDelete);
+  $('mine-save').addEventListener('click', saveAsMine);
   for (const node of document.querySelectorAll('#embed-dialog input, #embed-dialog select')) node.addEventListener('input', renderEmbed);
   if (location.hash.startsWith('#s=') && await openShared(location.hash.slice(3))) return;
   await open(first);

@@ -65,3 +65,24 @@ test('the embed dialog has no serious or critical accessibility violation', asyn
   assert.match(await p.locator('#embed-snippet').inputValue(), /embed\.html\?plan=presets%2Fzunyi\.json&amp;lang=zh-TW/);
   assert.deepEqual(p.problems, []);
 });
+
+test('reading a plan text and My plans have no serious or critical accessibility violation, with the keyboard alone', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=en', { bypassCSP: true });
+  // Keyboard only: to the "read a plan's text" button, type a plan, read it, open the draft.
+  await p.locator('#text-open-dialog').focus();
+  await p.keyboard.press('Enter');
+  await p.locator('#text-dialog[open]').waitFor();
+  await p.keyboard.type('2024年,确保全市固定资产投资增长8%以上,民间投资占比达到50%以上。');
+  await p.keyboard.press('Tab');
+  await p.keyboard.press('Enter');
+  await p.locator('#text-targets tbody tr').first().waitFor();
+  assert.deepEqual(await audit(p), []);
+  await p.locator('#text-open').focus();
+  await p.keyboard.press('Enter');
+  await p.locator('#text-dialog').waitFor({ state: 'hidden' });
+  await p.locator('#mine-open').focus();
+  await p.keyboard.press('Enter');
+  await p.locator('#mine-list tbody tr').first().waitFor();
+  assert.deepEqual(await audit(p), []);
+  assert.deepEqual(p.problems, []);
+});

@@ -86,7 +86,7 @@ test('export the plan as JSON that loads back, and the results as CSV', async ()
   assert.ok(lines.includes('target,industrial-share,Industrial share of FAI,2021-2023,30,30.0,%,met,>= 30.0,0.0'), lines.join('\n'));
   // The exported plan loads back with the same figure.
   await p.locator('#import').setInputFiles({ name: 'back.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(doc)) });
-  await p.waitForURL(/preset=import/);
+  await p.waitForURL(/preset=mine-/); // an imported plan becomes one of My plans
   assert.equal(await card(p, 'industrial-share').locator('.value').textContent(), '30.0%');
   assert.deepEqual(p.problems, []);
 });

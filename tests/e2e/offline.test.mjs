@@ -1,5 +1,6 @@
 // The one-file build (`make dist` → dist/plancalc-offline.html): the planner's page opened from file://, as from a USB
-// stick on an intranet — no server, no request anywhere, the CSV worker and autosave working as on the served page.
+// stick on an intranet — no server, no request anywhere, the CSV and text workers and autosave working as on the
+// served page.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -23,7 +24,7 @@ after(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
-test('opened from file:// it shows a plan, keeps an edit across a reload, and imports a CSV in its worker', async () => {
+test('opened from file:// it shows a plan, keeps an edit across a reload, imports a CSV and reads a plan text in its workers', async () => {
   const context = await env.browser.newContext({ viewport: { width: 1200, height: 900 } });
   const p = await context.newPage();
   const problems = [];
@@ -49,6 +50,15 @@ test('opened from file:// it shows a plan, keeps an edit across a reload, and im
   await p.waitForFunction(() => /2 projects imported/.test(document.getElementById('announce').textContent), null, { timeout: 10000 })
     .catch(async (e) => { throw new Error(`${e.message}; announced: ${await p.locator('#announce').textContent()}; ${problems}`); });
   await p.screenshot({ path: `${ARTIFACTS}/offline-file.png` });
+  // A plan's text read by the reader's own core, inside the page too; the draft kept in My plans.
+  await p.locator('#text-open-dialog').click();
+  await p.locator('#text-input').fill('2024年,确保全市固定资产投资增长8%以上,民间投资占比达到50%以上。');
+  await p.locator('#text-read').click();
+  await p.locator('#text-targets tbody tr').nth(1).waitFor();
+  await p.locator('#text-open').click();
+  await p.locator('#text-dialog').waitFor({ state: 'hidden' });
+  await p.locator('.card').nth(1).waitFor();
+  assert.equal(await p.locator('.card').count(), 2);
   assert.deepEqual(away, [], 'nothing is requested from anywhere');
   assert.deepEqual(problems, []);
   await context.close();

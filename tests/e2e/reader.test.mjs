@@ -48,7 +48,7 @@ test('a seed plan read from its text opens as a plan that evaluates and survives
   await p.reload();
   await p.locator('body[data-ready="true"]').waitFor();
   assert.equal(await p.locator('.card').count(), 13);
-  assert.match(new URL(p.url()).search, /preset=text/);
+  assert.match(new URL(p.url()).search, /preset=mine-/);
   await p.context().close();
 });
 

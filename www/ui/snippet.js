@@ -9,10 +9,18 @@ export const ELEMENT_POLICY = "default-src 'self'; script-src 'self' 'wasm-unsaf
 
 /**
  * `form`: "element" or "iframe"; `base`: where the copied plancalc folder is served ("/plancalc/"); `plan`: the plan
- * file's path inside it ("presets/zunyi.json"); `mode`, `lang`; `title`: the frame's accessible name.
+ * file's path inside it ("presets/zunyi.json"); `mode`, `lang`; `title`: the frame's accessible name; `inline`: the
+ * plan's JSON text to put inside the element instead of a file (the element form only).
  */
-export function snippet({ form, base, plan, mode, lang, title }) {
+export function snippet({ form, base, plan, mode, lang, title, inline }) {
   const root = base.endsWith('/') ? base : `${base}/`;
+  if (inline && form !== 'iframe') {
+    // Inside <script type="application/json"> a "</script" or "<!--" would end or confuse the element: JSON has "<"
+    // only inside strings, where it may be written \u003c.
+    const json = inline.trim().replaceAll('<', '\\u003c');
+    return `<script type="module" src="${attr(`${root}plan-calc.js`)}"></script>\n`
+      + `<plan-calc lang="${attr(lang)}" mode="${attr(mode)}" loading="lazy"><script type="application/json">\n${json}\n</script></plan-calc>`;
+  }
   if (form === 'iframe') {
     const query = new URLSearchParams({ plan, lang, mode }).toString();
     return `<iframe data-plan-calc title="${attr(title)}" loading="lazy" width="100%" height="600" frameborder="0"\n`
