@@ -60,6 +60,9 @@ const _: &str = crate::session::persist::TYPESCRIPT;
 #[cfg(feature = "reader")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::reader::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::session::plan_edit::TYPESCRIPT;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
 fn js_error(e: &Error) -> JsValue {
@@ -255,6 +258,35 @@ impl PlanSession {
     #[wasm_bindgen(unchecked_return_type = "Edit[]")]
     pub fn edits(&self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.edits())
+    }
+
+    /// Replaces the plan with `doc` (the plan editor's change): throws a `PlanError` (code, path) and changes nothing
+    /// if the plan reader refuses it; otherwise every scenario keeps the edits that still apply.
+    #[wasm_bindgen(js_name = replacePlan, unchecked_return_type = "PlanChange")]
+    pub fn replace_plan(
+        &mut self,
+        #[wasm_bindgen(unchecked_param_type = "PlanDocument")] doc: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let doc: serde_json::Value = from_js(doc, "", "a plan document")?;
+        to_js(&self.inner.replace_plan(&doc).map_err(err)?)
+    }
+
+    /// Undoes the last plan change; null when there is none.
+    #[wasm_bindgen(js_name = undoPlan, unchecked_return_type = "PlanChange | null")]
+    pub fn undo_plan(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.undo_plan().map_err(err)?)
+    }
+
+    /// Makes the last undone plan change again; null when there is none.
+    #[wasm_bindgen(js_name = redoPlan, unchecked_return_type = "PlanChange | null")]
+    pub fn redo_plan(&mut self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.redo_plan().map_err(err)?)
+    }
+
+    /// What names series `id`: targets, breakdowns, sums, series within it, scenarios (asked before a deletion).
+    #[wasm_bindgen(js_name = seriesReferences, unchecked_return_type = "SeriesReference[]")]
+    pub fn series_references(&self, id: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.references(id))
     }
 
     /// Whether the session is as its plan opens it (the baseline without edits, the plan's own scenarios as they
@@ -509,6 +541,33 @@ pub fn plan_from_draft(
 ) -> Result<JsValue, JsValue> {
     let targets: Vec<crate::reader::DraftTarget> = from_js(targets, "targets", "a list of draft targets")?;
     to_js(&crate::reader::plan_from_targets(title.as_deref(), &targets).map_err(err)?)
+}
+
+/// Plan document `doc` without series `id` and everything that names it (see `seriesReferences`).
+#[cfg(feature = "page")]
+#[wasm_bindgen(js_name = planWithoutSeries, unchecked_return_type = "PlanDocument")]
+pub fn plan_without_series(
+    #[wasm_bindgen(unchecked_param_type = "PlanDocument")] doc: JsValue,
+    id: &str,
+) -> Result<JsValue, JsValue> {
+    let doc: serde_json::Value = from_js(doc, "", "a plan document")?;
+    to_js(&crate::session::plan_edit::without_series(&doc, id))
+}
+
+/// The indicator kinds and the fields each takes: `[{kind, fields: [{name, names}]}]`, `names` being `series`,
+/// `series_list`, `periods`, `period?` (optional) or `breakdown`.
+#[cfg(feature = "page")]
+#[wasm_bindgen(js_name = indicatorKinds)]
+pub fn indicator_kinds() -> Result<JsValue, JsValue> {
+    let list: Vec<serde_json::Value> = crate::model::indicator::KIND_FIELDS
+        .iter()
+        .map(|(kind, fields)| {
+            let fields: Vec<serde_json::Value> =
+                fields.iter().map(|(name, names)| serde_json::json!({"name": name, "names": names})).collect();
+            serde_json::json!({"kind": kind, "fields": fields})
+        })
+        .collect();
+    to_js(&list)
 }
 
 /// The bytes of linear memory the module holds (it grows and never shrinks).

@@ -69,3 +69,26 @@ impl IndicatorSpec {
         }
     }
 }
+
+/// The fields each indicator kind takes in a plan document and what each names (`series`, `series_list`, `periods`,
+/// `period?` — optional — or `breakdown`): the plan editor lays out a target's form from this.
+pub const KIND_FIELDS: &[(&str, &[(&str, &str)])] = &[
+    ("amount", &[("series", "series")]),
+    ("cumulative", &[("series", "series"), ("periods", "periods")]),
+    ("share", &[("part", "series"), ("whole", "series")]),
+    ("growth", &[("series", "series")]),
+    ("completion", &[("done", "series"), ("plan", "series")]),
+    ("contribution", &[("part", "series"), ("whole", "series")]),
+    ("contribution_share", &[("part", "series"), ("whole", "series")]),
+    (
+        "ratio",
+        &[
+            ("numerator", "series"),
+            ("numerator_period", "period?"),
+            ("denominator", "series"),
+            ("denominator_period", "period?"),
+        ],
+    ),
+    ("aggregate_growth", &[("units", "series_list")]),
+    ("remainder", &[("breakdown", "breakdown")]),
+];

@@ -7,6 +7,8 @@ mod edits;
 pub mod explore;
 pub mod goal;
 pub mod persist;
+#[cfg(feature = "page")]
+pub mod plan_edit;
 pub mod results;
 
 pub use explore::{CompareRow, Composition, CompositionItem};
@@ -89,6 +91,15 @@ pub struct Session {
     warning_groups: Vec<Vec<Warning>>,
     /// For each series, the sums containing it directly.
     parents: Vec<Vec<usize>>,
+    /// Plan changes made in the plan editor, to undo and redo (page only; empty otherwise).
+    plan_history: PlanHistory,
+}
+
+/// The sessions as they were before each plan change (undo) and after each undone one (redo).
+#[derive(Debug, Clone, Default)]
+struct PlanHistory {
+    undo: Vec<SessionState>,
+    redo: Vec<SessionState>,
 }
 
 impl Session {
@@ -131,6 +142,7 @@ impl Session {
             subjects,
             warning_groups: Vec::new(),
             parents,
+            plan_history: PlanHistory::default(),
         };
         session.recompute();
         session
