@@ -88,3 +88,16 @@ fn what_names_a_series_and_the_plan_without_it() {
     assert!(both.get("sum").is_none() && both["values"].is_object());
     plancalc::Plan::from_value(&w).unwrap();
 }
+
+#[test]
+fn a_change_made_on_the_outline_keeps_the_project_list() {
+    let text = std::fs::read_to_string("www/presets/projects-demo.json").unwrap();
+    let mut s = Session::from_json(&text).unwrap();
+    let all = |s: &Session| s.results().series.iter().find(|x| x.id == "all").unwrap().values[0].clone().unwrap().exact;
+    let before = all(&s);
+    let mut outline = s.plan().outline();
+    outline["title"]["en"] = json!("Renamed");
+    s.replace_plan(&outline).unwrap();
+    assert_eq!(all(&s), before);
+    assert!(!s.plan().projects.is_empty());
+}

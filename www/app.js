@@ -2,7 +2,7 @@
 // warnings, "what would it take?" with an exact answer and its explanation, undo/redo, three languages, and
 // autosave. The core computes; this file wires the page to it and displays.
 
-import init, { PlanSession } from './pkg/plancalc.js';
+import init, { PlanSession, indicatorKinds, planWithoutSeries } from './pkg/plancalc.js';
 import { csvText, decimal, quantity, signed, sliderScale } from './ui/format.js';
 import { policy, snippet } from './ui/snippet.js';
 import { LOCALES, label, t } from './ui/i18n.js';
@@ -11,6 +11,7 @@ import { completionChart, compositionChart, contributionsChart, sharesChart } fr
 import { ProjectsPanel } from './ui/projects.js';
 import { TextReader } from './ui/text-reader.js';
 import * as mine from './ui/my-plans.js';
+import { PlanEditor } from './ui/plan-editor.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
 import { presetText, wasmModule } from './ui/assets.js';
 
@@ -524,6 +525,25 @@ async function importPlan(file) {
   adoptMine(session);
 }
 
+/** The plan open becomes one of My plans, as it is (the editor's first change to a preset: the preset stays). */
+function makeOwn() {
+  if (mine.idOf(state.preset)) return;
+  state.mineName = L(state.plan.title);
+  state.preset = mine.slotOf(mine.newId());
+  state.ownPlan = false;
+  remember(state.preset);
+  announce(T('ed_own_copy'));
+}
+
+/** A plan with one period (this year) and one figure, for a planner starting from nothing. */
+function emptyPlan() {
+  const year = String(new Date().getFullYear());
+  const l = (zh, en) => ({ 'zh-CN': zh, en });
+  return { schema: 1, id: `plan-${year}`, title: l('新方案', 'New plan'), unit: '亿元',
+    periods: [{ id: year, label: l(`${year}年`, year), kind: 'year' }],
+    series: [{ id: 'fai', label: l('固定资产投资', 'Fixed-asset investment (FAI)'), values: {} }], targets: [] };
+}
+
 /** A plan that becomes one of My plans: imported, read from a text, opened from a link, or a copy. */
 function adoptMine(session, name) {
   state.mineName = name ?? L(session.plan().title);
@@ -819,6 +839,7 @@ function setLanguage(lang) {
   localStorage.setItem(STORE + 'lang', state.lang);
   const explained = $('explain').hidden ? null : $('explain').dataset.target;
   renderAll();
+  if (!$('editor').hidden) state.editor?.render();
   if (explained) explainTarget(explained);
 }
 
@@ -907,6 +928,38 @@ async function start() {
   });
   $('mine-undo').addEventListener('click', undoDelete);
   $('mine-save').addEventListener('click', saveAsMine);
+  // The plan editor: each change checked and put in place by the core, the page redrawn, the plan kept.
+  const editor = new PlanEditor({
+    session: () => state.session, t: T, lang: () => state.lang, kinds: indicatorKinds(), own: makeOwn,
+    withoutSeries: (doc, id) => planWithoutSeries(doc, id),
+    changed: (change) => {
+      state.plan = state.session.plan();
+      state.results = state.session.results();
+      state.lastStatus = new Map(state.results.targets.map((r) => [r.id, r.status]));
+      renderAll();
+      if (change.dropped) announce(T('ed_dropped').replace('{n}', change.dropped));
+      savePlan();
+    },
+  }, $('editor'));
+  state.editor = editor;
+  $('editor-toggle').addEventListener('click', () => {
+    const show = $('editor').hidden;
+    $('editor').hidden = !show;
+    $('editor-toggle').setAttribute('aria-expanded', String(show));
+    if (show) {
+      editor.render();
+      $('editor').querySelector('input, select, textarea')?.focus();
+    }
+  });
+  $('mine-new').addEventListener('click', async () => {
+    $('mine-dialog').close();
+    adoptMine(new PlanSession(emptyPlan()));
+    await keepMineNow();
+    $('editor').hidden = false;
+    $('editor-toggle').setAttribute('aria-expanded', 'true');
+    editor.render();
+    $('editor').querySelector('input')?.focus();
+  });
   for (const node of document.querySelectorAll('#embed-dialog input, #embed-dialog select')) node.addEventListener('input', renderEmbed);
   if (location.hash.startsWith('#s=') && await openShared(location.hash.slice(3))) return;
   await open(first);

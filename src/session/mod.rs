@@ -91,11 +91,13 @@ pub struct Session {
     warning_groups: Vec<Vec<Warning>>,
     /// For each series, the sums containing it directly.
     parents: Vec<Vec<usize>>,
-    /// Plan changes made in the plan editor, to undo and redo (page only; empty otherwise).
+    /// Plan changes made in the plan editor, to undo and redo (page only).
+    #[cfg(feature = "page")]
     plan_history: PlanHistory,
 }
 
 /// The sessions as they were before each plan change (undo) and after each undone one (redo).
+#[cfg(feature = "page")]
 #[derive(Debug, Clone, Default)]
 struct PlanHistory {
     undo: Vec<SessionState>,
@@ -142,6 +144,7 @@ impl Session {
             subjects,
             warning_groups: Vec::new(),
             parents,
+            #[cfg(feature = "page")]
             plan_history: PlanHistory::default(),
         };
         session.recompute();

@@ -29,8 +29,12 @@ impl Session {
     /// Replaces the plan with `doc`. A document the plan reader refuses changes nothing (its code and the field's
     /// path); otherwise every scenario keeps the edits that still apply, the active one stays active, and the
     /// change can be undone.
+    /// A document without a project list (what `plan()` writes: the outline) keeps the plan's projects.
     pub fn replace_plan(&mut self, doc: &Value) -> Result<PlanChange> {
-        let plan = Plan::from_value(doc)?;
+        let mut plan = Plan::from_value(doc)?;
+        if doc.get("projects").is_none() && !self.plan.projects.is_empty() {
+            plan = plan.with_projects(self.plan.projects.clone())?;
+        }
         let before = self.state();
         let (next, dropped) = self.rebuilt(plan)?;
         let mut history = std::mem::take(&mut self.plan_history);

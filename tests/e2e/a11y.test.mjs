@@ -86,3 +86,11 @@ test('reading a plan text and My plans have no serious or critical accessibility
   assert.deepEqual(await audit(p), []);
   assert.deepEqual(p.problems, []);
 });
+
+test('the plan editor has no serious or critical accessibility violation', async () => {
+  const p = await ready(env, 'preset=changzhi&lang=zh-CN', { bypassCSP: true });
+  await p.locator('#editor-toggle').click();
+  await p.locator('#editor [data-path="title.zh-CN"]').waitFor();
+  assert.deepEqual(await audit(p), []);
+  assert.deepEqual(p.problems, []);
+});
