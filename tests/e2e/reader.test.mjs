@@ -49,6 +49,10 @@ test('a seed plan read from its text opens as a plan that evaluates and survives
   await p.locator('body[data-ready="true"]').waitFor();
   assert.equal(await p.locator('.card').count(), 13);
   assert.match(new URL(p.url()).search, /preset=mine-/);
+  // It is one of My plans, under the plan's own title.
+  await p.locator('#mine-open').click();
+  await p.locator('#mine-list tbody tr').first().waitFor();
+  assert.match(await p.locator('#mine-list .mine-name').first().inputValue(), /吴忠/);
   await p.context().close();
 });
 
