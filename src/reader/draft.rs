@@ -39,7 +39,8 @@ fn labels(zh: &str, en: &str) -> Value {
 /// The same series however the text prefixes it ("全社会固定资产投资" is FAI).
 fn key(name: &str) -> &str {
     let name = name.strip_prefix("全社会").unwrap_or(name);
-    if name.is_empty() {
+    // "占全部投资的比重", "占全社会投资比重": the whole is FAI.
+    if matches!(name, "" | "投资" | "全部投资" | "总投资额" | "全市投资") {
         FAI
     } else {
         name

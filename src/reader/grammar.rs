@@ -158,7 +158,9 @@ const LEADING: &[&str] = &[
 const TRAILING: &[&str] = &["累计", "实际", "全年", "共", "合计", "同比", "年均", "力争", "确保", "争取", "努力"];
 /// The verbs of "A 达到 B 的 N 倍".
 const RATIO_VERBS: &[&str] = &["达到", "相当于", "不低于", "超过", "为", "是"];
-const GROWTH: &[&str] = &["同比增长", "年均增长", "增长率", "增速", "增幅", "增长"];
+const GROWTH: &[&str] = &["同比增长", "年均增长", "增长率", "增速", "增幅", "增长", "下降", "降幅", "回落"];
+/// Growth cues that state a fall: "下降5%" is growth −5; "降幅收窄至5%以内" is growth ≥ −5.
+const DECLINE: &[&str] = &["下降", "降幅", "回落"];
 const SHARE: &[&str] = &["占比", "比重", "比例"];
 /// A bare head noun: "完成投资500亿元" takes its subject from the sentence before it (重大项目 → 重大项目投资).
 const HEADS: &[&str] = &["投资", "投资额", "总投资"];
@@ -259,7 +261,7 @@ fn mentions(s: &[char], periods: &[Found]) -> (Vec<Mention>, Vec<std::ops::Range
         let Some((word, unit)) = unit else {
             // List markers ("1.", "(3)"), annexes ("附件2") and ordinals are not figures.
             let marker = matches!(s.get(after), Some('.' | '、' | ')'))
-                && matches!(prev(s, i), None | Some('(' | '\n'))
+                && matches!(prev(s, i), None | Some('(' | '\n' | ':'))
                 || (i == 0 && matches!(s.get(after), Some('.' | '、')))
                 || ends(s, i, "附件")
                 || ends(s, i, "第");
@@ -347,9 +349,16 @@ fn subject(s: &[char], from: usize, to: usize) -> String {
     subject.into_iter().collect()
 }
 
-/// Soft when the nearest marker before `at` is 力争 (or alike); hard when it is 确保 or there is none.
+/// Soft when the nearest marker before `at` is 力争 (or alike); hard when it is 确保 or there is none. "争取" before a
+/// source of funds ("争取中央预算内投资", "争取专项债券") means "obtain", not "strive for".
 fn soft(s: &[char], at: usize) -> bool {
-    let last = |words: &[&str]| words.iter().filter_map(|w| rfind(s, at, w)).max();
+    const FUNDS: &[&str] = &["中央", "上级", "国家", "省级", "省", "地方政府", "专项", "各级", "政策性", "银行"];
+    let last = |words: &[&str]| {
+        words
+            .iter()
+            .filter_map(|w| rfind(s, at, w).filter(|&i| !(*w == "争取" && FUNDS.iter().any(|f| starts(s, i + 2, f)))))
+            .max()
+    };
     match (last(SOFT), last(HARD)) {
         (Some(a), Some(b)) => a > b,
         (Some(_), None) => true,
@@ -434,12 +443,29 @@ pub fn read(sentence: &[char], topic: Option<&str>) -> Reading {
             let list_from = boundary.max(rfind(&s, at, ",").map_or(0, |i| i + 1));
             let (kind, cue_at) = cue(&s, list_from, at, m.unit);
             let names_end = cue_at.unwrap_or(at).min(at);
-            let names: Vec<String> = s
+            let mut names: Vec<String> = s
                 .get(list_from..names_end)
                 .unwrap_or_default()
                 .split(|c| matches!(c, '、' | '和' | '及' | '与'))
                 .map(text_of)
                 .collect();
+            // "增速分别为:甲县8%、乙县9%": each number with its own subject before it.
+            if names.len() != list.len() {
+                let mut from = at + 2;
+                let mut each = Vec::with_capacity(list.len());
+                for x in &list {
+                    let part = s.get(from..x.from).unwrap_or_default();
+                    let lead = part.iter().take_while(|c| "为是:、,和及与".contains(**c)).count();
+                    each.push(text_of(part.get(lead..).unwrap_or_default()));
+                    from = x.to;
+                }
+                if each
+                    .iter()
+                    .all(|n| !n.is_empty() && n.chars().count() <= 12 && !n.chars().any(|c| c.is_ascii_digit()))
+                {
+                    names = each;
+                }
+            }
             if list.len() >= 2 && names.len() == list.len() && names.iter().all(|n| !n.is_empty()) {
                 let cmp = list.last().and_then(|x| x.cmp);
                 for (x, name) in list.iter().zip(names) {
@@ -518,16 +544,18 @@ pub fn read(sentence: &[char], topic: Option<&str>) -> Reading {
         }
         let whole = whole.trim_end_matches('的').to_string();
         if !name.is_empty() && name.chars().count() <= 24 && !name.chars().any(|c| c.is_ascii_digit()) {
-            targets.push(Read {
-                subject: name,
-                whole,
-                kind,
-                cmp: m.cmp.or(before_cmp(&s, clause_from, m.from)).unwrap_or("="),
-                value: m.value.clone(),
-                unit: m.unit,
-                period,
-                soft: soft(&s, m.from),
-            });
+            let mut cmp = m.cmp.or(before_cmp(&s, clause_from, m.from)).unwrap_or("=");
+            let mut value = m.value.clone();
+            // A fall: the rate is negative, and a ceiling on the fall is a floor on the rate.
+            if kind == Kind::Growth && cue_at.is_some_and(|at| DECLINE.iter().any(|w| starts(&s, at, w))) {
+                value = format!("-{value}");
+                cmp = match cmp {
+                    "<=" => ">=",
+                    ">=" => "<=",
+                    c => c,
+                };
+            }
+            targets.push(Read { subject: name, whole, kind, cmp, value, unit: m.unit, period, soft: soft(&s, m.from) });
         }
         boundary = m.to;
         k += 1;

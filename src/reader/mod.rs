@@ -96,7 +96,7 @@ pub fn read_plan_text(text: &str, progress: &mut dyn FnMut(usize, usize)) -> Dra
     }
     progress(clean.chars.len(), clean.chars.len());
 
-    let default = default_period(&clean, &sentences);
+    let default = title_period(&clean).or_else(|| default_period(&clean, &sentences));
     let year = match &default {
         Some(Period::Span(_, b)) | Some(Period::Year(b)) => *b,
         _ => 0,
@@ -190,6 +190,25 @@ fn sentences(clean: &Clean) -> Vec<std::ops::Range<usize>> {
     }
     out.retain(|r| clean.text_chars(r.clone()).iter().any(|c| !c.is_whitespace()));
     out
+}
+
+/// The period the plan's title names, on its line or the line after ("…行动方案(2021-2023年)", "某市2024年…方案").
+fn title_period(clean: &Clean) -> Option<Period> {
+    let text = clean.text(0, clean.chars.len());
+    let lines: Vec<&str> = text.lines().take(40).collect();
+    let at = lines.iter().position(|l| l.contains("方案") || l.contains("计划"))?;
+    for line in lines.iter().skip(at).take(2) {
+        if line.chars().count() > 60 {
+            break;
+        }
+        let s: Vec<char> = line.chars().collect();
+        if let Some(found) =
+            periods::find(&s).into_iter().find(|f| !f.date && matches!(f.period, Period::Span(..) | Period::Year(_)))
+        {
+            return Some(found.period);
+        }
+    }
+    None
 }
 
 /// The plan's own period: the span the text names most often (2021—2023年; the first on a tie); else the year it

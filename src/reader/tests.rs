@@ -145,6 +145,28 @@ fn constructions() {
             ],
         ),
         ("2024年技改投资占工业投资比重提高到40%。", &[("技改投资", "share", "=", "40", "%", "2024", false)]),
+        (
+            "2024年各县固定资产投资增速分别为:甲县8%、乙县9%、丙区10%。",
+            &[
+                ("甲县", "growth", "=", "8", "%", "2024", false),
+                ("乙县", "growth", "=", "9", "%", "2024", false),
+                ("丙区", "growth", "=", "10", "%", "2024", false),
+            ],
+        ),
+        (
+            "2024年房地产开发投资降幅收窄至5%以内,商品房销售面积下降3%。",
+            &[
+                ("房地产开发投资", "growth", ">=", "-5", "%", "2024", false),
+                ("商品房销售面积", "growth", "=", "-3", "%", "2024", false),
+            ],
+        ),
+        (
+            "2024年全年争取中央预算内投资10亿元以上,力争专项债券资金50亿元。",
+            &[
+                ("中央预算内投资", "amount", ">=", "10", "亿元", "2024", false),
+                ("专项债券资金", "amount", "=", "50", "亿元", "2024", true),
+            ],
+        ),
         // Traditional characters and a PDF's broken lines and spaces.
         (
             "2023年,確保全年固定資產投資增長１１％以\n上。",
@@ -174,6 +196,14 @@ fn constructions() {
             .collect();
         assert_eq!(got, *want, "{text}");
     }
+}
+
+#[test]
+fn the_title_names_the_plans_period() {
+    // The title's year, not a span named once further on, is the period of sentences that name none.
+    let text = "某市2024年扩大有效投资工作方案\n全市固定资产投资增长7%左右。\n2024—2026年累计完成投资3000亿元以上。";
+    let got: Vec<String> = read(text).targets.iter().map(|t| t.period.clone()).collect();
+    assert_eq!(got, ["2024", "2024-2026"]);
 }
 
 #[test]

@@ -69,3 +69,29 @@ test('a text with no targets says so; HTML pasted is read as text', async () => 
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('5 MB of random characters: read in the worker with progress, the page stays responsive', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=en');
+  await p.locator('#text-open-dialog').click();
+  // Digits, units, markers and Chinese characters without a plan in them; filled in the page (not typed).
+  await p.evaluate(() => {
+    const alphabet = '0123456789.,%亿元个以上左右占比增长分别和、力争确保2023年—到的投资,。\n 甲乙丙丁abc<>';
+    let x = 7;
+    let text = '';
+    for (let i = 0; i < 5_000_000 / 3; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      text += alphabet[x % alphabet.length];
+    }
+    document.getElementById('text-input').value = text;
+  });
+  await p.locator('#text-read').click();
+  // While the worker reads, the main thread answers (a frozen page would not run this at once).
+  const t0 = Date.now();
+  await p.evaluate(() => new Promise((ok) => setTimeout(ok, 0)));
+  assert.ok(Date.now() - t0 < 1000, 'the page answers while the text is read');
+  await p.locator('#text-notes').filter({ hasText: 'targets read' }).waitFor({ timeout: 60000 });
+  assert.ok(await p.locator('#text-targets tbody tr').count() <= 300);
+  assert.match(await p.locator('#text-unread').textContent(), /more not listed/);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});

@@ -9,6 +9,9 @@ import { textWorker } from './assets.js';
 const KINDS = ['amount', 'count', 'share', 'growth', 'completion', 'ratio'];
 const CMPS = ['>=', '<=', '~', '='];
 const CMP_SIGNS = { '>=': '≥', '<=': '≤', '~': '≈', '=': '=' };
+/** At most this many targets and sentences not understood are laid out: a text that is no plan (5 MB of anything)
+ *  can give tens of thousands, and laying them all out would freeze the page. The rest are counted. */
+const SHOWN = 300;
 
 export class TextReader {
   /** `app`: {t(key), lang(), opened(plan)} — `opened` takes the plan document and makes it the page's plan. */
@@ -79,8 +82,10 @@ export class TextReader {
     const t = (key) => this.app.t(key);
     this.$('text-notes').textContent = draft.notes.map((n) => n.text[lang] ?? n.text.en).join(' ');
     // Each sentence that gave a target or holds a number not understood is a <mark>, in text order.
+    const targets = draft.targets.slice(0, SHOWN);
+    const unread = draft.unread.slice(0, SHOWN);
     const ranges = new Map();
-    for (const x of [...draft.targets, ...draft.unread]) ranges.set(`${x.start}-${x.end}`, x);
+    for (const x of [...targets, ...unread]) ranges.set(`${x.start}-${x.end}`, x);
     const sorted = [...ranges.values()].sort((a, b) => a.start - b.start);
     const view = [];
     let at = 0;
@@ -111,9 +116,12 @@ export class TextReader {
     this.$('text-targets').replaceChildren(
       el('thead', {}, el('tr', {}, ['text_accept', 'text_subject', 'text_indicator', 'text_cmp', 'value', 'text_unit', 'period', 'text_soft']
         .map((k) => el('th', { scope: 'col' }, t(k))))),
-      el('tbody', {}, draft.targets.map(row)));
-    this.$('text-unread').replaceChildren(...draft.unread.map((u) =>
-      el('li', {}, el('button', { type: 'button', className: 'link', dataset: { range: `${u.start}-${u.end}` } }, u.sentence))));
+      el('tbody', {}, targets.map(row)));
+    const more = (n) => (n > 0 ? [el('li', { className: 'more' }, t('text_more').replace('{n}', n))] : []);
+    this.$('text-more').textContent = draft.targets.length > SHOWN ? t('text_more').replace('{n}', draft.targets.length - SHOWN) : '';
+    this.$('text-unread').replaceChildren(...unread.map((u) =>
+      el('li', {}, el('button', { type: 'button', className: 'link', dataset: { range: `${u.start}-${u.end}` } }, u.sentence))),
+    ...more(draft.unread.length - SHOWN));
     this.$('text-unread-box').hidden = draft.unread.length === 0;
     this.$('text-draft').hidden = false;
     this.$('text-open').disabled = draft.targets.length === 0;
@@ -132,6 +140,7 @@ export class TextReader {
   /** The accepted targets, as edited, become a plan (the core builds and checks it). */
   async open() {
     const targets = [];
+    // Only the targets laid out can be accepted: a draft of more is no plan to open as it stands.
     for (const tr of this.$('text-targets').querySelectorAll('tbody tr')) {
       if (!tr.querySelector('.accept').checked) continue;
       const x = this.draft.targets.find((d) => d.id === tr.dataset.id);
