@@ -189,6 +189,16 @@ pub const READER: &[(&str, [&str; 3])] = &[
         "讀出 {targets} 個目標;{unread} 句含有未能識別的數字,列在「未識別」中。",
         "{targets} targets read; {unread} sentences hold figures that were not understood and are listed under \"not understood\".",
     ]),
+    ("bulletin.no_figures", [
+        "没有找到数字:文中没有带单位(亿元、%、个百分点)的数字。",
+        "沒有找到數字:文中沒有帶單位(億元、%、個百分點)的數字。",
+        "No figures found: no sentence states a number with a unit (亿元, %, 个百分点).",
+    ]),
+    ("bulletin.read", [
+        "读出 {figures} 个数字;核对 {checks} 项关系,{disagree} 项在修约范围内对不上。",
+        "讀出 {figures} 個數字;核對 {checks} 項關係,{disagree} 項在修約範圍內對不上。",
+        "{figures} figures read; {checks} relations checked, {disagree} of them cannot hold for any values the published figures round from.",
+    ]),
     ("reader.about_needs_tolerance", [
         "“{subject}”目标为“左右”,原文未给出允许偏差:草稿中暂设为 0,请填写。",
         "「{subject}」目標為「左右」,原文未給出允許偏差:草稿中暫設為 0,請填寫。",

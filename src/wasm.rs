@@ -60,6 +60,9 @@ const _: &str = crate::session::persist::TYPESCRIPT;
 #[cfg(feature = "reader")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::reader::TYPESCRIPT;
+#[cfg(feature = "reader")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::reader::bulletin::TYPESCRIPT;
 #[cfg(feature = "page")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::session::plan_edit::TYPESCRIPT;
@@ -529,6 +532,15 @@ pub fn read_plan_text(text: &str, progress: Option<js_sys::Function>) -> Result<
         }
     };
     to_js(&crate::reader::read_plan_text(text, &mut report))
+}
+
+/// Reads a monthly release (a statistics bureau's or planning office's 1—M月 bulletin): its month, the figures it
+/// states with their subjects and sentences, and every relation its own figures allow, checked with each published
+/// figure taken as the interval its rounding allows. Never throws for any text.
+#[cfg(feature = "reader")]
+#[wasm_bindgen(js_name = readBulletin, unchecked_return_type = "Bulletin")]
+pub fn read_bulletin(text: &str) -> Result<JsValue, JsValue> {
+    to_js(&crate::reader::bulletin::read_bulletin(text))
 }
 
 /// The plan for a draft's targets as the planner accepted and edited them. Throws a `PlanError` (code, path) for a

@@ -181,7 +181,7 @@ fn chars(s: &str) -> Vec<char> {
     s.chars().collect()
 }
 
-fn starts(s: &[char], i: usize, word: &str) -> bool {
+pub(super) fn starts(s: &[char], i: usize, word: &str) -> bool {
     let w = chars(word);
     s.get(i..i + w.len()) == Some(&w[..])
 }
@@ -192,13 +192,13 @@ fn ends(s: &[char], i: usize, word: &str) -> bool {
 }
 
 /// The last occurrence of `word` in `s[..to]`.
-fn rfind(s: &[char], to: usize, word: &str) -> Option<usize> {
+pub(super) fn rfind(s: &[char], to: usize, word: &str) -> Option<usize> {
     let n = word.chars().count();
     (0..=to.saturating_sub(n)).rev().find(|&i| starts(s, i, word))
 }
 
 /// A number at `i`: digits with one decimal point, or grouped "1,450". Returns its text and its end.
-fn number(s: &[char], i: usize) -> Option<(String, usize)> {
+pub(super) fn number(s: &[char], i: usize) -> Option<(String, usize)> {
     if !s.get(i)?.is_ascii_digit() || prev(s, i).is_some_and(|c| c.is_ascii_digit() || c == '.') {
         return None;
     }
@@ -594,7 +594,7 @@ fn list_marker(s: &[char]) -> usize {
 }
 
 /// A phrase without its blanked periods and surrounding words.
-fn text_of(part: &[char]) -> String {
+pub(super) fn text_of(part: &[char]) -> String {
     strip(part.iter().copied().filter(|c| *c != '\u{0}').collect()).into_iter().collect()
 }
 

@@ -5,8 +5,10 @@
 //! - [`text`]: the text cleaned, every character remembering its place in the original;
 //! - [`periods`]: periods as plans write them;
 //! - [`grammar`]: a target sentence's parts (subject, cue, number, unit, comparator, 力争);
-//! - [`draft`]: the draft plan built from what was read.
+//! - [`draft`]: the draft plan built from what was read;
+//! - [`bulletin`]: a monthly release's figures and the relations between them (`readBulletin`).
 
+pub mod bulletin;
 mod draft;
 mod grammar;
 mod periods;
@@ -172,7 +174,7 @@ pub fn plan_from_targets(title: Option<&str>, targets: &[DraftTarget]) -> crate:
 }
 
 /// Sentences: ranges of the cleaned text between 。;!? and line ends, cut at [`LONGEST_SENTENCE`].
-fn sentences(clean: &Clean) -> Vec<std::ops::Range<usize>> {
+pub(super) fn sentences(clean: &Clean) -> Vec<std::ops::Range<usize>> {
     let mut out = Vec::new();
     let mut from = 0;
     for (i, c) in clean.chars.iter().enumerate() {
