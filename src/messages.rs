@@ -253,6 +253,26 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
         "無法精確達到:在所求數值下,{target} 不在目標上。",
         "Unreachable exactly: at the value found, {target} is not on target.",
     ]),
+    // The month's bulletin (通报), written from the numbers.
+    ("bulletin.opening", ["1—{month}月,", "1—{month}月,", "January to month {month}: "]),
+    ("bulletin.unit_ahead", [
+        "{unit}累计完成 {done},完成年度计划的 {completion}%,超序时进度 {gap} 个百分点",
+        "{unit}累計完成 {done},完成年度計劃的 {completion}%,超序時進度 {gap} 個百分點",
+        "{unit} completed {done}, {completion}% of its annual plan, {gap} pp ahead of time-progress",
+    ]),
+    ("bulletin.unit_behind", [
+        "{unit}累计完成 {done},完成年度计划的 {completion}%,慢于序时进度 {gap} 个百分点",
+        "{unit}累計完成 {done},完成年度計劃的 {completion}%,慢於序時進度 {gap} 個百分點",
+        "{unit} completed {done}, {completion}% of its annual plan, {gap} pp behind time-progress",
+    ]),
+    ("bulletin.growth", [",同比增长 {growth}%", ",同比增長 {growth}%", ", up {growth}% year on year"]),
+    ("bulletin.red", ["红灯单位:{units}。", "紅燈單位:{units}。", "Red: {units}."]),
+    ("bulletin.yellow", ["黄灯单位:{units}。", "黃燈單位:{units}。", "Yellow: {units}."]),
+    ("bulletin.green", ["绿灯单位:{units}。", "綠燈單位:{units}。", "Green: {units}."]),
+    // Monthly traffic lights: the word beside each light's colour and symbol.
+    ("light.green", ["绿灯(达到序时进度)", "綠燈(達到序時進度)", "green (on time-progress)"]),
+    ("light.yellow", ["黄灯(略慢于序时进度)", "黃燈(略慢於序時進度)", "yellow (a little behind time-progress)"]),
+    ("light.red", ["红灯(明显慢于序时进度)", "紅燈(明顯慢於序時進度)", "red (well behind time-progress)"]),
     // Why a value is undefined (never an error, never NaN): on a target's card and in its explanation.
     ("undefined.whole_is_zero", ["分母为零,指标无定义", "分母為零,指標無定義", "the denominator is zero: the indicator is undefined"]),
     ("undefined.base_is_zero", ["基数为零,增速无定义", "基數為零,增速無定義", "the base is zero: growth is undefined"]),

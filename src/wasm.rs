@@ -66,6 +66,9 @@ const _: &str = crate::reader::bulletin::TYPESCRIPT;
 #[cfg(feature = "page")]
 #[wasm_bindgen(typescript_custom_section)]
 const _: &str = crate::session::plan_edit::TYPESCRIPT;
+#[cfg(feature = "page")]
+#[wasm_bindgen(typescript_custom_section)]
+const _: &str = crate::calc::monthly::TYPESCRIPT;
 
 /// Turns a plancalc error into a JS `Error` carrying `code` and `path` properties.
 fn js_error(e: &Error) -> JsValue {
@@ -272,6 +275,26 @@ impl PlanSession {
     ) -> Result<JsValue, JsValue> {
         let doc: serde_json::Value = from_js(doc, "", "a plan document")?;
         to_js(&self.inner.replace_plan(&doc).map_err(err)?)
+    }
+
+    /// Month by month in `year`: series `done` against the annual plan in `annual` — completion, time-progress,
+    /// ahead, growth and its change, run-rate needed, year-end at the current pace, and each month's light.
+    #[wasm_bindgen(unchecked_return_type = "MonthRow[]")]
+    pub fn monthly(&self, done: &str, annual: &str, year: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.monthly(done, annual, year).map_err(err)?)
+    }
+
+    /// Every series the plan follows month by month (its `progress`), with each month's row and light.
+    #[wasm_bindgen(unchecked_return_type = "SeriesProgress[]")]
+    pub fn progress(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.progress())
+    }
+
+    /// The month's bulletin (通报) in zh-CN, zh-TW and en, written from the figures: `month` 1–12, or the latest month
+    /// with a figure; null when the plan follows no series month by month.
+    #[wasm_bindgen(unchecked_return_type = "Text | null")]
+    pub fn bulletin(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.bulletin(month))
     }
 
     /// Undoes the last plan change; null when there is none.

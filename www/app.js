@@ -15,7 +15,7 @@ import { PlanEditor } from './ui/plan-editor.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
 import { presetText, wasmModule } from './ui/assets.js';
 
-const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo'];
+const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo', 'monthly-demo'];
 /** Plans with more projects than this are kept in IndexedDB, and are too large for a link. */
 const LARGE = 2000;
 /** Where an imported plan, a plan opened from a shared link and one read from a plan's text are kept. */
@@ -194,6 +194,7 @@ function renderAll() {
   renderPlan();
   renderFigures();
   renderTargets();
+  renderProgress();
   renderWarnings();
   renderHistory();
   renderScenarios();
@@ -397,6 +398,39 @@ function renderTargets() {
   $('targets').replaceChildren(...results.targets.map((r) => targetCard(r, plan.targets.find((x) => x.id === r.id), plan, state.lang)));
 }
 
+/** Month by month (the plan's `progress`): a table per series, and a grid of series × months with their lights.
+ *  Each light is its symbol and its word as well as its colour. */
+function renderProgress() {
+  const all = state.session.progress();
+  $('progress-box').hidden = all.length === 0;
+  if (!all.length) return;
+  const name = (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id;
+  const cell = (q) => (q ? quantity(q, state.lang) : '—');
+  const lightCell = (l) => (l ? el('span', { className: `light light-${l.color}` }, `${l.symbol} ${l.text[state.lang] ?? l.text.en}`) : '—');
+  const months = [...new Set(all.flatMap((g) => g.months.map((m) => m.period)))];
+  const label = (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p;
+  const grid = el('table', { className: 'progress-grid' },
+    el('caption', {}, T('progress_grid')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('progress_unit')), months.map((p) => el('th', { scope: 'col' }, label(p))))),
+    el('tbody', {}, all.map((g) => el('tr', {}, el('th', { scope: 'row' }, name(g.done)),
+      months.map((p) => el('td', {}, lightCell(g.months.find((m) => m.period === p)?.light)))))));
+  const tables = all.map((g) => el('table', { className: 'progress-table' },
+    el('caption', {}, `${name(g.done)} · ${T('progress_of')} ${name(g.plan)}`),
+    el('thead', {}, el('tr', {}, ['period', 'progress_done', 'progress_completion', 'progress_time', 'progress_ahead', 'progress_growth',
+      'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, T(k))))),
+    el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
+      el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${T('progress_revised')})` : ''),
+      el('td', {}, cell(m.done)), el('td', {}, cell(m.completion)), el('td', {}, cell(m.time_progress)),
+      el('td', {}, m.ahead ? signed(m.ahead, state.lang) : '—'), el('td', {}, cell(m.growth)),
+      el('td', {}, m.growth_change ? signed(m.growth_change, state.lang) : '—'), el('td', {}, cell(m.run_rate)),
+      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))));
+  $('progress').replaceChildren(grid, ...tables);
+  // The month's bulletin, as the core writes it from these figures.
+  const bulletin = state.session.bulletin();
+  $('bulletin-box').hidden = !bulletin;
+  $('bulletin-text').textContent = bulletin ? (bulletin[state.lang] ?? bulletin.en) : '';
+}
+
 function renderWarnings() {
   const list = state.results.warnings;
   $('warnings').replaceChildren(...(list.length ? list.map((w) => warningItem(w, state.lang)) : [el('li', { className: 'none' }, T('no_warnings'))]));
@@ -436,6 +470,9 @@ function changed(outcome, everyField = false) {
     old?.replaceWith(targetCard(x, spec, state.plan, state.lang));
   }
   if (outcome.warnings.length) renderWarnings();
+  // Monthly progress follows the series it reads.
+  const followed = new Set((state.plan.progress ?? []).flatMap((g) => [g.done, g.plan]));
+  if (everyField || outcome.series.some((c) => followed.has(c.id))) renderProgress();
   renderHistory();
   renderCompare();
   scheduleCharts();
@@ -928,6 +965,15 @@ async function start() {
   });
   $('mine-undo').addEventListener('click', undoDelete);
   $('mine-save').addEventListener('click', saveAsMine);
+  $('bulletin-copy').addEventListener('click', async () => {
+    try {
+      await navigator.clipboard.writeText($('bulletin-text').textContent);
+      announce(T('copied'));
+    } catch {
+      getSelection().selectAllChildren($('bulletin-text')); // copied by hand where the clipboard is not offered
+    }
+  });
+  $('bulletin-print').addEventListener('click', () => window.print());
   // The plan editor: each change checked and put in place by the core, the page redrawn, the plan kept.
   const editor = new PlanEditor({
     session: () => state.session, t: T, lang: () => state.lang, kinds: indicatorKinds(), own: makeOwn,

@@ -4,5 +4,6 @@ pub mod checks;
 pub mod goal;
 pub mod grid;
 pub mod indicator;
+pub mod monthly;
 pub mod projects;
 pub mod target;

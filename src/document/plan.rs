@@ -67,6 +67,8 @@ impl Plan {
             targets,
             rounding: read_rounding(&root)?,
             notes: read_notes(&root)?,
+            lights: read_lights(&root)?,
+            progress: read_progress(&root, &series_index, &period_index)?,
             scenarios: read_scenarios(&root)?,
             projects,
             order,
@@ -567,6 +569,48 @@ fn read_rounding(root: &Obj<'_>) -> Result<Rounding> {
         }
     };
     Ok(r)
+}
+
+/// `progress: [{done, plan, year}]`: series ids and the year's period id.
+fn read_progress(
+    root: &Obj<'_>,
+    series: &HashMap<String, usize>,
+    periods: &HashMap<String, usize>,
+) -> Result<Vec<Progress>> {
+    root.opt_array("progress")?
+        .iter()
+        .enumerate()
+        .map(|(i, v)| {
+            let o = Obj::new(v, &index("progress", i))?;
+            let path = o.field_path("year");
+            let year = o.req_str("year")?;
+            let year = periods.get(year).copied().ok_or_else(|| Error::UnknownId { path, id: year.to_owned() })?;
+            Ok(Progress { done: series_ref(&o, "done", series)?, plan: series_ref(&o, "plan", series)?, year })
+        })
+        .collect()
+}
+
+/// `lights: {yellow_within_pp: "5", escalate_after: 2}`, both optional.
+fn read_lights(root: &Obj<'_>) -> Result<LightRules> {
+    let Some(o) = root.opt_obj("lights")? else { return Ok(LightRules::default()) };
+    let mut rules = LightRules::default();
+    if let Some(v) = o.get("yellow_within_pp") {
+        let path = o.field_path("yellow_within_pp");
+        let pp = as_decimal(v, &path)?;
+        if pp.is_sign_negative() {
+            return Err(Error::Invalid { path, reason: "a band of percentage points cannot be negative".into() });
+        }
+        rules.yellow_within_pp = pp;
+    }
+    if let Some(v) = o.get("escalate_after") {
+        let path = o.field_path("escalate_after");
+        let n = v
+            .as_u64()
+            .filter(|n| (1..=12).contains(n))
+            .ok_or(Error::Type { path, expected: "a whole number of months from 1 to 12" })?;
+        rules.escalate_after = u32::try_from(n).ok();
+    }
+    Ok(rules)
 }
 
 /// `scenarios: [{name, edits: [...]}]`: each edit read as an edit is (checked against the plan when a session opens

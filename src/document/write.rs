@@ -135,6 +135,22 @@ impl Plan {
             if let Some(a) = &self.as_of {
                 m.insert("as_of".into(), json!(a.date));
             }
+            if !self.progress.is_empty() {
+                let list: Vec<Value> = self
+                    .progress
+                    .iter()
+                    .map(|g| json!({"done": sid(g.done), "plan": sid(g.plan), "year": self.period_id(g.year)}))
+                    .collect();
+                m.insert("progress".into(), Value::Array(list));
+            }
+            if self.lights != LightRules::default() {
+                let mut l = Map::new();
+                l.insert("yellow_within_pp".into(), json!(self.lights.yellow_within_pp.normalize().to_string()));
+                if let Some(n) = self.lights.escalate_after {
+                    l.insert("escalate_after".into(), json!(n));
+                }
+                m.insert("lights".into(), Value::Object(l));
+            }
             if !self.scenarios.is_empty() {
                 let list: Vec<Value> = self
                     .scenarios

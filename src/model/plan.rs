@@ -197,6 +197,28 @@ pub enum Baseline {
 /// The unit of a series that counts projects: shown without decimals.
 pub const COUNT_UNIT: &str = "个";
 
+/// A series followed month by month (its cumulative actuals in the month periods of `year`) against its annual plan.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Progress {
+    pub done: usize,
+    pub plan: usize,
+    pub year: usize,
+}
+
+/// The plan's rules for monthly traffic lights: green when completion ≥ time-progress, yellow when behind by at most
+/// `yellow_within_pp`, red beyond; `escalate_after` yellow months in a row turn red.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct LightRules {
+    pub yellow_within_pp: Decimal,
+    pub escalate_after: Option<u32>,
+}
+
+impl Default for LightRules {
+    fn default() -> Self {
+        LightRules { yellow_within_pp: Decimal::from(5), escalate_after: None }
+    }
+}
+
 /// A scenario a plan document carries: its name and its edits to the baseline, in order.
 #[derive(Debug, Clone, PartialEq)]
 pub struct PlanScenario {
@@ -221,6 +243,10 @@ pub struct Plan {
     pub targets: Vec<Target>,
     pub rounding: Rounding,
     pub notes: Vec<Labels>,
+    /// How monthly progress is lit (月度调度's traffic lights).
+    pub lights: LightRules,
+    /// The series followed month by month: each with its annual plan and its year.
+    pub progress: Vec<Progress>,
     /// Scenarios the plan comes with, opened beside its baseline (an illustrative one where statistics are not
     /// public): never part of the baseline.
     pub scenarios: Vec<PlanScenario>,

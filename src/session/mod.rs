@@ -244,6 +244,46 @@ impl Session {
         Ok(session)
     }
 
+    /// Month by month in `year`: series `done`'s cumulative actuals against the annual plan in series `annual`
+    /// (see [`crate::calc::monthly`]), for the active scenario.
+    pub fn monthly(&self, done: &str, annual: &str, year: &str) -> Result<Vec<crate::calc::monthly::MonthRow>> {
+        let find = |id: &str, path: &str| {
+            self.plan.series_index.get(id).copied().ok_or_else(|| Error::UnknownId { path: path.into(), id: id.into() })
+        };
+        let (d, a) = (find(done, "done")?, find(annual, "annual")?);
+        if !self.plan.period_index.contains_key(year) {
+            return Err(Error::UnknownId { path: "year".into(), id: year.into() });
+        }
+        Ok(crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, d, a, year))
+    }
+
+    /// Every series the plan follows month by month, with its months (the plan's `progress`).
+    pub fn progress(&self) -> Vec<crate::calc::monthly::SeriesProgress> {
+        self.plan
+            .progress
+            .iter()
+            .map(|g| crate::calc::monthly::SeriesProgress {
+                done: self.plan.series_id(g.done).to_owned(),
+                plan: self.plan.series_id(g.plan).to_owned(),
+                year: self.plan.period_id(g.year).to_owned(),
+                months: crate::calc::monthly::monthly(
+                    &self.plan,
+                    &self.grid,
+                    &self.baseline,
+                    g.done,
+                    g.plan,
+                    self.plan.period_id(g.year),
+                ),
+            })
+            .collect()
+    }
+
+    /// The month's bulletin (通报) in three languages, from the figures of the active scenario: `month` (1–12), or the
+    /// latest with a figure. `None` when the plan follows no series or none has a figure that month.
+    pub fn bulletin(&self, month: Option<u32>) -> Option<crate::messages::Text> {
+        crate::calc::monthly::bulletin(&self.plan, &self.progress(), month)
+    }
+
     /// Creates a scenario, from the baseline or from a copy of another, and makes it active.
     pub fn new_scenario(&mut self, name: &str, from: Option<&str>) -> Result<Results> {
         let name = scenario_name(name)?;

@@ -1,0 +1,245 @@
+//! Monthly progress (月度调度): a series' cumulative actuals month by month (1—2月, 1—3月 … as month periods
+//! "2023-02", "2023-03" … of the plan) against its annual plan and time-progress, with a traffic light for each month.
+//!
+//! Per month m, exactly, rounded once at display:
+//! completion = done ÷ annual plan × 100; time-progress = m ÷ 12 × 100; ahead (pp) = completion − time-progress;
+//! growth = the published rate of the month, else done ÷ the same month a year before − 1 (comparable basis first);
+//! its change since the month before (pp); the run-rate still needed = (plan − done) ÷ (12 − m); the year-end at the
+//! current pace = done ÷ m × 12. A cumulative figure below the month before is a revision: kept, and flagged.
+//!
+//! Lights (the plan's `lights`, else the default): green when completion ≥ time-progress; yellow when behind by at
+//! most `yellow_within_pp` (default 5); red beyond; `escalate_after` yellow months in a row turn red. Each light has
+//! its word and a symbol: colour is never the only cue.
+
+use rust_decimal::Decimal;
+use serde::Serialize;
+
+use crate::calc::grid::Grid;
+use crate::calc::indicator::{Ctx, Quantity};
+use crate::exact::Exact;
+use crate::messages::{say, Arg, Text};
+use crate::model::indicator::{IndicatorSpec, Unit};
+use crate::model::plan::{PeriodKind, Plan};
+
+/// A month's light: its colour, a symbol that tells it without colour, and its word in three languages.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Light {
+    /// `green`, `yellow` or `red`.
+    pub color: &'static str,
+    pub symbol: &'static str,
+    pub text: Text,
+}
+
+/// One month of a series' progress.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthRow {
+    pub period: String,
+    pub month: u32,
+    pub done: Option<Quantity>,
+    pub completion: Option<Quantity>,
+    pub time_progress: Option<Quantity>,
+    pub ahead: Option<Quantity>,
+    pub growth: Option<Quantity>,
+    pub growth_change: Option<Quantity>,
+    pub run_rate: Option<Quantity>,
+    pub year_end: Option<Quantity>,
+    pub light: Option<Light>,
+    /// The cumulative figure is below the month before's: a revision, kept as published.
+    pub revised: bool,
+}
+
+/// A series the plan follows month by month, with its months.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct SeriesProgress {
+    pub done: String,
+    pub plan: String,
+    pub year: String,
+    pub months: Vec<MonthRow>,
+}
+
+/// The month of period id "YYYY-MM" in `year`.
+fn month_of(id: &str, year: &str) -> Option<u32> {
+    let (y, m) = id.split_once('-')?;
+    (y == year && m.len() == 2).then(|| m.parse().ok()).flatten().filter(|m| (1..=12).contains(m))
+}
+
+fn light(color: &'static str) -> Light {
+    let symbol = match color {
+        "green" => "●",
+        "yellow" => "▲",
+        _ => "■",
+    };
+    Light { color, symbol, text: say(&format!("light.{color}"), &[]) }
+}
+
+/// Every month of `year` the plan has, for series `done` against the annual plan in series `annual`.
+pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: usize, year: &str) -> Vec<MonthRow> {
+    let r = &plan.rounding;
+    let money = plan.series.get(done).map_or(plan.unit.as_str(), |s| s.unit.as_str());
+    let target = plan.period_index.get(year).and_then(|&p| grid.get(annual, p).value());
+    let mut months: Vec<(u32, usize)> = plan
+        .periods
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| p.kind == PeriodKind::Month)
+        .filter_map(|(i, p)| month_of(&p.id, year).map(|m| (m, i)))
+        .collect();
+    months.sort_unstable();
+    let ctx = Ctx { plan, grid, baseline, shift: None };
+    let hundred = Exact::HUNDRED;
+    let twelve = Exact::from(Decimal::from(12));
+    let (yellow, escalate) = (plan.lights.yellow_within_pp, plan.lights.escalate_after);
+    let (mut before, mut last_growth, mut yellows): (Option<Exact>, Option<Exact>, u32) = (None, None, 0);
+    let mut rows = Vec::with_capacity(months.len());
+    for (m, p) in months {
+        let em = Exact::from(Decimal::from(m));
+        let tp = em.checked_mul(&hundred).and_then(|x| x.checked_div(&twelve));
+        let d = grid.get(done, p).value();
+        let completion =
+            d.zip(target).and_then(|(d, a)| if a.is_zero() { None } else { d.checked_mul(&hundred)?.checked_div(&a) });
+        let ahead = completion.zip(tp).and_then(|(c, t)| c.checked_sub(&t));
+        let growth = IndicatorSpec::Growth { series: done }.evaluate(&ctx, p).ok().and_then(|e| e.frac.value());
+        let growth_change = growth.zip(last_growth).and_then(|(g, l)| g.checked_sub(&l));
+        let left = 12 - m;
+        let run_rate = (left > 0)
+            .then(|| d.zip(target).and_then(|(d, a)| a.checked_sub(&d)?.checked_div(&Exact::from(Decimal::from(left)))))
+            .flatten();
+        let year_end = d.and_then(|d| d.checked_div(&em)?.checked_mul(&twelve));
+        let revised = d.zip(before).is_some_and(|(d, b)| d.cmp_exact(&b) == Some(std::cmp::Ordering::Less));
+        let light = ahead.map(|a| {
+            if !a.is_negative() {
+                yellows = 0;
+                light("green")
+            } else if a.neg().cmp_exact(&Exact::from(yellow)) != Some(std::cmp::Ordering::Greater) {
+                yellows += 1;
+                if escalate.is_some_and(|n| yellows >= n) {
+                    light("red")
+                } else {
+                    light("yellow")
+                }
+            } else {
+                yellows = 0;
+                light("red")
+            }
+        });
+        let qa = |v: Option<Exact>| v.and_then(|v| Quantity::new(&v, Unit::Amount, money, r));
+        let qp = |v: Option<Exact>| v.and_then(|v| Quantity::new(&v, Unit::Percent, "%", r));
+        let qpp = |v: Option<Exact>| v.and_then(|v| Quantity::new(&v, Unit::Pp, "pp", r));
+        rows.push(MonthRow {
+            period: plan.period_id(p).to_owned(),
+            month: m,
+            done: qa(d),
+            completion: qp(completion),
+            time_progress: qp(tp),
+            ahead: qpp(ahead),
+            growth: qp(growth),
+            growth_change: qpp(growth_change),
+            run_rate: qa(run_rate),
+            year_end: qa(year_end),
+            light,
+            revised,
+        });
+        before = d.or(before);
+        last_growth = growth.or(last_growth);
+    }
+    rows
+}
+
+/// The TypeScript declarations of this module's results.
+pub const TYPESCRIPT: &str = r#"
+/** A month's traffic light: colour, a symbol that tells it without colour, and its word. */
+export interface Light { color: "green" | "yellow" | "red"; symbol: string; text: Text; }
+/** One month of a series' progress against its annual plan and time-progress. */
+/** A series the plan follows month by month (the plan's `progress`). */
+export interface SeriesProgress { done: string; plan: string; year: string; months: MonthRow[]; }
+export interface MonthRow {
+  period: string; month: number; done: Quantity | null; completion: Quantity | null; time_progress: Quantity | null;
+  ahead: Quantity | null; growth: Quantity | null; growth_change: Quantity | null; run_rate: Quantity | null;
+  year_end: Quantity | null; light: Light | null; revised: boolean;
+}
+"#;
+
+/// The month's bulletin (通报), written from the numbers in the established phrasing, in three languages: one
+/// sentence per series followed (done, share of the annual plan, ahead of or behind time-progress, growth), then the
+/// units by light. Every figure is the row's, rounded once by the plan's rule. `month`: the month to write (the
+/// latest with a figure when `None`). `None` when no series has a figure that month.
+pub fn bulletin(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) -> Option<Text> {
+    let month = month.or_else(|| {
+        progress.iter().flat_map(|g| g.months.iter().filter(|m| m.done.is_some()).map(|m| m.month)).max()
+    })?;
+    let name = |id: &str| plan.series_index.get(id).and_then(|&s| plan.series.get(s)).map(|s| s.label.arg());
+    let mut parts: Vec<Text> = Vec::new();
+    let mut lit: [Vec<Arg<'_>>; 3] = [Vec::new(), Vec::new(), Vec::new()];
+    for g in progress {
+        let Some(row) = g.months.iter().find(|m| m.month == month && m.done.is_some()) else { continue };
+        let Some(who) = name(&g.done) else { continue };
+        let shown =
+            |q: &Option<Quantity>| q.as_ref().map_or(String::new(), |q| q.display.trim_start_matches('-').to_owned());
+        let done = row.done.as_ref().map_or(String::new(), |q| format!("{} {}", q.display, q.symbol));
+        let behind = row.ahead.as_ref().is_some_and(|a| a.display.starts_with('-'));
+        let key = if behind { "bulletin.unit_behind" } else { "bulletin.unit_ahead" };
+        let (c, e) = (shown(&row.completion), shown(&row.ahead));
+        let mut t = say(
+            key,
+            &[("unit", who), ("done", Arg::Same(&done)), ("completion", Arg::Same(&c)), ("gap", Arg::Same(&e))],
+        );
+        if let Some(g) = row.growth.as_ref() {
+            let growth = say("bulletin.growth", &[("growth", Arg::Same(&g.display))]);
+            t = join_text(&t, &growth, "");
+        }
+        parts.push(t);
+        if let Some(l) = &row.light {
+            let i = match l.color {
+                "red" => 0,
+                "yellow" => 1,
+                _ => 2,
+            };
+            if let Some(list) = lit.get_mut(i) {
+                list.push(who);
+            }
+        }
+    }
+    if parts.is_empty() {
+        return None;
+    }
+    let m = month.to_string();
+    let mut text = say("bulletin.opening", &[("month", Arg::Same(&m))]);
+    for (i, p) in parts.iter().enumerate() {
+        text = join_text(&text, p, if i == 0 { "" } else { "; " });
+    }
+    // The full stop after the units' sentences: punctuation, not a sentence of the catalogue.
+    let stop = Text { zh_cn: "。".into(), zh_tw: "。".into(), en: ".".into() };
+    text = join_text(&text, &stop, "");
+    let [red, yellow, green] = &lit;
+    for (key, units) in [("bulletin.red", red), ("bulletin.yellow", yellow), ("bulletin.green", green)] {
+        if units.is_empty() {
+            continue;
+        }
+        let list = |lang: usize| {
+            units
+                .iter()
+                .map(|a| match (a, lang) {
+                    (Arg::Each { zh_cn, .. }, 0) => (*zh_cn).to_owned(),
+                    (Arg::Each { zh_tw, .. }, 1) => (*zh_tw).to_owned(),
+                    (Arg::Each { en, .. }, _) => (*en).to_owned(),
+                    (Arg::Same(s), _) => (*s).to_owned(),
+                })
+                .collect::<Vec<_>>()
+                .join(if lang == 2 { ", " } else { "、" })
+        };
+        let (zh, tw, en) = (list(0), list(1), list(2));
+        let names = Arg::Each { zh_cn: &zh, zh_tw: &tw, en: &en };
+        text = join_text(&text, &say(key, &[("units", names)]), " ");
+    }
+    Some(text)
+}
+
+/// `a` then `b`, with `between` in English (Chinese sentences run on without spaces).
+fn join_text(a: &Text, b: &Text, between: &str) -> Text {
+    let zh_sep = if between.trim() == ";" { "；" } else { "" };
+    Text {
+        zh_cn: format!("{}{zh_sep}{}", a.zh_cn, b.zh_cn),
+        zh_tw: format!("{}{zh_sep}{}", a.zh_tw, b.zh_tw),
+        en: format!("{}{between}{}", a.en, b.en),
+    }
+}

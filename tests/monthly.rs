@@ -1,0 +1,99 @@
+//! Monthly progress: completion, time-progress, ahead, growth, run-rate and pace per month, exactly, and the lights.
+#![allow(clippy::unwrap_used, clippy::indexing_slicing)] // tests, not library code
+
+use plancalc::Session;
+use serde_json::{json, Value};
+
+fn session(months: &[(&str, &str)], extra: Value) -> Session {
+    let l = |x: &str| json!({"zh-CN": x, "en": x});
+    let mut periods = vec![json!({"id": "2023", "label": l("2023"), "kind": "year"})];
+    periods.extend(months.iter().map(|(id, _)| json!({"id": id, "label": l(id), "kind": "month"})));
+    let values: serde_json::Map<String, Value> = months.iter().map(|(id, v)| ((*id).to_owned(), json!(v))).collect();
+    let mut doc = json!({"schema": 1, "id": "m", "title": l("m"), "periods": periods,
+        "series": [{"id": "done", "label": l("done"), "values": values},
+                   {"id": "plan", "label": l("plan"), "values": {"2023": "647.4"}}]});
+    for (k, v) in extra.as_object().unwrap() {
+        doc[k] = v.clone();
+    }
+    Session::new(plancalc::Plan::from_value(&doc).unwrap())
+}
+
+#[test]
+fn october_at_629_of_647_4_is_13_8_points_ahead_computed_once() {
+    // domain.md: 97.158% − 83.333% = 13.8 pp (rounding the rate first would give 13.9).
+    let s = session(&[("2023-09", "560"), ("2023-10", "629.0")], json!({}));
+    let rows = s.monthly("done", "plan", "2023").unwrap();
+    let shown = |q: &Option<plancalc::Quantity>| q.as_ref().map(|q| q.display.clone()).unwrap_or_default();
+    let oct = &rows[1];
+    assert_eq!(oct.month, 10);
+    assert_eq!(
+        [
+            shown(&oct.completion),
+            shown(&oct.time_progress),
+            shown(&oct.ahead),
+            shown(&oct.run_rate),
+            shown(&oct.year_end)
+        ],
+        ["97.2", "83.3", "13.8", "9.20", "754.80"]
+    );
+    assert_eq!(oct.light.as_ref().unwrap().color, "green");
+    assert_eq!(oct.light.as_ref().unwrap().symbol, "●");
+    assert_eq!(shown(&rows[0].ahead), "11.5"); // 560 ÷ 647.4 = 86.50% − 75%
+}
+
+#[test]
+fn lights_yellow_within_the_band_red_beyond_and_escalated() {
+    // Plan 1200: time-progress 16.7, 25, 33.3, 41.7 % at months 2–5.
+    let months = [("2023-02", "164"), ("2023-03", "264"), ("2023-04", "364"), ("2023-05", "380"), ("2023-06", "370")];
+    let s = session(&months, json!({"lights": {"yellow_within_pp": "3", "escalate_after": 2}}));
+    let mut s = s;
+    s.set_value("plan", "2023", "1200").unwrap();
+    let rows = s.monthly("done", "plan", "2023").unwrap();
+    let colors: Vec<&str> = rows.iter().map(|r| r.light.as_ref().unwrap().color).collect();
+    // 13.67 − 16.67 = −3.0 → yellow; 22 − 25 = −3 → yellow, second in a row → red; 30.33 − 33.33 = −3 → yellow,
+    // escalated again; 31.67 − 41.67 = −10 → red; June falls below May: a revision, flagged.
+    assert_eq!(colors, ["yellow", "red", "red", "red", "red"]);
+    assert!(rows[4].revised && !rows[3].revised);
+    assert_eq!(rows[0].light.as_ref().unwrap().text.en, "yellow (a little behind time-progress)");
+}
+
+#[test]
+fn growth_by_month_from_the_same_month_a_year_before_and_its_change() {
+    let l = |x: &str| json!({"zh-CN": x, "en": x});
+    let doc = json!({"schema": 1, "id": "g", "title": l("g"), "periods": [
+            {"id": "2022-09", "label": l("a"), "kind": "month"}, {"id": "2022-10", "label": l("b"), "kind": "month"},
+            {"id": "2023", "label": l("c"), "kind": "year"},
+            {"id": "2023-09", "label": l("d"), "kind": "month", "previous": "2022-09"},
+            {"id": "2023-10", "label": l("e"), "kind": "month", "previous": "2022-10"}],
+        "series": [{"id": "done", "label": l("done"), "values": {"2022-09": "500", "2022-10": "560", "2023-09": "540", "2023-10": "616"},
+                    "growth": {"2023-10": "10.6"}},
+                   {"id": "plan", "label": l("plan"), "values": {"2023": "700"}}]});
+    let s = Session::new(plancalc::Plan::from_value(&doc).unwrap());
+    let rows = s.monthly("done", "plan", "2023").unwrap();
+    let shown = |q: &Option<plancalc::Quantity>| q.as_ref().map(|q| q.display.clone()).unwrap_or_default();
+    // September from the levels: 540 ÷ 500 − 1 = 8.0%; October as published, 10.6%: up 2.6 pp.
+    assert_eq!([shown(&rows[0].growth), shown(&rows[1].growth), shown(&rows[1].growth_change)], ["8.0", "10.6", "2.6"]);
+    assert!(s.monthly("nope", "plan", "2023").is_err());
+}
+
+#[test]
+fn the_months_bulletin_is_written_from_the_numbers_in_three_languages() {
+    let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
+    let s = Session::from_json(&text).unwrap();
+    let b = s.bulletin(None).unwrap();
+    assert_eq!(
+        b.zh_cn,
+        "1—10月,全市固定资产投资累计完成 1005.00 亿元,完成年度计划的 83.8%,超序时进度 0.4 个百分点,同比增长 7.5%；\
+         甲县累计完成 262.00 亿元,完成年度计划的 87.3%,超序时进度 4.0 个百分点；\
+         乙县累计完成 160.00 亿元,完成年度计划的 69.6%,慢于序时进度 13.8 个百分点。红灯单位:乙县。绿灯单位:全市固定资产投资、甲县。"
+    );
+    assert!(b
+        .en
+        .starts_with("January to month 10: City FAI completed 1005.00 亿元, 83.8% of its annual plan, 0.4 pp ahead"));
+    assert!(b.en.ends_with("Red: County B. Green: City FAI, County A."));
+    assert!(b.zh_tw.contains("慢於序時進度 13.8 個百分點"));
+    // An earlier month on request; none for a plan that follows nothing.
+    assert!(s.bulletin(Some(2)).unwrap().en.starts_with("January to month 2:"));
+    let zunyi = Session::from_json(&std::fs::read_to_string("www/presets/zunyi.json").unwrap()).unwrap();
+    assert!(zunyi.bulletin(None).is_none());
+}
