@@ -169,6 +169,11 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
         "各單位目標為 {low}% 和 {high}%:只有目標為 {high}% 的單位佔基數 {share}% 以上時,才能由各單位達標推出{target} {goal}%。",
         "The units' targets are {low}% and {high}%: they add up to {target} of {goal}% only if the {high}% units hold at least {share}% of the base.",
     ]),
+    ("lights.two_rules", [
+        "红黄绿灯规则同时给出“慢于序时进度 {pp} 个百分点以内”和“完成率不低于序时进度的 {fraction}”两种黄灯条件:同一个月可能按一种是黄灯、按另一种是红灯;此处取较严的颜色。",
+        "紅黃綠燈規則同時給出「慢於序時進度 {pp} 個百分點以內」和「完成率不低於序時進度的 {fraction}」兩種黃燈條件:同一個月可能按一種是黃燈、按另一種是紅燈;此處取較嚴的顏色。",
+        "The light rules give two yellow conditions, within {pp} pp of time-progress and completion at least {fraction} of it: one month can be yellow by one and red by the other; the stricter colour is shown.",
+    ]),
     ("target.conflict", [
         "{a}与{b}是同一指标,目标无法同时达到({first} 与 {second})。",
         "{a}與{b}是同一指標,目標無法同時達到({first} 與 {second})。",

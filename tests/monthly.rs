@@ -97,3 +97,22 @@ fn the_months_bulletin_is_written_from_the_numbers_in_three_languages() {
     let zunyi = Session::from_json(&std::fs::read_to_string("www/presets/zunyi.json").unwrap()).unwrap();
     assert!(zunyi.bulletin(None).is_none());
 }
+
+#[test]
+fn the_relative_rule_and_two_rules_at_once() {
+    // Yellow while completion ≥ half of time-progress: 100 of 1200 at month 2 is 8.33% ≥ 8.33% (yellow, exactly on
+    // the edge); 120 at month 4 is 10% < 16.67% (red).
+    let months = [("2023-02", "100"), ("2023-04", "120")];
+    let mut s = session(&months, json!({"lights": {"yellow_from_fraction": "0.5"}}));
+    s.set_value("plan", "2023", "1200").unwrap();
+    let colors: Vec<&str> =
+        s.monthly("done", "plan", "2023").unwrap().iter().map(|r| r.light.as_ref().unwrap().color).collect();
+    assert_eq!(colors, ["yellow", "red"]);
+    assert!(s.results().warnings.iter().all(|w| w.code != "lights.two_rules"));
+    // Both forms: a warning, and the stricter colour (month 2 is 8.3 pp behind: red by a 5 pp band).
+    let mut both = session(&months, json!({"lights": {"yellow_from_fraction": "0.5", "yellow_within_pp": "5"}}));
+    both.set_value("plan", "2023", "1200").unwrap();
+    assert!(both.results().warnings.iter().any(|w| w.code == "lights.two_rules"));
+    let first = &both.monthly("done", "plan", "2023").unwrap()[0];
+    assert_eq!(first.light.as_ref().unwrap().color, "red");
+}

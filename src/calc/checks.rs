@@ -58,6 +58,8 @@ pub enum Subject {
     Aggregate(usize),
     /// Targets that disagree (depends on no figure).
     Conflicts,
+    /// Light rules that can give one month two colours (depends on no figure).
+    Lights,
 }
 
 impl Subject {
@@ -73,6 +75,7 @@ impl Subject {
             Subject::Share(i) => format!("share:{}", t(i)),
             Subject::Aggregate(i) => format!("aggregate:{}", t(i)),
             Subject::Conflicts => "conflicts".to_owned(),
+            Subject::Lights => "lights".to_owned(),
         }
     }
 }
@@ -135,6 +138,7 @@ fn subject_list(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
         }
     }
     out.push((Subject::Conflicts, Vec::new()));
+    out.push((Subject::Lights, Vec::new()));
     out
 }
 
@@ -153,11 +157,28 @@ pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject
         Subject::Share(t) => share_at_plan_figures(&mut out, grid, t),
         Subject::Aggregate(t) => unit_targets_vs_total(&mut out, grid, baseline, t),
         Subject::Conflicts => conflicting_targets(&mut out),
+        Subject::Lights => two_light_rules(&mut out),
     }
     for w in &mut out.list {
         key.clone_into(&mut w.subject);
     }
     out.list
+}
+
+/// Both forms of the yellow rule: a month behind by less than the band but below the fraction of time-progress (or the
+/// other way round) is yellow by one and red by the other.
+fn two_light_rules(out: &mut Out<'_>) {
+    let rules = &out.plan.lights;
+    let (Some(pp), Some(f)) = (rules.yellow_within_pp, rules.yellow_from_fraction) else { return };
+    let (pp, f) = (pp.normalize().to_string(), f.normalize().to_string());
+    out.list.push(Warning {
+        subject: String::new(),
+        code: "lights.two_rules".into(),
+        ids: Vec::new(),
+        period: None,
+        figures: Vec::new(),
+        text: say("lights.two_rules", &[("pp", Same(&pp)), ("fraction", Same(&f))]),
+    });
 }
 
 /// Runs every check on the current figures.

@@ -8,7 +8,8 @@
 //! current pace = done ÷ m × 12. A cumulative figure below the month before is a revision: kept, and flagged.
 //!
 //! Lights (the plan's `lights`, else the default): green when completion ≥ time-progress; yellow when behind by at
-//! most `yellow_within_pp` (default 5); red beyond; `escalate_after` yellow months in a row turn red. Each light has
+//! most `yellow_within_pp` (default 5), or while completion ≥ `yellow_from_fraction` × time-progress; red beyond;
+//! `escalate_after` yellow months in a row turn red. Each light has
 //! its word and a symbol: colour is never the only cue.
 
 use rust_decimal::Decimal;
@@ -19,7 +20,7 @@ use crate::calc::indicator::{Ctx, Quantity};
 use crate::exact::Exact;
 use crate::messages::{say, Arg, Text};
 use crate::model::indicator::{IndicatorSpec, Unit};
-use crate::model::plan::{PeriodKind, Plan};
+use crate::model::plan::{LightRules, PeriodKind, Plan};
 
 /// A month's light: its colour, a symbol that tells it without colour, and its word in three languages.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
@@ -72,6 +73,23 @@ fn light(color: &'static str) -> Light {
     Light { color, symbol, text: say(&format!("light.{color}"), &[]) }
 }
 
+/// Behind by `ahead` (negative): yellow under every rule given — within the pp band, and completion at least the
+/// fraction of time-progress — else red (the stricter colour where two rules disagree).
+fn yellow_by_rules(
+    ahead: Exact,
+    completion: Option<Exact>,
+    tp: Option<Exact>,
+    band: Option<Decimal>,
+    fraction: Option<Decimal>,
+) -> bool {
+    let within = band.is_none_or(|b| ahead.neg().cmp_exact(&Exact::from(b)) != Some(std::cmp::Ordering::Greater));
+    let relative = fraction.is_none_or(|f| {
+        let floor = tp.and_then(|t| t.checked_mul(&Exact::from(f)));
+        completion.zip(floor).is_some_and(|(c, floor)| c.cmp_exact(&floor) != Some(std::cmp::Ordering::Less))
+    });
+    within && relative
+}
+
 /// Every month of `year` the plan has, for series `done` against the annual plan in series `annual`.
 pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: usize, year: &str) -> Vec<MonthRow> {
     let r = &plan.rounding;
@@ -88,7 +106,9 @@ pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: u
     let ctx = Ctx { plan, grid, baseline, shift: None };
     let hundred = Exact::HUNDRED;
     let twelve = Exact::from(Decimal::from(12));
-    let (yellow, escalate) = (plan.lights.yellow_within_pp, plan.lights.escalate_after);
+    let rules = &plan.lights;
+    let pp_band =
+        rules.yellow_within_pp.or(rules.yellow_from_fraction.is_none().then(|| Decimal::from(LightRules::DEFAULT_PP)));
     let (mut before, mut last_growth, mut yellows): (Option<Exact>, Option<Exact>, u32) = (None, None, 0);
     let mut rows = Vec::with_capacity(months.len());
     for (m, p) in months {
@@ -110,9 +130,9 @@ pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: u
             if !a.is_negative() {
                 yellows = 0;
                 light("green")
-            } else if a.neg().cmp_exact(&Exact::from(yellow)) != Some(std::cmp::Ordering::Greater) {
+            } else if yellow_by_rules(a, completion, tp, pp_band, rules.yellow_from_fraction) {
                 yellows += 1;
-                if escalate.is_some_and(|n| yellows >= n) {
+                if rules.escalate_after.is_some_and(|n| yellows >= n) {
                     light("red")
                 } else {
                     light("yellow")

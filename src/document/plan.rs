@@ -590,7 +590,7 @@ fn read_progress(
         .collect()
 }
 
-/// `lights: {yellow_within_pp: "5", escalate_after: 2}`, both optional.
+/// `lights: {yellow_within_pp: "5" | yellow_from_fraction: "0.5", escalate_after: 2}`, each optional.
 fn read_lights(root: &Obj<'_>) -> Result<LightRules> {
     let Some(o) = root.opt_obj("lights")? else { return Ok(LightRules::default()) };
     let mut rules = LightRules::default();
@@ -600,7 +600,15 @@ fn read_lights(root: &Obj<'_>) -> Result<LightRules> {
         if pp.is_sign_negative() {
             return Err(Error::Invalid { path, reason: "a band of percentage points cannot be negative".into() });
         }
-        rules.yellow_within_pp = pp;
+        rules.yellow_within_pp = Some(pp);
+    }
+    if let Some(v) = o.get("yellow_from_fraction") {
+        let path = o.field_path("yellow_from_fraction");
+        let f = as_decimal(v, &path)?;
+        if f.is_sign_negative() || f > rust_decimal::Decimal::ONE {
+            return Err(Error::Invalid { path, reason: "a fraction of time-progress from 0 to 1".into() });
+        }
+        rules.yellow_from_fraction = Some(f);
     }
     if let Some(v) = o.get("escalate_after") {
         let path = o.field_path("escalate_after");

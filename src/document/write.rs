@@ -145,7 +145,12 @@ impl Plan {
             }
             if self.lights != LightRules::default() {
                 let mut l = Map::new();
-                l.insert("yellow_within_pp".into(), json!(self.lights.yellow_within_pp.normalize().to_string()));
+                if let Some(pp) = self.lights.yellow_within_pp {
+                    l.insert("yellow_within_pp".into(), json!(pp.normalize().to_string()));
+                }
+                if let Some(f) = self.lights.yellow_from_fraction {
+                    l.insert("yellow_from_fraction".into(), json!(f.normalize().to_string()));
+                }
                 if let Some(n) = self.lights.escalate_after {
                     l.insert("escalate_after".into(), json!(n));
                 }

@@ -205,18 +205,20 @@ pub struct Progress {
     pub year: usize,
 }
 
-/// The plan's rules for monthly traffic lights: green when completion ≥ time-progress, yellow when behind by at most
-/// `yellow_within_pp`, red beyond; `escalate_after` yellow months in a row turn red.
-#[derive(Debug, Clone, PartialEq, Eq)]
+/// The plan's rules for monthly traffic lights: green when completion ≥ time-progress; yellow when behind by at most
+/// `yellow_within_pp` (the default rule, 5 pp), or — the relative form — while completion ≥ `yellow_from_fraction` ×
+/// time-progress; red beyond; `escalate_after` yellow months in a row turn red. Both forms at once can give one month
+/// two colours: a consistency warning (`lights.two_rules`), and the stricter colour is shown.
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct LightRules {
-    pub yellow_within_pp: Decimal,
+    pub yellow_within_pp: Option<Decimal>,
+    pub yellow_from_fraction: Option<Decimal>,
     pub escalate_after: Option<u32>,
 }
 
-impl Default for LightRules {
-    fn default() -> Self {
-        LightRules { yellow_within_pp: Decimal::from(5), escalate_after: None }
-    }
+impl LightRules {
+    /// The band of the default rule when neither form is given.
+    pub const DEFAULT_PP: i64 = 5;
 }
 
 /// A scenario a plan document carries: its name and its edits to the baseline, in order.

@@ -31,6 +31,7 @@ test('a plan built from nothing with the keyboard evaluates; refusals and deleti
   const p = await ready(env, 'preset=zunyi&lang=en');
   await p.locator('#mine-open').focus();
   await p.keyboard.press('Enter');
+  await p.locator('#mine-dialog[open]').waitFor(); // it opens once My plans are read from IndexedDB
   await p.locator('#mine-new').focus();
   await p.keyboard.press('Enter');
   await p.locator('#editor:not([hidden])').waitFor();
