@@ -297,6 +297,14 @@ impl PlanSession {
         to_js(&self.inner.bulletin(month))
     }
 
+    /// Monthly actuals from CSV text for year `year` (one row per unit and month, or a column per month), amounts in
+    /// `unit` ("亿元" or "万元"): all entered or none; bad rows throw an `ImportError` (`csv.rows`, `rows`).
+    #[wasm_bindgen(js_name = importMonthly)]
+    pub fn import_monthly(&mut self, text: &str, year: &str, unit: &str) -> Result<usize, JsValue> {
+        let unit = crate::document::csv::Unit::read(unit, "unit").map_err(err)?;
+        self.inner.import_monthly(text, year, unit).map_err(err)
+    }
+
     /// Undoes the last plan change; null when there is none.
     #[wasm_bindgen(js_name = undoPlan, unchecked_return_type = "PlanChange | null")]
     pub fn undo_plan(&mut self) -> Result<JsValue, JsValue> {

@@ -116,3 +116,17 @@ fn the_relative_rule_and_two_rules_at_once() {
     let first = &both.monthly("done", "plan", "2023").unwrap()[0];
     assert_eq!(first.light.as_ref().unwrap().color, "red");
 }
+
+#[test]
+fn monthly_actuals_from_csv_all_or_nothing() {
+    let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
+    let mut s = Session::from_json(&text).unwrap();
+    let n = s.import_monthly("单位,1—9月,1—10月\n乙县,150,200\n", "2023", plancalc::document::csv::Unit::Yi).unwrap();
+    assert_eq!(n, 2);
+    let rows = s.monthly("b", "b-plan", "2023").unwrap();
+    assert_eq!(rows.last().unwrap().completion.as_ref().unwrap().display, "87.0"); // 200 of 230
+                                                                                   // A bad row: nothing entered, the session as it was.
+    let before = s.results();
+    assert!(s.import_monthly("单位,1—9月\n乙县,160\n丙县,1\n", "2023", plancalc::document::csv::Unit::Yi).is_err());
+    assert_eq!(s.results(), before);
+}

@@ -398,6 +398,23 @@ function renderTargets() {
   $('targets').replaceChildren(...results.targets.map((r) => targetCard(r, plan.targets.find((x) => x.id === r.id), plan, state.lang)));
 }
 
+/** Monthly actuals from a CSV file (a unit per row and a column per month, or a row per unit and month): all entered
+ *  as edits of the scenario, or none, with every bad row listed. Such files are a few hundred rows: read here. */
+async function importMonthly(file) {
+  const year = state.session.progress()[0]?.year;
+  try {
+    const n = state.session.importMonthly(await file.text(), year, $('progress-unit').value);
+    $('progress-error').hidden = true;
+    state.results = state.session.results();
+    renderAll();
+    announce(T('progress_imported').replace('{n}', n));
+    save();
+  } catch (e) {
+    const rows = (e.rows ?? []).slice(0, 20).map((r) => `${T('csv_line').replace('{n}', r.line)} ${r.column}: [${r.code}] ${r.reason}`);
+    showError('progress-error', { code: e.code, message: [e.message, ...rows].join('\n') }, T('csv_failed'));
+  }
+}
+
 /** Month by month (the plan's `progress`): a table per series, and a grid of series × months with their lights.
  *  Each light is its symbol and its word as well as its colour. */
 function renderProgress() {
@@ -974,6 +991,11 @@ async function start() {
     }
   });
   $('bulletin-print').addEventListener('click', () => window.print());
+  $('progress-csv').addEventListener('change', async (e) => {
+    const file = e.target.files[0];
+    e.target.value = '';
+    if (file) await importMonthly(file);
+  });
   // The plan editor: each change checked and put in place by the core, the page redrawn, the plan kept.
   const editor = new PlanEditor({
     session: () => state.session, t: T, lang: () => state.lang, kinds: indicatorKinds(), own: makeOwn,

@@ -246,7 +246,7 @@ pub fn guess_columns(text: &str, periods: &[PeriodName]) -> Result<ColumnGuess> 
 }
 
 /// The separator a header row uses: the most frequent of comma, tab and semicolon outside quotes.
-fn sniff(line: &str) -> u8 {
+pub(crate) fn sniff(line: &str) -> u8 {
     let mut counts = [0usize; 3];
     let mut quoted = false;
     for b in line.bytes() {
@@ -269,14 +269,14 @@ fn sniff(line: &str) -> u8 {
 }
 
 /// One record of the text and the number of lines it spans (a quoted field may hold line breaks).
-struct Record<'a> {
-    text: &'a str,
-    lines: usize,
+pub(crate) struct Record<'a> {
+    pub text: &'a str,
+    pub lines: usize,
 }
 
 /// Splits complete records off the front of `text`. With `last`, the rest is a record too; without, an unfinished
 /// record stays, and the second value says how many bytes were consumed.
-fn records(text: &str, last: bool) -> (Vec<Record<'_>>, usize) {
+pub(crate) fn records(text: &str, last: bool) -> (Vec<Record<'_>>, usize) {
     let mut out = Vec::new();
     let bytes = text.as_bytes();
     let mut start = 0;
@@ -303,7 +303,7 @@ fn records(text: &str, last: bool) -> (Vec<Record<'_>>, usize) {
 }
 
 /// The fields of one record: separated by `delimiter` outside quotes; `""` inside quotes is one quote.
-fn fields(record: &str, delimiter: u8) -> Vec<String> {
+pub(crate) fn fields(record: &str, delimiter: u8) -> Vec<String> {
     let mut out = Vec::new();
     let mut field = String::new();
     let mut quoted = false;
@@ -577,7 +577,7 @@ fn set(amounts: &mut [Option<Decimal>], at: usize, d: Decimal) {
 }
 
 /// An amount cell in 亿元: as typed ("1,450", "１４５０"), never negative, 万元 divided by 10,000 exactly.
-fn amount(cell: &str, unit: Unit, header: &str) -> Result<Decimal> {
+pub(crate) fn amount(cell: &str, unit: Unit, header: &str) -> Result<Decimal> {
     let mut d = parse_decimal(cell, header)?;
     if d.is_sign_negative() && !d.is_zero() {
         return Err(Error::Negative { path: header.to_owned(), value: d.to_string() });

@@ -6,6 +6,8 @@ pub mod csv;
 pub mod edit;
 pub mod indicator;
 pub mod json;
+#[cfg(feature = "page")]
+pub mod monthly;
 pub mod plan;
 pub mod projects;
 pub mod write;

@@ -101,6 +101,21 @@ impl Session {
         Ok((next, dropped))
     }
 
+    /// Monthly actuals from CSV (`document::monthly`), entered as edits of the active scenario (each undoable): all
+    /// or none — bad rows are an `Error::Rows` listing each, and an edit the plan refuses (a computed figure) leaves
+    /// the session as it was. Returns how many figures were entered.
+    pub fn import_monthly(&mut self, text: &str, year: &str, unit: crate::document::csv::Unit) -> Result<usize> {
+        let figures = crate::document::monthly::read_monthly_csv(&self.plan, text, year, unit)?;
+        let before = self.clone();
+        for f in &figures {
+            if let Err(e) = self.set_value(&f.series, &f.period, &f.value.normalize().to_string()) {
+                *self = before;
+                return Err(e);
+            }
+        }
+        Ok(figures.len())
+    }
+
     /// Everything in the plan that names series `id`.
     pub fn references(&self, id: &str) -> Vec<Reference> {
         references(&self.plan.to_document(None, None), id)

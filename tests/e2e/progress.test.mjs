@@ -29,3 +29,20 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('monthly figures imported from a CSV: all entered, or none with every bad row listed', async () => {
+  const p = await ready(env, 'preset=monthly-demo&lang=en');
+  await p.locator('.progress-grid').waitFor();
+  const bad = '单位,1—10月\n乙县,200\n丙县,10\n';
+  await p.locator('#progress-csv').setInputFiles({ name: 'bad.csv', mimeType: 'text/csv', buffer: Buffer.from(bad) });
+  await p.locator('#progress-error:not([hidden])').waitFor();
+  assert.match(await p.locator('#progress-error').textContent(), /line 3.*csv\.unknown_unit/s);
+  assert.match(await p.locator('.progress-table').nth(2).locator('tbody tr').last().textContent(), /69\.6%/);
+  const good = '单位,月份,完成投资（万元）\n乙县,1—10月,2000000\n';
+  await p.locator('#progress-unit').selectOption('万元');
+  await p.locator('#progress-csv').setInputFiles({ name: 'good.csv', mimeType: 'text/csv', buffer: Buffer.from(good) });
+  await p.waitForFunction(() => /87\.0%/.test(document.querySelectorAll('.progress-table')[2]?.querySelector('tbody tr:last-child')?.textContent ?? ''));
+  assert.ok(await p.locator('#progress-error').isHidden());
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
