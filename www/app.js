@@ -12,6 +12,8 @@ import { ProjectsPanel } from './ui/projects.js';
 import { TextReader } from './ui/text-reader.js';
 import * as mine from './ui/my-plans.js';
 import { PlanEditor } from './ui/plan-editor.js';
+import { progressView } from './ui/progress.js';
+import { blankPlan, emptyPlan } from './ui/new-plans.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
 import { presetText, wasmModule } from './ui/assets.js';
 
@@ -33,24 +35,6 @@ const state = {
 const $ = (id) => document.getElementById(id);
 const L = (labels) => label(labels, state.lang);
 const T = (key) => t(state.lang, key);
-
-/** A plan with nothing in it yet, for planners starting from scratch. */
-function blankPlan() {
-  const lab = (zh, en) => ({ 'zh-CN': zh, en });
-  return {
-    schema: 1, id: 'blank', title: lab('新方案', 'New plan'), unit: '亿元', baseline: 'plan_as_written',
-    periods: [{ id: 'plan', label: lab('方案期', 'Plan period'), kind: 'span' }],
-    series: [
-      { id: 'fai', label: lab('固定资产投资', 'Fixed-asset investment (FAI)'), values: {} },
-      { id: 'industrial', label: lab('工业投资', 'Industrial investment'), within: 'fai', values: {} },
-      { id: 'private', label: lab('民间投资', 'Private investment'), within: 'fai', values: {} },
-    ],
-    targets: [
-      { id: 'industrial-share', label: lab('工业投资占比', 'Industrial share of FAI'), indicator: { kind: 'share', part: 'industrial', whole: 'fai' }, period: 'plan', cmp: '>=', value: '30' },
-      { id: 'private-share', label: lab('民间投资占比', 'Private share of FAI'), indicator: { kind: 'share', part: 'private', whole: 'fai' }, period: 'plan', cmp: '>=', value: '50' },
-    ],
-  };
-}
 
 // ---------------------------------------------------------------- loading and saving
 
@@ -415,33 +399,16 @@ async function importMonthly(file) {
   }
 }
 
-/** Month by month (the plan's `progress`): a table per series, and a grid of series × months with their lights.
- *  Each light is its symbol and its word as well as its colour. */
+/** Month by month (the plan's `progress`, drawn by ui/progress.js), and the month's bulletin. */
 function renderProgress() {
   const all = state.session.progress();
   $('progress-box').hidden = all.length === 0;
   if (!all.length) return;
-  const name = (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id;
-  const cell = (q) => (q ? quantity(q, state.lang) : '—');
-  const lightCell = (l) => (l ? el('span', { className: `light light-${l.color}` }, `${l.symbol} ${l.text[state.lang] ?? l.text.en}`) : '—');
-  const months = [...new Set(all.flatMap((g) => g.months.map((m) => m.period)))];
-  const label = (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p;
-  const grid = el('table', { className: 'progress-grid' },
-    el('caption', {}, T('progress_grid')),
-    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, T('progress_unit')), months.map((p) => el('th', { scope: 'col' }, label(p))))),
-    el('tbody', {}, all.map((g) => el('tr', {}, el('th', { scope: 'row' }, name(g.done)),
-      months.map((p) => el('td', {}, lightCell(g.months.find((m) => m.period === p)?.light)))))));
-  const tables = all.map((g) => el('table', { className: 'progress-table' },
-    el('caption', {}, `${name(g.done)} · ${T('progress_of')} ${name(g.plan)}`),
-    el('thead', {}, el('tr', {}, ['period', 'progress_done', 'progress_completion', 'progress_time', 'progress_ahead', 'progress_growth',
-      'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, T(k))))),
-    el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
-      el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${T('progress_revised')})` : ''),
-      el('td', {}, cell(m.done)), el('td', {}, cell(m.completion)), el('td', {}, cell(m.time_progress)),
-      el('td', {}, m.ahead ? signed(m.ahead, state.lang) : '—'), el('td', {}, cell(m.growth)),
-      el('td', {}, m.growth_change ? signed(m.growth_change, state.lang) : '—'), el('td', {}, cell(m.run_rate)),
-      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))));
-  $('progress').replaceChildren(grid, ...tables);
+  $('progress').replaceChildren(...progressView(all, {
+    lang: state.lang, t: T,
+    name: (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id,
+    label: (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p,
+  }));
   // The month's bulletin, as the core writes it from these figures.
   const bulletin = state.session.bulletin();
   $('bulletin-box').hidden = !bulletin;
@@ -589,15 +556,6 @@ function makeOwn() {
   announce(T('ed_own_copy'));
 }
 
-/** A plan with one period (this year) and one figure, for a planner starting from nothing. */
-function emptyPlan() {
-  const year = String(new Date().getFullYear());
-  const l = (zh, en) => ({ 'zh-CN': zh, en });
-  return { schema: 1, id: `plan-${year}`, title: l('新方案', 'New plan'), unit: '亿元',
-    periods: [{ id: year, label: l(`${year}年`, year), kind: 'year' }],
-    series: [{ id: 'fai', label: l('固定资产投资', 'Fixed-asset investment (FAI)'), values: {} }], targets: [] };
-}
-
 /** A plan that becomes one of My plans: imported, read from a text, opened from a link, or a copy. */
 function adoptMine(session, name) {
   state.mineName = name ?? L(session.plan().title);
@@ -713,14 +671,7 @@ async function openShared(data) {
 /** The list of My plans: each renamed in place, opened, copied, exported or deleted (a deletion can be undone). */
 async function renderMine() {
   const plans = await mine.list().catch(() => []);
-  const when = (iso) => new Date(iso).toLocaleString(state.lang === 'en' ? 'en' : state.lang);
-  const button = (action, id, name) => el('button', { type: 'button', dataset: { action, id }, attrs: { 'aria-label': `${T(`mine_${action}`)}: ${name}` } }, T(`mine_${action}`));
-  $('mine-list').replaceChildren(
-    el('thead', {}, el('tr', {}, [T('mine_name'), T('mine_updated'), ''].map((h) => el('th', { scope: 'col' }, h)))),
-    el('tbody', {}, plans.map((p) => el('tr', { dataset: { id: p.id }, className: mine.slotOf(p.id) === state.preset ? 'current' : '' },
-      el('td', {}, el('input', { type: 'text', value: p.name, className: 'mine-name', dataset: { id: p.id }, attrs: { 'aria-label': `${T('mine_name')}: ${p.name}` } })),
-      el('td', {}, when(p.updated)),
-      el('td', { className: 'mine-actions' }, ['open', 'duplicate', 'export', 'delete'].map((a) => button(a, p.id, p.name)))))));
+  $('mine-list').replaceChildren(...mine.listView(plans, { t: T, lang: state.lang, current: state.preset }));
   $('mine-empty').hidden = plans.length > 0;
 }
 

@@ -3,6 +3,7 @@
 // scenarios and edits), the same state the page autosaves; the plan being worked on is also written to
 // localStorage on every change, synchronously, so that closing the browser mid-edit loses nothing.
 
+import { el } from './render.js';
 import { dropLarge, getLarge, putLarge } from './store.js';
 
 const INDEX = 'mine:index';
@@ -55,4 +56,18 @@ export async function putBack({ entry, state }) {
   if (!entry) return;
   await putLarge(key(entry.id), { state });
   await writeIndex((all) => [...all.filter((p) => p.id !== entry.id), entry]);
+}
+
+/** The list as the page draws it: each plan's name to edit in place, its last change, and what can be done with it
+ *  (buttons with `data-action` open, duplicate, export, delete and `data-id`). `current`: the page's slot. */
+export function listView(plans, { t, lang, current }) {
+  const when = (iso) => new Date(iso).toLocaleString(lang === 'en' ? 'en' : lang);
+  const button = (action, id, name) => el('button', { type: 'button', dataset: { action, id }, attrs: { 'aria-label': `${t(`mine_${action}`)}: ${name}` } }, t(`mine_${action}`));
+  return [
+    el('thead', {}, el('tr', {}, [t('mine_name'), t('mine_updated'), ''].map((h) => el('th', { scope: 'col' }, h)))),
+    el('tbody', {}, plans.map((p) => el('tr', { dataset: { id: p.id }, className: slotOf(p.id) === current ? 'current' : '' },
+      el('td', {}, el('input', { type: 'text', value: p.name, className: 'mine-name', dataset: { id: p.id }, attrs: { 'aria-label': `${t('mine_name')}: ${p.name}` } })),
+      el('td', {}, when(p.updated)),
+      el('td', { className: 'mine-actions' }, ['open', 'duplicate', 'export', 'delete'].map((a) => button(a, p.id, p.name)))))),
+  ];
 }

@@ -1,0 +1,29 @@
+// Monthly progress as the page draws it: a grid of units × months with their lights, and a table per unit. Each
+// light is its symbol and its word as well as its colour. The figures and the lights are the core's (`progress()`).
+
+import { quantity, signed } from './format.js';
+import { el } from './render.js';
+
+/** The grid and the tables for `all` (`session.progress()`); `name(seriesId)` and `label(periodId)` give the plan's
+ *  labels, `t(key)` the page's words. */
+export function progressView(all, { lang, t, name, label }) {
+  const cell = (q) => (q ? quantity(q, lang) : '—');
+  const lightCell = (l) => (l ? el('span', { className: `light light-${l.color}` }, `${l.symbol} ${l.text[lang] ?? l.text.en}`) : '—');
+  const months = [...new Set(all.flatMap((g) => g.months.map((m) => m.period)))];
+  const grid = el('table', { className: 'progress-grid' },
+    el('caption', {}, t('progress_grid')),
+    el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('progress_unit')), months.map((p) => el('th', { scope: 'col' }, label(p))))),
+    el('tbody', {}, all.map((g) => el('tr', {}, el('th', { scope: 'row' }, name(g.done)),
+      months.map((p) => el('td', {}, lightCell(g.months.find((m) => m.period === p)?.light)))))));
+  const tables = all.map((g) => el('table', { className: 'progress-table' },
+    el('caption', {}, `${name(g.done)} · ${t('progress_of')} ${name(g.plan)}`),
+    el('thead', {}, el('tr', {}, ['period', 'progress_done', 'progress_completion', 'progress_time', 'progress_ahead', 'progress_growth',
+      'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, t(k))))),
+    el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
+      el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${t('progress_revised')})` : ''),
+      el('td', {}, cell(m.done)), el('td', {}, cell(m.completion)), el('td', {}, cell(m.time_progress)),
+      el('td', {}, m.ahead ? signed(m.ahead, lang) : '—'), el('td', {}, cell(m.growth)),
+      el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, cell(m.run_rate)),
+      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))));
+  return [grid, ...tables];
+}
