@@ -290,6 +290,12 @@ impl PlanSession {
         to_js(&self.inner.progress())
     }
 
+    /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when absent).
+    #[wasm_bindgen(unchecked_return_type = "Ranked[]")]
+    pub fn ranking(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.ranking(month))
+    }
+
     /// The month's bulletin (通报) in zh-CN, zh-TW and en, written from the figures: `month` 1–12, or the latest month
     /// with a figure; null when the plan follows no series month by month.
     #[wasm_bindgen(unchecked_return_type = "Text | null")]

@@ -130,3 +130,21 @@ fn monthly_actuals_from_csv_all_or_nothing() {
     assert!(s.import_monthly("单位,1—9月\n乙县,160\n丙县,1\n", "2023", plancalc::document::csv::Unit::Yi).is_err());
     assert_eq!(s.results(), before);
 }
+
+#[test]
+fn units_ranked_by_ahead_in_the_latest_month() {
+    let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
+    let mut s = Session::from_json(&text).unwrap();
+    let ranked = |s: &Session| {
+        s.ranking(None).iter().map(|r| (r.rank, r.done.clone(), r.ahead.display.clone())).collect::<Vec<_>>()
+    };
+    // October: County A +4.0, City +0.4, County B −13.8 pp.
+    assert_eq!(
+        ranked(&s),
+        [(1, "a".into(), "4.0".into()), (2, "fai".into(), "0.4".into()), (3, "b".into(), "-13.8".into())]
+    );
+    // County B at 200 of 230 in October: 87.0% − 83.3% = +3.7 pp, second.
+    s.set_value("b", "2023-10", "200").unwrap();
+    assert_eq!(ranked(&s)[1].1, "b");
+    assert_eq!(s.ranking(Some(2)).len(), 3);
+}

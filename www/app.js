@@ -404,7 +404,7 @@ function renderProgress() {
   const all = state.session.progress();
   $('progress-box').hidden = all.length === 0;
   if (!all.length) return;
-  $('progress').replaceChildren(...progressView(all, {
+  $('progress').replaceChildren(...progressView(all, state.session.ranking(), {
     lang: state.lang, t: T,
     name: (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id,
     label: (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p,

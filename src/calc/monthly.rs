@@ -170,6 +170,8 @@ pub const TYPESCRIPT: &str = r#"
 /** A month's traffic light: colour, a symbol that tells it without colour, and its word. */
 export interface Light { color: "green" | "yellow" | "red"; symbol: string; text: Text; }
 /** One month of a series' progress against its annual plan and time-progress. */
+/** A unit's place in a month's ranking by ahead/behind (1 = furthest ahead; ties share a place). */
+export interface Ranked { rank: number; done: string; ahead: Quantity; light: Light | null; }
 /** A series the plan follows month by month (the plan's `progress`). */
 export interface SeriesProgress { done: string; plan: string; year: string; months: MonthRow[]; }
 export interface MonthRow {
@@ -262,4 +264,37 @@ fn join_text(a: &Text, b: &Text, between: &str) -> Text {
         zh_tw: format!("{}{zh_sep}{}", a.zh_tw, b.zh_tw),
         en: format!("{}{between}{}", a.en, b.en),
     }
+}
+
+/// One unit's place in the month's ranking.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Ranked {
+    /// 1 for the furthest ahead of time-progress; units equally far share a place.
+    pub rank: usize,
+    pub done: String,
+    pub ahead: Quantity,
+    pub light: Option<Light>,
+}
+
+/// The units followed, ranked by how far ahead of (or behind) time-progress they are in `month` (the latest month
+/// with figures when `None`), compared exactly before rounding; units without a figure that month are left out.
+pub fn ranking(progress: &[SeriesProgress], month: Option<u32>) -> Vec<Ranked> {
+    let Some(month) = month
+        .or_else(|| progress.iter().flat_map(|g| g.months.iter().filter(|m| m.ahead.is_some()).map(|m| m.month)).max())
+    else {
+        return Vec::new();
+    };
+    let mut rows: Vec<(&SeriesProgress, &MonthRow)> = progress
+        .iter()
+        .filter_map(|g| g.months.iter().find(|m| m.month == month && m.ahead.is_some()).map(|m| (g, m)))
+        .collect();
+    let exact = |m: &MonthRow| m.ahead.as_ref().map(|q| q.exact);
+    rows.sort_by(|a, b| exact(b.1).cmp(&exact(a.1)).then_with(|| a.0.done.cmp(&b.0.done)));
+    let mut out: Vec<Ranked> = Vec::with_capacity(rows.len());
+    for (i, (g, m)) in rows.iter().enumerate() {
+        let Some(ahead) = m.ahead.clone() else { continue };
+        let tied = out.last().filter(|prev| prev.ahead.exact == ahead.exact).map(|prev| prev.rank);
+        out.push(Ranked { rank: tied.unwrap_or(i + 1), done: g.done.clone(), ahead, light: m.light.clone() });
+    }
+    out
 }

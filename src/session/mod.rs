@@ -257,6 +257,11 @@ impl Session {
         Ok(crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, d, a, year))
     }
 
+    /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when `None`).
+    pub fn ranking(&self, month: Option<u32>) -> Vec<crate::calc::monthly::Ranked> {
+        crate::calc::monthly::ranking(&self.progress(), month)
+    }
+
     /// Every series the plan follows month by month, with its months (the plan's `progress`).
     pub fn progress(&self) -> Vec<crate::calc::monthly::SeriesProgress> {
         self.plan

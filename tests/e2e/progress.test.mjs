@@ -15,6 +15,8 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   await grid.waitFor();
   assert.equal(await grid.locator('tbody tr').count(), 3);
   assert.match(await p.locator('#bulletin-text').textContent(), /Red: County B\./);
+  // Ranked by the core: County A first, County B last.
+  assert.match(await p.locator('.progress-ranking').textContent(), /^County A: \+4\.0 pp.*City FAI: \+0\.4 pp.*County B: −13\.8 pp/s);
   // County B is well behind by October: red, said in words and with a symbol.
   const countyB = p.locator('.progress-table').nth(2);
   const october = countyB.locator('tbody tr').last();

@@ -7,6 +7,7 @@ export { LOCALES, label } from './words.js';
 
 const STRINGS = {
   'zh-CN': {
+    progress_ranking: "按超(慢)序时进度排名(最近一月)",
     progress_import: "导入逐月数字 CSV", progress_imported: "已录入 {n} 个逐月数字。",
     bulletin: "本月通报", bulletin_copy: "复制通报", bulletin_print: "打印",
     progress: "月度调度", progress_grid: "各单位逐月红黄绿灯", progress_unit: "单位", progress_of: "对照", progress_done: "累计完成", progress_completion: "完成年度计划", progress_time: "序时进度", progress_ahead: "超(慢)序时进度", progress_growth: "同比增长", progress_growth_change: "增速比上月", progress_run_rate: "此后每月需完成", progress_year_end: "按当前进度全年", progress_light: "灯", progress_revised: "较上月下调",
@@ -34,6 +35,7 @@ const STRINGS = {
     csv_help: '核对每一列对应的内容（已按表头自动识别），选择金额单位，然后导入。有任何一行出错都不会导入。', csv_column: '表头', csv_role: '对应', csv_skip: '（不导入）', csv_unit: '金额单位', csv_start: '导入', cancel: '取消', csv_progress: '已读 {n} 个项目，{bad} 行有误', csv_done: '已导入 {n} 个项目。', csv_dropped: '对原项目的 {n} 处调整已不适用，已移除。', csv_bad_rows: '{n} 行有误，未导入任何数据：', csv_failed: '无法导入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 行，见下载的完整列表。', csv_save_errors: '下载全部错误（CSV）', too_large_for_link: '方案包含的项目过多，无法放入链接；请改用“导出方案”。', no_lever: '这个方案的数字都由项目汇总而来：请在项目表中调整项目。',
   },
   'zh-TW': {
+    progress_ranking: "按超(慢)序時進度排名(最近一月)",
     progress_import: "匯入逐月數字 CSV", progress_imported: "已錄入 {n} 個逐月數字。",
     bulletin: "本月通報", bulletin_copy: "複製通報", bulletin_print: "列印",
     progress: "月度調度", progress_grid: "各單位逐月紅黃綠燈", progress_unit: "單位", progress_of: "對照", progress_done: "累計完成", progress_completion: "完成年度計劃", progress_time: "序時進度", progress_ahead: "超(慢)序時進度", progress_growth: "同比增長", progress_growth_change: "增速比上月", progress_run_rate: "此後每月需完成", progress_year_end: "按目前進度全年", progress_light: "燈", progress_revised: "較上月下調",
@@ -60,6 +62,7 @@ const STRINGS = {
     csv_help: '核對每一欄對應的內容（已按表頭自動識別），選擇金額單位，然後匯入。有任何一列出錯都不會匯入。', csv_column: '表頭', csv_role: '對應', csv_skip: '（不匯入）', csv_unit: '金額單位', csv_start: '匯入', cancel: '取消', csv_progress: '已讀 {n} 個項目，{bad} 列有誤', csv_done: '已匯入 {n} 個項目。', csv_dropped: '對原項目的 {n} 處調整已不適用，已移除。', csv_bad_rows: '{n} 列有誤，未匯入任何資料：', csv_failed: '無法匯入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 列，見下載的完整清單。', csv_save_errors: '下載全部錯誤（CSV）', too_large_for_link: '方案包含的項目過多，無法放入連結；請改用「匯出方案」。', no_lever: '這個方案的數字都由項目匯總而來：請在項目表中調整項目。',
   },
   en: {
+    progress_ranking: "Ranked by ahead of (behind) time-progress, latest month",
     progress_import: "Import monthly figures (CSV)", progress_imported: "{n} monthly figures entered.",
     bulletin: "This month's bulletin", bulletin_copy: "Copy the bulletin", bulletin_print: "Print",
     progress: "Monthly progress", progress_grid: "Lights by unit and month", progress_unit: "Unit", progress_of: "against", progress_done: "Done (cumulative)", progress_completion: "Of annual plan", progress_time: "Time-progress", progress_ahead: "Ahead (behind)", progress_growth: "Growth", progress_growth_change: "Growth vs month before", progress_run_rate: "Needed per month from now", progress_year_end: "Year-end at this pace", progress_light: "Light", progress_revised: "revised down",

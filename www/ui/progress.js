@@ -4,9 +4,9 @@
 import { quantity, signed } from './format.js';
 import { el } from './render.js';
 
-/** The grid and the tables for `all` (`session.progress()`); `name(seriesId)` and `label(periodId)` give the plan's
- *  labels, `t(key)` the page's words. */
-export function progressView(all, { lang, t, name, label }) {
+/** The grid, the ranking and the tables for `all` (`session.progress()`) and `ranking` (`session.ranking()`, the
+ *  core's order); `name(seriesId)` and `label(periodId)` give the plan's labels, `t(key)` the page's words. */
+export function progressView(all, ranking, { lang, t, name, label }) {
   const cell = (q) => (q ? quantity(q, lang) : '—');
   const lightCell = (l) => (l ? el('span', { className: `light light-${l.color}` }, `${l.symbol} ${l.text[lang] ?? l.text.en}`) : '—');
   const months = [...new Set(all.flatMap((g) => g.months.map((m) => m.period)))];
@@ -25,5 +25,7 @@ export function progressView(all, { lang, t, name, label }) {
       el('td', {}, m.ahead ? signed(m.ahead, lang) : '—'), el('td', {}, cell(m.growth)),
       el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, cell(m.run_rate)),
       el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))));
-  return [grid, ...tables];
+  const ranked = el('ol', { className: 'progress-ranking', attrs: { 'aria-label': t('progress_ranking') } },
+    ranking.map((r) => el('li', { value: r.rank }, `${name(r.done)}: ${signed(r.ahead, lang)} `, lightCell(r.light))));
+  return [grid, el('h3', {}, t('progress_ranking')), ranked, ...tables];
 }
