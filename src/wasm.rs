@@ -290,6 +290,13 @@ impl PlanSession {
         to_js(&self.inner.progress())
     }
 
+    /// Monthly progress as the page shows it, computed once: every unit's months, their ranking and the latest
+    /// month's bulletin.
+    #[wasm_bindgen(js_name = progressView, unchecked_return_type = "ProgressView")]
+    pub fn progress_view(&self) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.progress_view())
+    }
+
     /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when absent).
     #[wasm_bindgen(unchecked_return_type = "Ranked[]")]
     pub fn ranking(&self, month: Option<u32>) -> Result<JsValue, JsValue> {

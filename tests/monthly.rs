@@ -148,3 +148,13 @@ fn units_ranked_by_ahead_in_the_latest_month() {
     assert_eq!(ranked(&s)[1].1, "b");
     assert_eq!(s.ranking(Some(2)).len(), 3);
 }
+
+#[test]
+fn the_page_view_is_the_parts_computed_once() {
+    let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
+    let s = Session::from_json(&text).unwrap();
+    let view = s.progress_view();
+    assert_eq!(view.units, s.progress());
+    assert_eq!(view.ranking, s.ranking(None));
+    assert_eq!(view.bulletin, s.bulletin(None));
+}

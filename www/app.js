@@ -385,7 +385,7 @@ function renderTargets() {
 /** Monthly actuals from a CSV file (a unit per row and a column per month, or a row per unit and month): all entered
  *  as edits of the scenario, or none, with every bad row listed. Such files are a few hundred rows: read here. */
 async function importMonthly(file) {
-  const year = state.session.progress()[0]?.year;
+  const year = state.plan.progress?.[0]?.year;
   try {
     const n = state.session.importMonthly(await file.text(), year, $('progress-unit').value);
     $('progress-error').hidden = true;
@@ -401,16 +401,17 @@ async function importMonthly(file) {
 
 /** Month by month (the plan's `progress`, drawn by ui/progress.js), and the month's bulletin. */
 function renderProgress() {
-  const all = state.session.progress();
+  const view = state.session.progressView();
+  const all = view.units;
   $('progress-box').hidden = all.length === 0;
   if (!all.length) return;
-  $('progress').replaceChildren(...progressView(all, state.session.ranking(), {
+  $('progress').replaceChildren(...progressView(all, view.ranking, {
     lang: state.lang, t: T,
     name: (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id,
     label: (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p,
   }));
   // The month's bulletin, as the core writes it from these figures.
-  const bulletin = state.session.bulletin();
+  const { bulletin } = view;
   $('bulletin-box').hidden = !bulletin;
   $('bulletin-text').textContent = bulletin ? (bulletin[state.lang] ?? bulletin.en) : '';
 }

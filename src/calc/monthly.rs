@@ -16,7 +16,7 @@ use rust_decimal::Decimal;
 use serde::Serialize;
 
 use crate::calc::grid::Grid;
-use crate::calc::indicator::{Ctx, Quantity};
+use crate::calc::indicator::{Ctx, Quantity, Sign};
 use crate::exact::Exact;
 use crate::messages::{say, Arg, Text};
 use crate::model::indicator::{IndicatorSpec, Unit};
@@ -170,6 +170,8 @@ pub const TYPESCRIPT: &str = r#"
 /** A month's traffic light: colour, a symbol that tells it without colour, and its word. */
 export interface Light { color: "green" | "yellow" | "red"; symbol: string; text: Text; }
 /** One month of a series' progress against its annual plan and time-progress. */
+/** Monthly progress as the page shows it, computed once: units, their ranking, the latest month's bulletin. */
+export interface ProgressView { units: SeriesProgress[]; ranking: Ranked[]; bulletin: Text | null; }
 /** A unit's place in a month's ranking by ahead/behind (1 = furthest ahead; ties share a place). */
 export interface Ranked { rank: number; done: string; ahead: Quantity; light: Light | null; }
 /** A series the plan follows month by month (the plan's `progress`). */
@@ -198,7 +200,7 @@ pub fn bulletin(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) ->
         let shown =
             |q: &Option<Quantity>| q.as_ref().map_or(String::new(), |q| q.display.trim_start_matches('-').to_owned());
         let done = row.done.as_ref().map_or(String::new(), |q| format!("{} {}", q.display, q.symbol));
-        let behind = row.ahead.as_ref().is_some_and(|a| a.display.starts_with('-'));
+        let behind = row.ahead.as_ref().is_some_and(|a| a.sign == Sign::Negative);
         let key = if behind { "bulletin.unit_behind" } else { "bulletin.unit_ahead" };
         let (c, e) = (shown(&row.completion), shown(&row.ahead));
         let mut t = say(
@@ -264,6 +266,15 @@ fn join_text(a: &Text, b: &Text, between: &str) -> Text {
         zh_tw: format!("{}{zh_sep}{}", a.zh_tw, b.zh_tw),
         en: format!("{}{between}{}", a.en, b.en),
     }
+}
+
+/// What the page shows of monthly progress, computed once: every unit's months, their ranking and the bulletin of
+/// the latest month.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProgressView {
+    pub units: Vec<SeriesProgress>,
+    pub ranking: Vec<Ranked>,
+    pub bulletin: Option<Text>,
 }
 
 /// One unit's place in the month's ranking.

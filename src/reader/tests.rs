@@ -261,7 +261,7 @@ fn the_draft_plan_is_a_plan_the_core_opens() {
     let draft = read(text);
     assert!(draft.targets.len() >= 5, "{:?}", draft.targets);
     let plan = crate::Plan::from_value(&draft.plan);
-    assert!(plan.is_ok(), "{:?}\n{}", plan.err(), serde_json::to_string_pretty(&draft.plan).unwrap());
+    assert!(plan.is_ok(), "{:?}\n{}", plan.err(), draft.plan);
     assert!(draft.notes.iter().any(|n| n.code == "reader.about_needs_tolerance"));
 }
 

@@ -257,6 +257,14 @@ impl Session {
         Ok(crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, d, a, year))
     }
 
+    /// Monthly progress as the page shows it — units, ranking, the latest bulletin — with the months computed once.
+    pub fn progress_view(&self) -> crate::calc::monthly::ProgressView {
+        let units = self.progress();
+        let ranking = crate::calc::monthly::ranking(&units, None);
+        let bulletin = crate::calc::monthly::bulletin(&self.plan, &units, None);
+        crate::calc::monthly::ProgressView { units, ranking, bulletin }
+    }
+
     /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when `None`).
     pub fn ranking(&self, month: Option<u32>) -> Vec<crate::calc::monthly::Ranked> {
         crate::calc::monthly::ranking(&self.progress(), month)

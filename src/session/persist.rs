@@ -84,7 +84,19 @@ impl Session {
         let old = std::mem::take(&mut self.plan.projects);
         let plan = self.plan.with_projects(projects);
         self.plan.projects = old;
-        let mut next = Session::new(plan?);
+        let (next, dropped) = self.replayed(plan?, |edit| edit.project.is_none() && edit.filter.is_none())?;
+        *self = next;
+        Ok(dropped)
+    }
+
+    /// A session on `plan` with this session's scenarios, each replaying the edits `keep` takes that still apply,
+    /// the same scenario active; also how many edits were dropped (not kept, or refused by the new plan).
+    pub(super) fn replayed(
+        &self,
+        plan: Plan,
+        keep: impl Fn(&crate::model::edit::Edit) -> bool,
+    ) -> Result<(Session, usize)> {
+        let mut next = Session::new(plan);
         let mut dropped = 0;
         for (i, sc) in self.scenario_states().into_iter().enumerate() {
             if i == 0 {
@@ -96,14 +108,13 @@ impl Session {
                 next.new_scenario(&sc.name, None)?;
             }
             for edit in sc.edits {
-                if edit.project.is_some() || edit.filter.is_some() || next.apply(edit).is_err() {
+                if !keep(&edit) || next.apply(edit).is_err() {
                     dropped += 1;
                 }
             }
         }
         next.switch_scenario(&self.scenario().name)?;
-        *self = next;
-        Ok(dropped)
+        Ok((next, dropped))
     }
 
     /// Rebuilds a session from [`Session::state`]: the plan, then each scenario's edits replayed in order.

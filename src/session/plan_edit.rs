@@ -2,7 +2,7 @@
 //! scenario's edits replayed where they still apply, and undone or redone like figure edits. What a series is used
 //! by, and the plan without it, so that the page can name what a deletion takes with it and ask first.
 
-use super::{ScenarioState, Session};
+use super::Session;
 use crate::error::Result;
 use crate::model::plan::Plan;
 use serde::Serialize;
@@ -36,7 +36,7 @@ impl Session {
             plan = plan.with_projects(self.plan.projects.clone())?;
         }
         let before = self.state();
-        let (next, dropped) = self.rebuilt(plan)?;
+        let (next, dropped) = self.replayed(plan, |_| true)?;
         let mut history = std::mem::take(&mut self.plan_history);
         history.undo.push(before);
         history.redo.clear();
@@ -75,30 +75,6 @@ impl Session {
             can_undo: !self.plan_history.undo.is_empty(),
             can_redo: !self.plan_history.redo.is_empty(),
         }
-    }
-
-    /// A session on `plan` with this session's scenarios, their edits replayed where they still apply.
-    fn rebuilt(&self, plan: Plan) -> Result<(Session, usize)> {
-        let mut next = Session::new(plan);
-        let mut dropped = 0;
-        for (i, sc) in self.scenario_states().into_iter().enumerate() {
-            let ScenarioState { name, edits } = sc;
-            if i == 0 {
-                if let Some(first) = next.scenarios.first_mut() {
-                    first.name.clone_from(&name);
-                }
-                next.results.scenario.clone_from(&name);
-            } else {
-                next.new_scenario(&name, None)?;
-            }
-            for edit in edits {
-                if next.apply(edit).is_err() {
-                    dropped += 1;
-                }
-            }
-        }
-        next.switch_scenario(self.active_scenario())?;
-        Ok((next, dropped))
     }
 
     /// Monthly actuals from CSV (`document::monthly`), entered as edits of the active scenario (each undoable): all
