@@ -15,12 +15,13 @@ NPM_STAMP := www/node_modules/.installed
 WASM := www/pkg/plancalc_bg.wasm
 EMBED_WASM := www/pkg/plancalc_embed_bg.wasm
 READER_WASM := www/pkg/plancalc_reader_bg.wasm
+XLSX_WASM := www/pkg/plancalc_xlsx_bg.wasm
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
 BROWSER_ENV := CARGO_TARGET_WASM32_UNKNOWN_UNKNOWN_RUNNER=wasm-bindgen-test-runner CHROMEDRIVER=/usr/bin/chromedriver
 
-.PHONY: help serve build dist size test test-native lint test-wasm test-e2e bench fuzz setup-rust setup-browser clean
+.PHONY: help serve build dist size test test-native lint test-wasm test-e2e test-office bench fuzz setup-rust setup-browser setup-office clean
 
 help:
 	@echo "make serve   build the calculator and serve www/ on http://127.0.0.1:$(PORT)/ (PORT=… to change)"
@@ -53,9 +54,18 @@ setup-browser:
 		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y $$missing; \
 	fi
 
+# LibreOffice Calc and its Python bridge, for the workbook tests (a real spreadsheet engine opens what we export).
+OFFICE_PACKAGES := libreoffice-calc-nogui python3-uno
+setup-office:
+	@missing=$$(for p in $(OFFICE_PACKAGES); do \
+		dpkg-query -W -f='$${Status}' $$p 2>/dev/null | grep -q 'ok installed' || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		$(SUDO) apt-get update && DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y --no-install-recommends $$missing; \
+	fi
+
 ## Build
 
-build: $(WASM) $(EMBED_WASM) $(READER_WASM)
+build: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM)
 
 # The page's wasm, built for speed (profile `release`, wasm-opt -O3), without the plan-text reader.
 $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
@@ -79,6 +89,13 @@ $(READER_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
 	@$(call report,$@ www/pkg/plancalc_reader.js)
 
+# The workbook build (.xlsx import and export), loaded by the page's workbook worker on first use.
+$(XLSX_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
+	cargo build --profile xlsx --no-default-features --features xlsx --target $(WASM_TARGET) --lib
+	wasm-bindgen --target web --out-dir www/pkg --out-name plancalc_xlsx target/$(WASM_TARGET)/xlsx/plancalc.wasm
+	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
+	@$(call report,$@ www/pkg/plancalc_xlsx.js)
+
 report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
@@ -86,7 +103,7 @@ RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-cal
 # What mode="full" loads when a reader first asks for it (the page's core, explanations, goal-seek answers).
 LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js
 EMBED = $(RUNTIME) $(LAZY) pkg/plancalc_embed.d.ts
-dist: $(EMBED_WASM) $(WASM) $(READER_WASM) $(NPM_STAMP)
+dist: $(EMBED_WASM) $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
@@ -103,12 +120,12 @@ size: $(EMBED_WASM) $(WASM)
 	@echo "loaded only by mode=\"full\", when first asked for:"
 	@for f in $(LAZY); do printf '  %-26s %8d bytes gzipped\n' "$$f" "$$(gzip -9c www/$$f | wc -c)"; done
 
-serve: $(WASM) $(EMBED_WASM) $(READER_WASM)
+serve: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM)
 	node tools/serve.mjs --port $(PORT)
 
 ## Tests, in order: native, wasm in headless Chromium, end to end in Chromium.
 
-test: test-native lint test-wasm test-e2e
+test: test-native lint test-office test-wasm test-e2e
 
 test-native:
 	cargo test
@@ -118,16 +135,22 @@ lint:
 	cargo clippy --lib --no-default-features -- -D warnings
 	cargo clippy --lib --no-default-features --features page -- -D warnings
 	cargo clippy --lib --no-default-features --features reader -- -D warnings
+	cargo clippy --lib --no-default-features --features xlsx -- -D warnings
+
+# The exported workbooks opened, recalculated and edited by LibreOffice Calc (tests/office.rs; ignored by a plain
+# `cargo test`, which may run where LibreOffice is not installed).
+test-office: setup-office
+	cargo test --test office -- --ignored
 
 test-wasm: setup-rust setup-browser
 	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
 
-test-e2e: $(WASM) $(EMBED_WASM) $(READER_WASM) $(NPM_STAMP) setup-browser
+test-e2e: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
 	node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
 
 ## Benchmarks: native (cargo bench) and through the JS API in headless Chromium, into BENCHMARKS.md.
 
-bench: $(WASM) $(READER_WASM) $(NPM_STAMP) setup-browser
+bench: $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
 	node tools/bench.mjs
 
 # The fuzzer (tests/fuzzer/mod.rs), optimised with overflow checks on. `make test` runs a short deterministic slice of

@@ -78,6 +78,15 @@ pub const RULE_CODES: &[(&str, &str)] = &[
     ("projects.flags", "a plan can use at most 32 different project flags"),
     ("import.not_started", "an import was fed before its column mapping was given"),
     ("import.mapping", "the column mapping names a role twice, or misses a required one"),
+    ("xlsx.not_zip", "the file is not an .xlsx workbook (not a zip archive)"),
+    ("xlsx.encrypted", "the workbook is password-protected, or an old .xls file"),
+    ("xlsx.not_workbook", "the zip archive holds no workbook, or a workbook without worksheets"),
+    ("xlsx.bad_xml", "a part of the workbook is not well-formed XML"),
+    ("xlsx.too_large", "a part of the workbook holds more data than plancalc reads (512 MB)"),
+    ("xlsx.too_many_rows", "a sheet has more rows than plancalc reads (250,000)"),
+    ("xlsx.no_sheet", "the workbook has no such sheet"),
+    ("xlsx.no_figures", "no header row names the plan's periods with its series below"),
+    ("xlsx.write", "the workbook could not be written"),
 ];
 
 impl Error {

@@ -13,6 +13,7 @@
 //! - [`session`]: the what-if session, split by job (edits, results, explore, goal, persist)
 //! - [`explain`]: step-by-step explanations in zh-CN, zh-TW and en
 //! - [`reader`]: a plan's text → a draft plan and the targets it states (its own lazily loaded build)
+//! - [`xlsx`]: workbooks in and out, with live formulas (its own lazily loaded build)
 //! - [`wasm`]: the JavaScript API
 #![forbid(unsafe_code)]
 
@@ -28,6 +29,8 @@ pub mod number;
 pub mod reader;
 pub mod session;
 pub mod wasm;
+#[cfg(feature = "xlsx")]
+pub mod xlsx;
 
 pub use calc::indicator::Quantity;
 pub use calc::target::{Status, TargetResult};

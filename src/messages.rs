@@ -353,13 +353,114 @@ pub fn say_in(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The three templates of `key`. Warnings and explanation steps only in the page's build, which alone checks and
 /// explains.
 fn templates(key: &str) -> Option<[&'static str; 3]> {
-    let page: [&[(&str, [&str; 3])]; 3] = [
+    let page: [&[(&str, [&str; 3])]; 4] = [
         if cfg!(feature = "page") { WARNINGS } else { &[] },
         if cfg!(feature = "page") { EXPLANATIONS } else { &[] },
         if cfg!(feature = "reader") { READER } else { &[] },
+        if cfg!(feature = "xlsx") { XLSX } else { &[] },
     ];
     CATALOGUE.iter().chain(page.into_iter().flatten()).find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
+
+/// The words of exported workbooks (sheet names, headers, statuses, notes): key → [zh-CN, zh-TW, en]. Only the
+/// workbook build writes workbooks, so only it holds these.
+pub const XLSX: &[(&str, [&str; 3])] = &[
+    ("xlsx.sheet.targets", ["目标", "目標", "Targets"]),
+    ("xlsx.sheet.figures", ["数据", "數據", "Figures"]),
+    ("xlsx.sheet.scenarios", ["情景对比", "情景對比", "Scenarios"]),
+    ("xlsx.sheet.projects", ["项目", "項目", "Projects"]),
+    ("xlsx.sheet.monthly", ["月度进度", "月度進度", "Monthly"]),
+    ("xlsx.sheet.explain", ["计算过程", "計算過程", "Explanations"]),
+    ("xlsx.sheet.notes", ["说明", "說明", "Notes"]),
+    ("xlsx.col.id", ["编号", "編號", "id"]),
+    ("xlsx.col.name", ["名称", "名稱", "name"]),
+    ("xlsx.col.unit", ["单位", "單位", "unit"]),
+    ("xlsx.col.kind", ["类型", "類型", "kind"]),
+    ("xlsx.col.period", ["时期", "時期", "period"]),
+    ("xlsx.col.comparator", ["比较", "比較", "comparison"]),
+    ("xlsx.col.target", ["目标值", "目標值", "target"]),
+    ("xlsx.col.value", ["当前值", "當前值", "value"]),
+    ("xlsx.col.status", ["状态", "狀態", "status"]),
+    ("xlsx.col.margin", ["差额", "差額", "margin"]),
+    ("xlsx.col.needed", ["还需变动", "還需變動", "change needed"]),
+    ("xlsx.col.lever", ["变动的指标", "變動的指標", "figure to change"]),
+    ("xlsx.col.numerator", ["分子", "分子", "numerator"]),
+    ("xlsx.col.denominator", ["分母", "分母", "denominator"]),
+    ("xlsx.col.formula", ["公式", "公式", "formula"]),
+    ("xlsx.col.growth", ["公布增速(%)", "公布增速(%)", "published growth (%)"]),
+    ("xlsx.col.level", ["公布时的总量", "公布時的總量", "level published with"]),
+    ("xlsx.col.base", ["可比基数 = 总量 ÷ (1 + 增速 ÷ 100)", "可比基數 = 總量 ÷ (1 + 增速 ÷ 100)", "comparable base = level ÷ (1 + growth ÷ 100)"]),
+    ("xlsx.col.step", ["步骤", "步驟", "step"]),
+    ("xlsx.col.month", ["月份", "月份", "month"]),
+    ("xlsx.col.status_in", ["{name}:状态", "{name}:狀態", "{name}: status"]),
+    ("xlsx.kind.input", ["输入", "輸入", "input"]),
+    ("xlsx.kind.sum", ["合计(公式)", "合計(公式)", "sum (formula)"]),
+    ("xlsx.kind.projects", ["项目汇总(数值)", "項目匯總(數值)", "sum over projects (value)"]),
+    ("xlsx.status.met", ["达成", "達成", "met"]),
+    ("xlsx.status.not_met", ["未达成", "未達成", "not met"]),
+    ("xlsx.status.no_data", ["无数据", "無數據", "no data"]),
+    ("xlsx.status.undefined", ["无法计算", "無法計算", "undefined"]),
+    ("xlsx.bases", ["同比基数(由公布增速推算)", "同比基數(由公布增速推算)", "Year-on-year bases (from published growth)"]),
+    ("xlsx.note.title", ["{plan}:plancalc 导出的工作簿", "{plan}:plancalc 匯出的活頁簿", "{plan}: a workbook exported by plancalc"]),
+    ("xlsx.note.inputs", [
+        "“数据”表中黄色单元格是可以修改的数字;合计是公式。修改后,“目标”表的当前值、状态、差额和还需变动随之重算。",
+        "「數據」表中黃色儲存格是可以修改的數字;合計是公式。修改後,「目標」表的當前值、狀態、差額和還需變動隨之重算。",
+        "The yellow cells of the Figures sheet are the figures to change; sums are formulas. Change one and the Targets sheet's value, status, margin and change needed recalculate.",
+    ]),
+    ("xlsx.note.projects", [
+        "按项目汇总的指标以数值写入(plancalc 按项目清单求和);在此修改项目不会改变它们,请在 plancalc 中导入。",
+        "按項目匯總的指標以數值寫入(plancalc 按項目清單求和);在此修改項目不會改變它們,請在 plancalc 中匯入。",
+        "Figures summed over projects are written as values (plancalc sums the project list); changing a project here does not change them: import the workbook into plancalc.",
+    ]),
+    ("xlsx.note.exact", [
+        "plancalc 以精确小数计算;电子表格以二进制浮点计算(约 15 位有效数字)。除不尽的数(如 1/3)在表格中是近似值,显示精度内与 plancalc 相同。状态在比较前先修约到 9 位小数,以免浮点误差改变达成与否。",
+        "plancalc 以精確小數計算;試算表以二進位浮點計算(約 15 位有效數字)。除不盡的數(如 1/3)在表格中是近似值,顯示精度內與 plancalc 相同。狀態在比較前先修約到 9 位小數,以免浮點誤差改變達成與否。",
+        "plancalc computes with exact decimals; a spreadsheet computes in binary floating point (about 15 significant digits). A value that does not terminate (such as 1/3) is an approximation here, the same as plancalc's at the displayed precision. Statuses compare after rounding to 9 decimals, so that floating-point error cannot change met into not met.",
+    ]),
+    ("xlsx.note.inexact", [
+        "以下数值除不尽,表格中为近似值:{list}。",
+        "以下數值除不盡,表格中為近似值:{list}。",
+        "These values do not terminate and are approximations here: {list}.",
+    ]),
+    ("xlsx.note.half_even", [
+        "本方案按“四舍六入五成双”(GB/T 8170)修约;电子表格的数字格式按“四舍五入”显示,恰好在 5 上的数可能显示得与 plancalc 差一个末位。",
+        "本方案按「四捨六入五成雙」(GB/T 8170)修約;試算表的數字格式按「四捨五入」顯示,恰好在 5 上的數可能顯示得與 plancalc 差一個末位。",
+        "This plan rounds exact halves to even (GB/T 8170); a spreadsheet's number format rounds halves away from zero, so a value exactly on a half may show one unit differently from plancalc.",
+    ]),
+    ("xlsx.note.rounding", [
+        "显示位数:金额 {amount} 位小数,百分比 {percent} 位,百分点 {pp} 位。单元格保存未修约的值。",
+        "顯示位數:金額 {amount} 位小數,百分比 {percent} 位,百分點 {pp} 位。儲存格保存未修約的值。",
+        "Decimals shown: amounts {amount}, per cent {percent}, percentage points {pp}. Cells hold the unrounded values.",
+    ]),
+    ("xlsx.project.id", ["项目编号", "項目編號", "project id"]),
+    ("xlsx.project.name", ["项目名称", "項目名稱", "project name"]),
+    ("xlsx.project.sector", ["行业", "行業", "sector"]),
+    ("xlsx.project.county", ["县区", "縣區", "county"]),
+    ("xlsx.project.ownership", ["投资主体", "投資主體", "ownership"]),
+    ("xlsx.project.stage", ["建设阶段", "建設階段", "stage"]),
+    ("xlsx.project.flags", ["标记", "標記", "flags"]),
+    ("xlsx.project.total", ["总投资(亿元)", "總投資(億元)", "total (亿元)"]),
+    ("xlsx.project.annual", ["{period} 年度计划(亿元)", "{period} 年度計劃(億元)", "annual plan {period} (亿元)"]),
+    ("xlsx.project.completed", ["{period} 完成(亿元)", "{period} 完成(億元)", "completed {period} (亿元)"]),
+    ("xlsx.ownership.private", ["民间", "民間", "private"]),
+    ("xlsx.ownership.state", ["国有", "國有", "state"]),
+    ("xlsx.ownership.foreign", ["外资", "外資", "foreign"]),
+    ("xlsx.ownership.mixed", ["混合所有制", "混合所有製", "mixed"]),
+    ("xlsx.stage.reserve", ["储备", "儲備", "reserve"]),
+    ("xlsx.stage.new", ["新开工", "新開工", "new"]),
+    ("xlsx.stage.continuing", ["续建", "續建", "continuing"]),
+    ("xlsx.stage.finishing", ["竣工", "竣工投產", "finishing"]),
+    ("xlsx.monthly.month", ["1—{month}月", "1—{month}月", "Jan–M{month}"]),
+    ("xlsx.monthly.done", ["累计完成", "累計完成", "done to date"]),
+    ("xlsx.monthly.completion", ["完成率(%)", "完成率(%)", "completion (%)"]),
+    ("xlsx.monthly.time_progress", ["序时进度(%)", "序時進度(%)", "time-progress (%)"]),
+    ("xlsx.monthly.ahead", ["超(+)/慢(−)序时进度(百分点)", "超(+)/慢(−)序時進度(百分點)", "ahead (+) / behind (−) (pp)"]),
+    ("xlsx.monthly.growth", ["同比增长(%)", "同比增長(%)", "growth (%)"]),
+    ("xlsx.monthly.run_rate", ["此后每月需完成", "此後每月需完成", "needed per month from now"]),
+    ("xlsx.monthly.year_end", ["按当前进度全年完成率(%)", "按當前進度全年完成率(%)", "year-end completion at this pace (%)"]),
+    ("xlsx.monthly.light", ["灯", "燈號", "light"]),
+    ("xlsx.note.scenario", ["当前情景:{name}", "當前情景:{name}", "Scenario shown: {name}"]),
+];
 
 /// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
 /// the generated `.d.ts`).
@@ -387,12 +488,13 @@ mod tests {
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_slots() {
         let mut keys: Vec<&str> =
-            CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).map(|(k, _)| *k).collect();
+            CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).chain(XLSX).map(|(k, _)| *k).collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER) {
+        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).chain(XLSX)
+        {
             assert!(!zh_cn.is_empty() && !zh_tw.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(slots(zh_cn), slots(en), "{key}: zh-CN and en slots");
             assert_eq!(slots(zh_tw), slots(en), "{key}: zh-TW and en slots");

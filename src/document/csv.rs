@@ -126,18 +126,65 @@ pub struct ColumnGuess {
 const HEADERS: [(Role, &[&str]); 8] = [
     (
         Role::Id,
-        &["id", "projectid", "project_id", "code", "projectcode", "编号", "项目编号", "项目代码", "代码", "项目id"],
+        &[
+            "id",
+            "projectid",
+            "project_id",
+            "code",
+            "projectcode",
+            "编号",
+            "项目编号",
+            "项目代码",
+            "代码",
+            "项目id",
+            "編號",
+            "項目編號",
+            "項目代碼",
+        ],
     ),
-    (Role::Name, &["name", "projectname", "project", "项目名称", "名称", "项目"]),
-    (Role::Sector, &["sector", "industry", "行业", "领域", "所属行业", "行业类别", "行业分类", "产业", "类别"]),
+    (Role::Name, &["name", "projectname", "project", "项目名称", "名称", "项目", "項目名稱", "名稱"]),
+    (
+        Role::Sector,
+        &[
+            "sector",
+            "industry",
+            "行业",
+            "领域",
+            "所属行业",
+            "行业类别",
+            "行业分类",
+            "产业",
+            "类别",
+            "行業",
+            "領域",
+            "產業",
+        ],
+    ),
     (
         Role::County,
-        &["county", "district", "area", "县区", "区县", "县(市、区)", "县(市区)", "所在县区", "所在地", "地区", "属地"],
+        &[
+            "county",
+            "district",
+            "area",
+            "县区",
+            "区县",
+            "县(市、区)",
+            "县(市区)",
+            "所在县区",
+            "所在地",
+            "地区",
+            "属地",
+            "縣區",
+            "區縣",
+        ],
     ),
-    (Role::Ownership, &["ownership", "owner", "投资主体", "所有制", "主体性质", "投资主体性质", "性质", "经济类型"]),
-    (Role::Stage, &["stage", "status", "阶段", "建设阶段", "项目阶段", "建设性质", "项目状态"]),
-    (Role::Flags, &["flags", "tags", "标记", "标签", "项目标记", "类型标记"]),
-    (Role::Total, &["total", "totalinvestment", "总投资", "计划总投资", "项目总投资"]),
+    (
+        Role::Ownership,
+        &["ownership", "owner", "投资主体", "所有制", "主体性质", "投资主体性质", "性质", "经济类型", "投資主體"],
+    ),
+    (Role::Stage, &["stage", "status", "阶段", "建设阶段", "项目阶段", "建设性质", "项目状态", "建設階段"]),
+    (Role::Flags, &["flags", "tags", "标记", "标签", "项目标记", "类型标记", "標記"]),
+    (Role::Total, &["total", "totalinvestment", "总投资", "计划总投资", "项目总投资", "總投資"]),
 ];
 
 /// Lower case, full-width brackets and letters folded, white space and a bracketed unit removed.
@@ -155,14 +202,14 @@ fn normal(header: &str) -> (String, Option<Unit>) {
         })
         .collect::<String>()
         .to_ascii_lowercase();
-    let unit = if s.contains("万元") {
+    let unit = if s.contains("万元") || s.contains("萬元") {
         Some(Unit::Wan)
-    } else if s.contains("亿元") {
+    } else if s.contains("亿元") || s.contains("億元") {
         Some(Unit::Yi)
     } else {
         None
     };
-    for u in ["(万元)", "(亿元)", "万元", "亿元", "(yuan)"] {
+    for u in ["(万元)", "(亿元)", "(萬元)", "(億元)", "万元", "亿元", "萬元", "億元", "(yuan)"] {
         s = s.replace(u, "");
     }
     (s, unit)
@@ -174,11 +221,11 @@ fn guess(header: &str, periods: &[PeriodName]) -> (Role, Option<Unit>) {
     if let Some((role, _)) = HEADERS.iter().find(|(_, words)| words.contains(&h.as_str())) {
         return (*role, unit);
     }
-    if h.contains("总投资") || h.starts_with("total") {
+    if h.contains("总投资") || h.contains("總投資") || h.starts_with("total") {
         return (Role::Total, unit);
     }
     let completed = ["完成", "completed", "done", "actual", "实际"].iter().any(|w| h.contains(w));
-    let annual = ["计划", "年度", "annual", "plan"].iter().any(|w| h.contains(w));
+    let annual = ["计划", "計劃", "年度", "annual", "plan"].iter().any(|w| h.contains(w));
     if !completed && !annual {
         return (Role::Ignore, unit);
     }
@@ -599,10 +646,10 @@ pub(crate) fn amount(cell: &str, unit: Unit, header: &str) -> Result<Decimal> {
 /// The ownership a cell names, in Chinese or English.
 fn ownership_code(cell: &str) -> Option<u32> {
     let name = match cell.to_ascii_lowercase().as_str() {
-        "private" | "民间" | "民营" | "私营" | "民间投资" | "民营企业" => "private",
-        "state" | "国有" | "国企" | "国有企业" | "政府" | "政府投资" => "state",
-        "foreign" | "外资" | "外商" | "外商投资" | "港澳台" => "foreign",
-        "mixed" | "混合" | "混合所有制" => "mixed",
+        "private" | "民间" | "民营" | "私营" | "民间投资" | "民营企业" | "民間" | "民營" => "private",
+        "state" | "国有" | "国企" | "国有企业" | "政府" | "政府投资" | "國有" | "國企" => "state",
+        "foreign" | "外资" | "外商" | "外商投资" | "港澳台" | "外資" => "foreign",
+        "mixed" | "混合" | "混合所有制" | "混合所有製" => "mixed",
         _ => return None,
     };
     OWNERSHIPS.iter().position(|o| *o == name).and_then(|i| u32::try_from(i).ok())
@@ -611,10 +658,10 @@ fn ownership_code(cell: &str) -> Option<u32> {
 /// The stage a cell names, in Chinese or English.
 fn stage_code(cell: &str) -> Option<u32> {
     let name = match cell.to_ascii_lowercase().as_str() {
-        "reserve" | "储备" | "前期" | "谋划" => "reserve",
-        "new" | "新开工" | "新建" | "拟开工" => "new",
-        "continuing" | "续建" | "在建" => "continuing",
-        "finishing" | "竣工" | "投产" | "建成" | "完工" => "finishing",
+        "reserve" | "储备" | "前期" | "谋划" | "儲備" => "reserve",
+        "new" | "新开工" | "新建" | "拟开工" | "新開工" => "new",
+        "continuing" | "续建" | "在建" | "續建" => "continuing",
+        "finishing" | "竣工" | "投产" | "建成" | "完工" | "竣工投產" | "竣工投产" => "finishing",
         _ => return None,
     };
     STAGES.iter().position(|s| *s == name).and_then(|i| u32::try_from(i).ok())

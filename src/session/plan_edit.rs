@@ -5,8 +5,16 @@
 use super::Session;
 use crate::error::Result;
 use crate::model::plan::Plan;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
+
+/// A figure read from a file (a workbook's Figures sheet): series and period ids, the value as written.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct FigureCell {
+    pub series: String,
+    pub period: String,
+    pub value: String,
+}
 
 /// Something in the plan that names a series: a target, a breakdown (as parent or item), a sum, a series lying
 /// within it, or a scenario's edits.
@@ -90,6 +98,30 @@ impl Session {
             }
         }
         Ok(figures.len())
+    }
+
+    /// Enters figures read from a file as edits of the active scenario, all or none (the first refused one is the
+    /// error). Figures equal to the current ones are passed over; returns how many changed.
+    pub fn enter_figures(&mut self, cells: &[FigureCell]) -> Result<usize> {
+        let before = self.clone();
+        let mut changed = 0;
+        for f in cells {
+            let now = self
+                .plan
+                .series_idx(&f.series)
+                .zip(self.plan.period_idx(&f.period))
+                .and_then(|(s, p)| self.grid.get(s, p).value())
+                .and_then(|v| v.to_decimal());
+            if now.is_some_and(|v| v.normalize().to_string() == f.value) {
+                continue;
+            }
+            if let Err(e) = self.set_value(&f.series, &f.period, &f.value) {
+                *self = before;
+                return Err(e);
+            }
+            changed += 1;
+        }
+        Ok(changed)
     }
 
     /// Everything in the plan that names series `id`.
@@ -209,4 +241,8 @@ pub const TYPESCRIPT: &str = r#"
 export interface SeriesReference { kind: "target" | "breakdown" | "sum" | "within" | "scenario"; id: string; }
 /** A plan change made: how many scenario edits no longer applied and were dropped; whether undo/redo are possible. */
 export interface PlanChange { dropped: number; can_undo: boolean; can_redo: boolean; }
+/** A figure read from a file: series and period ids, the value as written. */
+export interface FigureCell { series: string; period: string; value: string; }
+/** A workbook's sheet described for import: what it most likely holds and its first rows. */
+export interface SheetSummary { name: string; rows: number; columns: number; kind: "figures" | "projects" | "other"; preview: string[][]; }
 "#;
