@@ -610,22 +610,17 @@ pub fn plan_from_draft(
     to_js(&crate::reader::plan_from_targets(title.as_deref(), &targets).map_err(err)?)
 }
 
-/// Writes a session saved with `state()` (and its project list from `projectBytes()`) as an .xlsx workbook in
-/// `locale`: the targets as live formulas over the figures, scenarios, projects, monthly progress, explanations.
-/// `progress(done, total)` counts rows written.
+/// Writes the session's plan, with the active scenario's figures, as an .xlsx workbook in `locale`: the targets as
+/// live formulas over the figures, scenarios, projects, monthly progress, explanations. In a worker, restore the
+/// page's session there first (`PlanSession.restore(state, projectBytes)`). `progress(done, total)` counts rows.
 #[cfg(feature = "xlsx")]
 #[wasm_bindgen(js_name = exportWorkbook)]
 pub fn export_workbook(
-    #[wasm_bindgen(unchecked_param_type = "SessionState")] state: JsValue,
-    projects: Option<Vec<u8>>,
+    session: &PlanSession,
     locale: &str,
     progress: Option<js_sys::Function>,
 ) -> Result<Vec<u8>, JsValue> {
-    let state: serde_json::Value = from_js(state, "state", "a saved session")?;
-    let state = crate::session::SessionState::read(&state).map_err(err)?;
-    let session = Session::restore_with_projects(&state, projects.as_deref()).map_err(err)?;
-    let mut report = reporter(progress);
-    crate::xlsx::export::export(&session, locale, &mut report).map_err(err)
+    crate::xlsx::export::export(&session.inner, locale, &mut reporter(progress)).map_err(err)
 }
 
 #[cfg(feature = "xlsx")]
@@ -681,18 +676,17 @@ impl WorkbookFile {
         })
     }
 
-    /// Sheet `index` described for the planner: its size, what it most likely holds for plan `planText` (`figures`,
-    /// `projects`, `other`) and its first rows. `progress(done, total)` in bytes while it is read.
+    /// Sheet `index` described for the planner: its size, what it most likely holds for the session's plan
+    /// (`figures`, `projects`, `other`) and its first rows. `progress(done, total)` in bytes while it is read.
     #[wasm_bindgen(unchecked_return_type = "SheetSummary")]
     pub fn describe(
         &mut self,
         index: usize,
-        #[wasm_bindgen(js_name = planText)] plan_text: &str,
+        session: &PlanSession,
         progress: Option<js_sys::Function>,
     ) -> Result<JsValue, JsValue> {
-        let plan = crate::model::plan::Plan::from_json(plan_text).map_err(err)?;
         let sheet = self.read(index, progress)?;
-        let kind = crate::xlsx::import::guess_kind(&plan, &sheet.rows);
+        let kind = crate::xlsx::import::guess_kind(session.inner.plan(), &sheet.rows);
         let preview: Vec<&Vec<String>> = sheet.rows.iter().take(6).collect();
         let columns = sheet.rows.iter().map(Vec::len).max().unwrap_or(0);
         to_js(
@@ -706,17 +700,12 @@ impl WorkbookFile {
         Ok(crate::xlsx::import::sheet_csv(self.read(index, progress)?))
     }
 
-    /// The figures of sheet `index` (series down, periods across) for plan `planText`'s input series, for
+    /// The figures of sheet `index` (series down, periods across) for the session's input series, for
     /// `PlanSession.enterFigures`. Throws an `ImportError` listing every cell that is not a number.
     #[wasm_bindgen(unchecked_return_type = "FigureCell[]")]
-    pub fn figures(
-        &mut self,
-        index: usize,
-        #[wasm_bindgen(js_name = planText)] plan_text: &str,
-    ) -> Result<JsValue, JsValue> {
-        let plan = crate::model::plan::Plan::from_json(plan_text).map_err(err)?;
+    pub fn figures(&mut self, index: usize, session: &PlanSession) -> Result<JsValue, JsValue> {
         let sheet = self.read(index, None)?;
-        to_js(&crate::xlsx::import::figures(&plan, sheet).map_err(err)?)
+        to_js(&crate::xlsx::import::figures(session.inner.plan(), sheet).map_err(err)?)
     }
 
     /// For a workbook plancalc exported: the plan it holds, with the figures and projects as its sheets have them

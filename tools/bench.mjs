@@ -243,6 +243,68 @@ function fortyKilobytes() {
   return new TextDecoder().decode(bytes).replace(/\uFFFD$/, '');
 }
 
+/** Runs in the page: workbooks at `n` projects, with the workbook build (which the page's worker loads on first use),
+ * timed on the main thread — the same code the worker runs. Export: the plan with its projects written as .xlsx.
+ * Import of plancalc's own workbook: open it and read back the plan, its figures and its projects (`planDocument`).
+ * Import of a project sheet from any workbook: the sheet as CSV, then the CSV reader (as the mapping step does). */
+async function workbookInPage(n) {
+  const x = await import('/pkg/plancalc_xlsx.js');
+  await x.default();
+  const l = (v) => ({ 'zh-CN': v, en: v });
+  const owners = ['private', 'state', 'foreign', 'mixed'];
+  const stages = ['reserve', 'new', 'continuing', 'finishing'];
+  const plan = {
+    schema: 1, id: 'bench', title: l('bench'), periods: [{ id: '2023', label: l('2023') }],
+    series: [
+      { id: 'all', label: l('all'), projects: { field: 'annual' } },
+      { id: 'private', label: l('private'), within: 'all', projects: { field: 'annual', where: { ownership: ['private'] } } },
+      { id: 'done', label: l('done'), projects: { field: 'completed' } },
+    ],
+    targets: [
+      { id: 'private-share', label: l('p'), indicator: { kind: 'share', part: 'private', whole: 'all' }, period: '2023', cmp: '>=', value: '52' },
+      { id: 'completion', label: l('c'), indicator: { kind: 'completion', done: 'done', plan: 'all' }, period: '2023', cmp: '>=', value: '75' },
+    ],
+    projects: Array.from({ length: n }, (_, i) => ({
+      id: `p${i}`, name: `项目${i}`, sector: ['industry', 'transport', 'energy'][i % 3], county: `c${i % 7}`,
+      ownership: owners[i % 4], stage: stages[i % 4], flags: i % 10 ? [] : ['key'], total: `${i % 900 + 100}`,
+      annual: { 2023: `${(i % 97) + 1}.${i % 10}` }, completed: { 2023: `${i % 50}` },
+    })),
+  };
+  const session = new x.PlanSession(JSON.stringify(plan));
+  const time = (f) => { const t0 = performance.now(); const r = f(); return [performance.now() - t0, r]; };
+  const median = (xs) => [...xs].sort((a, b) => a - b)[xs.length >> 1];
+  const runs = 3;
+  const exports = [];
+  let bytes;
+  for (let k = 0; k < runs; k++) {
+    const [ms, b] = time(() => x.exportWorkbook(session, 'zh-CN'));
+    exports.push(ms);
+    bytes = b;
+  }
+  const own = [];
+  let projects = 0;
+  for (let k = 0; k < runs; k++) {
+    const [ms, doc] = time(() => { const book = new x.WorkbookFile(bytes); const d = book.planDocument(); book.free(); return d; });
+    own.push(ms);
+    projects = doc.projects.length;
+  }
+  const sheet = [];
+  for (let k = 0; k < runs; k++) {
+    const [ms] = time(() => {
+      const book = new x.WorkbookFile(bytes);
+      const index = book.sheets().findIndex((s) => s.name === '项目');
+      const csv = book.sheetCsv(index);
+      book.free();
+      const imp = new x.ProjectImport(plan.periods);
+      imp.start(imp.columns(csv.slice(0, 4096)).roles, '亿元');
+      imp.feed(csv);
+      return imp.finish();
+    });
+    sheet.push(ms);
+  }
+  return { n, export_ms: median(exports), import_own_ms: median(own), import_sheet_ms: median(sheet), projects, mb: bytes.length / 1e6 };
+}
+
 const SIZES = [20, 1000, 10000, 100000];
 const ENGINES = ['plancalc', 'hyperformula', 'decimal.js'];
 
@@ -260,6 +322,8 @@ async function wasm() {
     const rows = await page.evaluate(inPage, { rounds: 5, batches: 31, perBatch: 500 });
     const reader = await page.evaluate(readerInPage, fortyKilobytes());
     console.error(JSON.stringify(reader));
+    const workbook = await page.evaluate(workbookInPage, 100000);
+    console.error(JSON.stringify(workbook));
     await page.close();
     // Each engine and size in a page of its own, so that memory is its own. The peers' scripts are injected from
     // node_modules (the dev server serves none of it), hence a context that lets injected scripts run.
@@ -279,7 +343,7 @@ async function wasm() {
         await context.close();
       }
     }
-    return { rows, scale, reader };
+    return { rows, scale, reader, workbook };
   } finally {
     await browser.close();
     server.close();
@@ -349,6 +413,16 @@ first use), timed on the main thread of a page: a ${(Buffer.byteLength(fortyKilo
 continued with the start of another), ${inBrowser.reader.targets} targets read. First read ${ms(inBrowser.reader.first_ms)} ms (the engine compiling the
 reader's code as it first runs); then the median of 15 reads after 3 untimed: ${ms(inBrowser.reader.median_ms)} ms. Budget (issue 13): a 40 KB
 text in ≤ 50 ms — ${inBrowser.reader.median_ms <= 50 ? 'met' : 'not met'}.
+
+## Workbooks at 100,000 projects (Chromium)
+
+The workbook build (\`www/pkg/plancalc_xlsx_bg.wasm\`, which the page's workbook worker loads on first use), timed on
+the main thread of a page (the worker runs the same calls): a plan with ${inBrowser.workbook.n.toLocaleString('en')} projects (three sums over them, two
+targets), medians of 3. Export (\`exportWorkbook\`, every sheet, deflated): ${ms(inBrowser.workbook.export_ms)} ms for a
+${inBrowser.workbook.mb.toFixed(1)} MB workbook. Import of that workbook as a plan (\`planDocument\`: figures and ${inBrowser.workbook.projects.toLocaleString('en')}
+projects read back): ${ms(inBrowser.workbook.import_own_ms)} ms. A project sheet through the mapping step's path (\`sheetCsv\`, then
+\`ProjectImport\`): ${ms(inBrowser.workbook.import_sheet_ms)} ms. Budget (issue 15): export ≤ 3 s — ${inBrowser.workbook.export_ms <= 3000 ? 'met' : 'not met'};
+import ≤ 3 s — ${Math.max(inBrowser.workbook.import_own_ms, inBrowser.workbook.import_sheet_ms) <= 3000 ? 'met' : 'not met'}.
 
 ## Project lists at scale, side by side (Chromium)
 

@@ -36,6 +36,8 @@ export async function onefile(out) {
     worker: await bundle('ui/import-worker.js', 'iife'),
     textWorker: await bundle('ui/text-worker.js', 'iife'),
     readerWasm: readFileSync(join(WWW, 'pkg', 'plancalc_reader_bg.wasm')).toString('base64'),
+    xlsxWorker: await bundle('ui/xlsx-worker.js', 'iife'),
+    xlsxWasm: readFileSync(join(WWW, 'pkg', 'plancalc_xlsx_bg.wasm')).toString('base64'),
   };
   const app = await bundle('app.js');
   const css = readFileSync(join(WWW, 'style.css'), 'utf8');

@@ -9,6 +9,7 @@ import { LOCALES, label, t } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
+import { WorkbookPanel } from './ui/workbook.js';
 import { TextReader } from './ui/text-reader.js';
 import * as mine from './ui/my-plans.js';
 import { PlanEditor } from './ui/plan-editor.js';
@@ -869,6 +870,13 @@ async function start() {
       announce(T('csv_done').replace('{n}', count.toLocaleString(state.lang)) + (dropped ? ` ${T('csv_dropped').replace('{n}', dropped)}` : ''));
       savePlan();
     },
+  });
+  new WorkbookPanel({
+    session: () => state.session, lang: () => state.lang, t: T, label: L, download, announce,
+    figures: (cells) => { const n = state.session.enterFigures(cells); state.results = state.session.results(); renderAll(); save(); return n; },
+    projects: (file) => state.projects.choose(file),
+    monthly: (text) => importMonthly(new File([text], 'monthly.csv', { type: 'text/csv' })),
+    plan: (doc, name) => adoptMine(new PlanSession(doc), name),
   });
   $('figures').addEventListener('input', onInput);
   // Whether the charts are on screen (or about to be): a chart scrolled into view with a redraw pending gets it now.

@@ -1,6 +1,6 @@
 // Where the page's parts come from: served beside it, or — in the one-file offline build (`make dist`,
 // tools/onefile.mjs) — from inside the page itself (`globalThis.PLANCALC_INLINE`): the core's wasm, the presets, the
-// CSV and text workers' code and the plan-text reader's wasm. Opened from a USB stick (file://) a page can fetch
+// CSV, text and workbook workers' code and the plan-text reader's and workbook build's wasm. Opened from a USB stick (file://) a page can fetch
 // nothing, so nothing is fetched then.
 
 const inline = globalThis.PLANCALC_INLINE ?? null;
@@ -30,6 +30,16 @@ export async function textWorker() {
   const url = URL.createObjectURL(new Blob([inline.textWorker], { type: 'text/javascript' }));
   const worker = new Worker(url);
   const bytes = Uint8Array.from(atob(inline.readerWasm), (c) => c.charCodeAt(0));
+  worker.postMessage({ type: 'module', module: await WebAssembly.compile(bytes) });
+  return worker;
+}
+
+/** The worker that writes and reads workbooks, on the core's workbook build; in the one-file build it is handed it. */
+export async function xlsxWorker() {
+  if (!inline) return new Worker(new URL('./xlsx-worker.js', import.meta.url), { type: 'module' });
+  const url = URL.createObjectURL(new Blob([inline.xlsxWorker], { type: 'text/javascript' }));
+  const worker = new Worker(url);
+  const bytes = Uint8Array.from(atob(inline.xlsxWasm), (c) => c.charCodeAt(0));
   worker.postMessage({ type: 'module', module: await WebAssembly.compile(bytes) });
   return worker;
 }

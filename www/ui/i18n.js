@@ -7,6 +7,7 @@ export { LOCALES, label } from './words.js';
 
 const STRINGS = {
   'zh-CN': {
+    xlsx_failed: '工作簿出错:', xlsx_writing: '正在写入工作簿……', xlsx_written: '工作簿已导出。目标的数值、状态、差额和还需变动都是公式,在表格中修改数字即可重算。', xlsx_reading: '正在读取工作簿……', xlsx_help: '选择要读取的工作表:数字(指标按行、期间按列)、项目清单(与 CSV 相同的对应步骤)或逐月数字。有任何一处出错都不会导入。', xlsx_is_plan: '这是 plancalc 导出的工作簿,可以按表中现在的数字和项目作为方案打开。', xlsx_open_plan: '作为方案打开', xlsx_sheet_size: '{rows} 行 × {columns} 列', xlsx_kind_figures: '像是数字表', xlsx_kind_projects: '像是项目清单', xlsx_take_figures: '读取数字', xlsx_take_projects: '导入项目', xlsx_take_monthly: '导入逐月数字', xlsx_figures_done: '已从工作簿录入 {n} 个数字(可撤销)。', export_xlsx: '导出工作簿 (.xlsx)', import_xlsx: '导入工作簿 (.xlsx)',
     progress_ranking: "按超(慢)序时进度排名(最近一月)",
     progress_import: "导入逐月数字 CSV", progress_imported: "已录入 {n} 个逐月数字。",
     bulletin: "本月通报", bulletin_copy: "复制通报", bulletin_print: "打印",
@@ -35,6 +36,7 @@ const STRINGS = {
     csv_help: '核对每一列对应的内容（已按表头自动识别），选择金额单位，然后导入。有任何一行出错都不会导入。', csv_column: '表头', csv_role: '对应', csv_skip: '（不导入）', csv_unit: '金额单位', csv_start: '导入', cancel: '取消', csv_progress: '已读 {n} 个项目，{bad} 行有误', csv_done: '已导入 {n} 个项目。', csv_dropped: '对原项目的 {n} 处调整已不适用，已移除。', csv_bad_rows: '{n} 行有误，未导入任何数据：', csv_failed: '无法导入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 行，见下载的完整列表。', csv_save_errors: '下载全部错误（CSV）', too_large_for_link: '方案包含的项目过多，无法放入链接；请改用“导出方案”。', no_lever: '这个方案的数字都由项目汇总而来：请在项目表中调整项目。',
   },
   'zh-TW': {
+    xlsx_failed: '活頁簿出錯:', xlsx_writing: '正在寫入活頁簿……', xlsx_written: '活頁簿已匯出。目標的數值、狀態、差額和還需變動都是公式,在表格中修改數字即可重算。', xlsx_reading: '正在讀取活頁簿……', xlsx_help: '選擇要讀取的工作表:數字(指標按列、期間按欄)、項目清單(與 CSV 相同的對應步驟)或逐月數字。有任何一處出錯都不會匯入。', xlsx_is_plan: '這是 plancalc 匯出的活頁簿,可以按表中現在的數字和項目作為方案開啟。', xlsx_open_plan: '作為方案開啟', xlsx_sheet_size: '{rows} 列 × {columns} 欄', xlsx_kind_figures: '像是數字表', xlsx_kind_projects: '像是項目清單', xlsx_take_figures: '讀取數字', xlsx_take_projects: '匯入項目', xlsx_take_monthly: '匯入逐月數字', xlsx_figures_done: '已從活頁簿錄入 {n} 個數字(可復原)。', export_xlsx: '匯出活頁簿 (.xlsx)', import_xlsx: '匯入活頁簿 (.xlsx)',
     progress_ranking: "按超(慢)序時進度排名(最近一月)",
     progress_import: "匯入逐月數字 CSV", progress_imported: "已錄入 {n} 個逐月數字。",
     bulletin: "本月通報", bulletin_copy: "複製通報", bulletin_print: "列印",
@@ -62,6 +64,7 @@ const STRINGS = {
     csv_help: '核對每一欄對應的內容（已按表頭自動識別），選擇金額單位，然後匯入。有任何一列出錯都不會匯入。', csv_column: '表頭', csv_role: '對應', csv_skip: '（不匯入）', csv_unit: '金額單位', csv_start: '匯入', cancel: '取消', csv_progress: '已讀 {n} 個項目，{bad} 列有誤', csv_done: '已匯入 {n} 個項目。', csv_dropped: '對原項目的 {n} 處調整已不適用，已移除。', csv_bad_rows: '{n} 列有誤，未匯入任何資料：', csv_failed: '無法匯入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 列，見下載的完整清單。', csv_save_errors: '下載全部錯誤（CSV）', too_large_for_link: '方案包含的項目過多，無法放入連結；請改用「匯出方案」。', no_lever: '這個方案的數字都由項目匯總而來：請在項目表中調整項目。',
   },
   en: {
+    xlsx_failed: 'Workbook error: ', xlsx_writing: 'Writing the workbook…', xlsx_written: 'Workbook exported. Targets\' values, statuses, margins and changes needed are formulas: change a figure in the spreadsheet and they recompute.', xlsx_reading: 'Reading the workbook…', xlsx_help: 'Choose a sheet to read: figures (series down, periods across), a project list (the same mapping as a CSV file) or monthly actuals. If anything is wrong, nothing is imported.', xlsx_is_plan: 'plancalc exported this workbook: it can open as a plan, with the figures and projects its sheets hold now.', xlsx_open_plan: 'Open as a plan', xlsx_sheet_size: '{rows} rows × {columns} columns', xlsx_kind_figures: 'looks like figures', xlsx_kind_projects: 'looks like a project list', xlsx_take_figures: 'Read figures', xlsx_take_projects: 'Import projects', xlsx_take_monthly: 'Import monthly actuals', xlsx_figures_done: '{n} figures entered from the workbook (undoable).', export_xlsx: 'Export workbook (.xlsx)', import_xlsx: 'Import workbook (.xlsx)',
     progress_ranking: "Ranked by ahead of (behind) time-progress, latest month",
     progress_import: "Import monthly figures (CSV)", progress_imported: "{n} monthly figures entered.",
     bulletin: "This month's bulletin", bulletin_copy: "Copy the bulletin", bulletin_print: "Print",
