@@ -86,6 +86,7 @@ pub const RULE_CODES: &[(&str, &str)] = &[
     ("xlsx.too_many_rows", "a sheet has more rows than plancalc reads (250,000)"),
     ("xlsx.no_sheet", "the workbook has no such sheet"),
     ("xlsx.no_figures", "no header row names the plan's periods with its series below"),
+    ("xlsx.no_targets", "the first row names no column of indicator kinds and target values"),
     ("xlsx.write", "the workbook could not be written"),
 ];
 

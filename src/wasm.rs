@@ -708,6 +708,14 @@ impl WorkbookFile {
         to_js(&crate::xlsx::import::figures(session.inner.plan(), sheet).map_err(err)?)
     }
 
+    /// The targets sheet `index` lists (a row per target: kind, inputs, period, comparison, value), as plan-format
+    /// targets for `replacePlan`. Throws an `ImportError` listing every bad row.
+    #[wasm_bindgen(unchecked_return_type = "{ id: string; [key: string]: unknown }[]")]
+    pub fn targets(&mut self, index: usize, session: &PlanSession) -> Result<JsValue, JsValue> {
+        let sheet = self.read(index, None)?;
+        to_js(&crate::xlsx::import::targets(session.inner.plan(), sheet).map_err(err)?)
+    }
+
     /// For a workbook plancalc exported: the plan it holds, with the figures and projects as its sheets have them
     /// now; `null` for any other workbook.
     #[wasm_bindgen(js_name = planDocument, unchecked_return_type = "PlanDocument | null")]

@@ -874,6 +874,7 @@ async function start() {
   new WorkbookPanel({
     session: () => state.session, lang: () => state.lang, t: T, label: L, download, announce,
     figures: (cells) => { const n = state.session.enterFigures(cells); state.results = state.session.results(); renderAll(); save(); return n; },
+    targets: (list) => state.editor.addTargets(list),
     projects: (file) => state.projects.choose(file),
     monthly: (text) => importMonthly(new File([text], 'monthly.csv', { type: 'text/csv' })),
     plan: (doc, name) => adoptMine(new PlanSession(doc), name),

@@ -244,5 +244,5 @@ export interface PlanChange { dropped: number; can_undo: boolean; can_redo: bool
 /** A figure read from a file: series and period ids, the value as written. */
 export interface FigureCell { series: string; period: string; value: string; }
 /** A workbook's sheet described for import: what it most likely holds and its first rows. */
-export interface SheetSummary { name: string; rows: number; columns: number; kind: "figures" | "projects" | "other"; preview: string[][]; }
+export interface SheetSummary { name: string; rows: number; columns: number; kind: "figures" | "targets" | "projects" | "other"; preview: string[][]; }
 "#;

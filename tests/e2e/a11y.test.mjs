@@ -4,6 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
 import { start, ready, card, ROOT } from './harness.mjs';
 
 const AXE = `${ROOT}www/node_modules/axe-core/axe.min.js`;
@@ -63,6 +64,15 @@ test('the embed dialog has no serious or critical accessibility violation', asyn
   await p.locator('#embed-dialog input[value="iframe"]').check();
   assert.deepEqual(await audit(p), []);
   assert.match(await p.locator('#embed-snippet').inputValue(), /embed\.html\?plan=presets%2Fzunyi\.json&amp;lang=zh-TW/);
+  assert.deepEqual(p.problems, []);
+});
+
+test('the workbook dialog has no serious or critical accessibility violation', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=zh-CN', { bypassCSP: true });
+  const bytes = readFileSync(new URL('../fixtures/targets-calc.xlsx', import.meta.url));
+  await p.locator('#import-xlsx').setInputFiles({ name: 'targets.xlsx', mimeType: 'application/octet-stream', buffer: bytes });
+  await p.locator('#xlsx-sheets .xlsx-sheet').first().waitFor();
+  assert.deepEqual(await audit(p), []);
   assert.deepEqual(p.problems, []);
 });
 

@@ -1,6 +1,7 @@
 // Workbooks in the page: the plan exported as .xlsx by the worker (the workbook build loaded on first use), a
-// plancalc workbook opened back as a plan, figures read from a workbook's sheet as undoable edits, a project list
-// taken from a sheet through the CSV mapping step, and a file that is no workbook refused with its code.
+// plancalc workbook opened back as a plan, figures read from a workbook's sheet as undoable edits, a table of targets
+// from a workbook LibreOffice wrote, a project list taken from a sheet through the CSV mapping step, and a file that
+// is no workbook refused with its code.
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -85,6 +86,47 @@ test('a project list taken from a sheet goes through the column mapping', async 
   assert.equal(await p.locator('#csv-role-4').inputValue(), 'ownership');
   await p.locator('#csv-start').click();
   await p.locator('#project-count', { hasText: '60 projects' }).waitFor();
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
+test('a table of targets from a workbook LibreOffice wrote joins the plan', async () => {
+  const p = await ready(env, 'preset=zunyi&lang=en');
+  await upload(p, 'targets-calc.xlsx', readFileSync(`${ROOT}tests/fixtures/targets-calc.xlsx`));
+  const sheet = p.locator('.xlsx-sheet', { has: p.locator('h3', { hasText: 'targets' }) });
+  await sheet.waitFor();
+  assert.match(await sheet.locator('.hint').textContent(), /looks like a table of targets/);
+  await p.screenshot({ path: `${ARTIFACTS}/workbook-dialog.png` });
+  await sheet.locator('button[data-action="targets"]').click();
+  await p.locator('#xlsx-status', { hasText: '2 targets read' }).waitFor();
+  await p.locator('#xlsx-close').click();
+  assert.equal(await value(p, 'ind-share-35'), '21.3%');
+  assert.match(await card(p, 'ind-share-35').textContent(), /工业投资占比提高到35%/);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});
+
+test('a sheet too large for plancalc: its code, the other sheets usable, the page answering meanwhile', async () => {
+  // 260,000 projects: past the 250,000 rows a sheet may hold (about 13 MB of workbook).
+  const big = JSON.parse(preset('projects-demo'));
+  const first = big.projects[0];
+  big.projects = Array.from({ length: 260000 }, (_, i) => ({ ...first, id: `B${i}`, name: `项目${i}` }));
+  const bytes = exportWorkbook(new PlanSession(JSON.stringify(big)), 'en');
+  const p = await ready(env, 'preset=projects-demo&lang=en');
+  await upload(p, 'big.xlsx', bytes);
+  // While the worker reads, the page keeps drawing frames.
+  const gaps = [];
+  while ((await p.locator('#xlsx-sheets .xlsx-sheet').count()) === 0 && gaps.length < 400) {
+    gaps.push(await p.evaluate(() => new Promise((done) => { const t0 = performance.now(); requestAnimationFrame(() => done(performance.now() - t0)); })));
+  }
+  assert.ok(gaps.length > 3, `the reading took ${gaps.length} frames`);
+  assert.ok(Math.max(...gaps) < 200, `a frame took ${Math.max(...gaps)} ms`);
+  const projects = p.locator('.xlsx-sheet', { has: p.locator('h3', { hasText: 'Projects' }) });
+  assert.match(await projects.locator('.error').textContent(), /\[xlsx\.too_many_rows\]/);
+  assert.match(await p.locator('#xlsx-status').textContent(), /xlsx\.too_many_rows/);
+  const figures = p.locator('.xlsx-sheet', { has: p.locator('h3', { hasText: 'Figures' }) });
+  assert.equal(await figures.locator('button[data-action="figures"]').count(), 1, 'the other sheets can still be taken');
+  assert.equal(await p.locator('#project-count').textContent(), '60 projects', 'nothing changed');
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });

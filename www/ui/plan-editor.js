@@ -57,6 +57,19 @@ export class PlanEditor {
     this.render(path);
   }
 
+  /** Targets read from a workbook: each replaces the plan's target of its id, or is added. The core checks the plan
+   *  (a refusal throws its coded error and changes nothing); returns how many. */
+  addTargets(list) {
+    const doc = structuredClone(this.doc);
+    const ids = new Set(list.map((t) => t.id));
+    doc.targets = [...(doc.targets ?? []).filter((t) => !ids.has(t.id)), ...list];
+    const change = this.app.session().replacePlan(doc);
+    this.app.own();
+    this.app.changed(change);
+    if (!this.root.hidden) this.render();
+    return list.length;
+  }
+
   onChange(event) {
     const input = event.target;
     const path = input.dataset?.path;

@@ -8,7 +8,7 @@ import { el } from './render.js';
 
 export class WorkbookPanel {
   /** `app`: { session(), lang(), t(key), label(labels), download(name, type, data), announce(text),
-   *  figures(cells) → count, projects(file), monthly(text), plan(doc, name) } */
+   *  figures(cells) → count, targets(list) → count, projects(file), monthly(text), plan(doc, name) } */
   constructor(app) {
     this.app = app;
     this.worker = null;
@@ -121,19 +121,23 @@ export class WorkbookPanel {
     const action = (name, index, sheet) => el('button', { type: 'button', dataset: { action: name, index: String(index), name: sheet } }, app.t(`xlsx_take_${name}`));
     this.$('xlsx-sheets').replaceChildren(...sheets.flatMap((s, i) => {
       if (!s) return [];
-      const preview = el('table', { className: 'xlsx-preview' },
+      if (s.error) return [el('section', { className: 'xlsx-sheet' }, el('h3', {}, s.name), el('p', { className: 'error' }, `[${s.error.code}] ${s.error.message}`))];
+      // A preview wider than the dialog scrolls: focusable, so that the keyboard scrolls it too.
+      const preview = el('table', { className: 'xlsx-preview', tabIndex: 0, attrs: { 'aria-label': s.name } },
         ...s.preview.map((row) => el('tr', {}, ...row.slice(0, 8).map((c) => el('td', {}, c)))));
       return [el('section', { className: 'xlsx-sheet' },
         el('h3', {}, s.name),
         el('p', { className: 'hint' }, app.t('xlsx_sheet_size').replace('{rows}', s.rows.toLocaleString(app.lang()))
           .replace('{columns}', String(s.columns)) + (s.kind === 'other' ? '' : ` · ${app.t(`xlsx_kind_${s.kind}`)}`)),
         preview,
-        el('div', { className: 'dialog-actions' }, action('figures', i, s.name), action('projects', i, s.name), action('monthly', i, s.name)))];
+        el('div', { className: 'dialog-actions' }, action('figures', i, s.name), action('targets', i, s.name),
+          action('projects', i, s.name), action('monthly', i, s.name)))];
     }));
   }
 
-  /** Takes a sheet as the planner chose: figures (as undoable edits), a project list (through the column mapping)
-   *  or monthly actuals (as the monthly CSV import). */
+  /** Takes a sheet as the planner chose: figures (as undoable edits), targets (a plan change the core checks, undone
+   *  as plan changes are), a project list (through the column mapping) or monthly actuals (as the monthly CSV
+   *  import). */
   async act(what, index, name) {
     const { app } = this;
     try {
@@ -142,6 +146,11 @@ export class WorkbookPanel {
         const n = app.figures(cells);
         this.status(app.t('xlsx_figures_done').replace('{n}', n));
         app.announce(app.t('xlsx_figures_done').replace('{n}', n));
+      } else if (what === 'targets') {
+        const { targets } = await this.ask({ type: 'targets', index });
+        const n = app.targets(targets);
+        this.status(app.t('xlsx_targets_done').replace('{n}', n));
+        app.announce(app.t('xlsx_targets_done').replace('{n}', n));
       } else {
         const { text } = await this.ask({ type: 'csv', index });
         if (what === 'projects') {

@@ -3,9 +3,9 @@
 // workbook plancalc wrote — the plan itself. The page's session is restored here from its saved state.
 //
 // Messages in:  {type: 'export', state, projects, locale} | {type: 'open', file, state, projects}
-//               | {type: 'figures', index} | {type: 'csv', index}
+//               | {type: 'figures', index} | {type: 'targets', index} | {type: 'csv', index}
 // Messages out: {type: 'progress', done, total} | {type: 'exported', bytes} | {type: 'opened', sheets, plan, planError}
-//               | {type: 'figures', cells} | {type: 'csv', text, name} | {type: 'failed', code, message, rows}
+//               | {type: 'figures', cells} | {type: 'targets', targets} | {type: 'csv', text} | {type: 'failed', code, message, rows}
 
 import init, { exportWorkbook, PlanSession, WorkbookFile } from '../pkg/plancalc_xlsx.js';
 
@@ -37,7 +37,15 @@ onmessage = async ({ data }) => {
       restore(data.state, data.projects);
       book?.free();
       book = new WorkbookFile(new Uint8Array(await data.file.arrayBuffer()));
-      const sheets = book.sheets().map((s, i) => (s.hidden ? null : book.describe(i, session, progress)));
+      // A sheet that cannot be read (too many rows, say) says why; the others stay usable.
+      const sheets = book.sheets().map((s, i) => {
+        if (s.hidden) return null;
+        try {
+          return book.describe(i, session, progress);
+        } catch (e) {
+          return { name: s.name, error: { code: e.code ?? 'error', message: e.message } };
+        }
+      });
       let plan = null;
       let planError = null;
       try {
@@ -48,6 +56,8 @@ onmessage = async ({ data }) => {
       postMessage({ type: 'opened', sheets, plan, planError });
     } else if (data.type === 'figures') {
       postMessage({ type: 'figures', cells: book.figures(data.index, session) });
+    } else if (data.type === 'targets') {
+      postMessage({ type: 'targets', targets: book.targets(data.index, session) });
     } else if (data.type === 'csv') {
       postMessage({ type: 'csv', text: book.sheetCsv(data.index, progress) });
     }
