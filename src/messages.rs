@@ -353,14 +353,32 @@ pub fn say_in(locale: &str, key: &str, args: &[(&str, Arg<'_>)]) -> String {
 /// The three templates of `key`. Warnings and explanation steps only in the page's build, which alone checks and
 /// explains.
 fn templates(key: &str) -> Option<[&'static str; 3]> {
-    let page: [&[(&str, [&str; 3])]; 4] = [
+    let page: [&[(&str, [&str; 3])]; 5] = [
         if cfg!(feature = "page") { WARNINGS } else { &[] },
+        if cfg!(feature = "page") { RELEASE } else { &[] },
         if cfg!(feature = "page") { EXPLANATIONS } else { &[] },
         if cfg!(feature = "reader") { READER } else { &[] },
         if cfg!(feature = "xlsx") { XLSX } else { &[] },
     ];
     CATALOGUE.iter().chain(page.into_iter().flatten()).find(|(k, _)| *k == key).map(|(_, t)| *t)
 }
+
+/// What a monthly release's figures need before they are entered (page only, like the release matching itself).
+pub const RELEASE: &[(&str, [&str; 3])] = &[
+    ("release.not_amount", [
+        "增速、比重、完成率等由方案计算,不录入;下面的核对说明它们是否相符。",
+        "增速、比重、完成率等由方案計算,不錄入;下面的核對說明它們是否相符。",
+        "Rates, shares and completion are computed by the plan, not entered; the checks below say whether they agree.",
+    ]),
+    ("release.no_series", ["方案中没有与“{subject}”对应的输入数字", "方案中沒有與「{subject}」對應的輸入數字", "No figure of the plan is \"{subject}\""]),
+    ("release.no_period", [
+        "方案没有 {period} 这个月份;请先在编辑方案中添加",
+        "方案沒有 {period} 這個月份;請先在編輯方案中新增",
+        "The plan has no month {period}: add it in the plan editor first",
+    ]),
+    ("release.unit", ["单位 {unit} 与该数字的单位 {series} 不同", "單位 {unit} 與該數字的單位 {series} 不同", "The unit {unit} is not the figure's unit, {series}"]),
+    ("release.same", ["与方案中的数字相同", "與方案中的數字相同", "The same as the plan's figure"]),
+];
 
 /// The words of exported workbooks (sheet names, headers, statuses, notes): key → [zh-CN, zh-TW, en]. Only the
 /// workbook build writes workbooks, so only it holds these.
@@ -487,13 +505,21 @@ mod tests {
 
     #[test]
     fn every_message_exists_in_three_languages_with_the_same_slots() {
-        let mut keys: Vec<&str> =
-            CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).chain(XLSX).map(|(k, _)| *k).collect();
+        let mut keys: Vec<&str> = CATALOGUE
+            .iter()
+            .chain(WARNINGS)
+            .chain(EXPLANATIONS)
+            .chain(READER)
+            .chain(XLSX)
+            .chain(RELEASE)
+            .map(|(k, _)| *k)
+            .collect();
         keys.sort_unstable();
         let n = keys.len();
         keys.dedup();
         assert_eq!(keys.len(), n, "a key is listed twice");
-        for (key, [zh_cn, zh_tw, en]) in CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).chain(XLSX)
+        for (key, [zh_cn, zh_tw, en]) in
+            CATALOGUE.iter().chain(WARNINGS).chain(EXPLANATIONS).chain(READER).chain(XLSX).chain(RELEASE)
         {
             assert!(!zh_cn.is_empty() && !zh_tw.is_empty() && !en.is_empty(), "{key}");
             assert_eq!(slots(zh_cn), slots(en), "{key}: zh-CN and en slots");

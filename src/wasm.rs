@@ -319,6 +319,21 @@ impl PlanSession {
     }
 
     /// Undoes the last plan change; null when there is none.
+    /// A monthly release's figures (`readBulletin(text).figures`) matched to the plan: for each, the series and month
+    /// it would go to, the amount in the series' unit, the figure now, and whether to enter it (or why not). Enter
+    /// the confirmed ones with `enterFigures`.
+    #[wasm_bindgen(js_name = matchRelease, unchecked_return_type = "ReleaseMatch[]")]
+    pub fn match_release(
+        &self,
+        #[wasm_bindgen(
+            unchecked_param_type = "{ subject: string; kind: string; value: string; unit: string; period: string }[]"
+        )]
+        figures: JsValue,
+    ) -> Result<JsValue, JsValue> {
+        let figures: Vec<crate::session::release::ReleaseFigure> = from_js(figures, "figures", "a list of figures")?;
+        to_js(&self.inner.match_release(&figures))
+    }
+
     /// Enters figures read from a workbook (`WorkbookFile.figures`) as edits of the active scenario, all or none;
     /// returns how many changed.
     #[wasm_bindgen(js_name = enterFigures)]

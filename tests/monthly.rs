@@ -158,3 +158,55 @@ fn the_page_view_is_the_parts_computed_once() {
     assert_eq!(view.ranking, s.ranking(None));
     assert_eq!(view.bulletin, s.bulletin(None));
 }
+
+/// A release pasted: each amount matched to the series its subject names and the month it covers, in the series'
+/// unit (万元 ÷ 10,000), the rates left to the checks, and the confirmed ones entered as undoable edits.
+#[test]
+fn a_release_matched_to_the_plan_and_entered() {
+    use plancalc::session::plan_edit::FigureCell;
+    use plancalc::session::release::ReleaseFigure;
+    let text = "1—10月,全市固定资产投资完成1010亿元,同比增长12.0%,完成年度计划的84.2%。\
+                分县看,甲县完成投资2500000万元,乙县完成投资210亿元,丙县完成投资90亿元。";
+    let bulletin = plancalc::reader::bulletin::read_bulletin(text);
+    let figures: Vec<ReleaseFigure> =
+        serde_json::from_value(serde_json::to_value(&bulletin).unwrap()["figures"].clone()).unwrap();
+    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
+    let matched = s.match_release(&figures);
+    type Row<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
+    let got: Vec<Row> = figures
+        .iter()
+        .zip(&matched)
+        .map(|(f, m)| (f.subject.clone(), m.series.as_deref(), m.period.as_deref(), m.value.as_deref(), m.enter, m.code))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("固定资产投资".into(), Some("fai"), Some("2023-10"), Some("1010"), true, None),
+            ("固定资产投资".into(), Some("fai"), Some("2023-10"), None, false, Some("release.not_amount")),
+            ("固定资产投资".into(), Some("fai"), Some("2023-10"), None, false, Some("release.not_amount")),
+            ("甲县".into(), Some("a"), Some("2023-10"), Some("250"), true, None),
+            ("乙县".into(), Some("b"), Some("2023-10"), Some("210"), true, None),
+            ("丙县".into(), None, Some("2023-10"), None, false, Some("release.no_series")),
+        ],
+        "{bulletin:#?}"
+    );
+    let cells: Vec<FigureCell> = matched
+        .iter()
+        .filter(|m| m.enter)
+        .map(|m| FigureCell {
+            series: m.series.clone().unwrap(),
+            period: m.period.clone().unwrap(),
+            value: m.value.clone().unwrap(),
+        })
+        .collect();
+    let before = s.progress_view();
+    assert_eq!(s.enter_figures(&cells).unwrap(), 3);
+    assert_ne!(s.progress_view(), before);
+    let again = s.match_release(&figures);
+    assert_eq!(again[0].code, Some("release.same"), "entered once, the same figure is not offered again");
+    for _ in 0..3 {
+        s.undo();
+    }
+    assert_eq!(s.progress_view(), before);
+}

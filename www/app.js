@@ -10,6 +10,7 @@ import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './u
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
 import { WorkbookPanel } from './ui/workbook.js';
+import { ReleaseReader } from './ui/release.js';
 import { TextReader } from './ui/text-reader.js';
 import * as mine from './ui/my-plans.js';
 import { PlanEditor } from './ui/plan-editor.js';
@@ -871,9 +872,11 @@ async function start() {
       savePlan();
     },
   });
+  // Figures from a workbook or a pasted release: undoable edits of the scenario, all or none.
+  const figures = (cells) => { const n = state.session.enterFigures(cells); state.results = state.session.results(); renderAll(); save(); return n; };
+  new ReleaseReader({ session: () => state.session, lang: () => state.lang, t: T, label: L, figures, announce });
   new WorkbookPanel({
-    session: () => state.session, lang: () => state.lang, t: T, label: L, download, announce,
-    figures: (cells) => { const n = state.session.enterFigures(cells); state.results = state.session.results(); renderAll(); save(); return n; },
+    session: () => state.session, lang: () => state.lang, t: T, label: L, download, announce, figures,
     targets: (list) => state.editor.addTargets(list),
     projects: (file) => state.projects.choose(file),
     monthly: (text) => importMonthly(new File([text], 'monthly.csv', { type: 'text/csv' })),

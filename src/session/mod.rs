@@ -9,6 +9,8 @@ pub mod goal;
 pub mod persist;
 #[cfg(feature = "page")]
 pub mod plan_edit;
+#[cfg(feature = "page")]
+pub mod release;
 pub mod results;
 
 pub use explore::{CompareRow, Composition, CompositionItem};

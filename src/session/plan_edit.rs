@@ -243,6 +243,8 @@ export interface SeriesReference { kind: "target" | "breakdown" | "sum" | "withi
 export interface PlanChange { dropped: number; can_undo: boolean; can_redo: boolean; }
 /** A figure read from a file: series and period ids, the value as written. */
 export interface FigureCell { series: string; period: string; value: string; }
+/** Where a release's figure would go: series, month, amount in the series' unit, the figure now, whether to enter it. */
+export interface ReleaseMatch { series: string | null; period: string | null; value: string | null; current: string | null; enter: boolean; code: string | null; note: Text | null; }
 /** A workbook's sheet described for import: what it most likely holds and its first rows. */
 export interface SheetSummary { name: string; rows: number; columns: number; kind: "figures" | "targets" | "projects" | "other"; preview: string[][]; }
 "#;

@@ -76,6 +76,17 @@ test('the workbook dialog has no serious or critical accessibility violation', a
   assert.deepEqual(p.problems, []);
 });
 
+test('monthly progress and a pasted release have no serious or critical accessibility violation', async () => {
+  const p = await ready(env, 'preset=monthly-demo&lang=zh-TW', { bypassCSP: true });
+  await p.locator('.progress-grid').waitFor();
+  await p.locator('#release-box summary').click();
+  await p.locator('#release-input').fill('1—10月,全市固定资产投资完成1010亿元,完成年度计划的84.2%,超序时进度0.9个百分点。甲县完成投资250亿元。');
+  await p.locator('#release-read').click();
+  await p.locator('.release-table').waitFor();
+  assert.deepEqual(await audit(p), []);
+  assert.deepEqual(p.problems, []);
+});
+
 test('reading a plan text and My plans have no serious or critical accessibility violation, with the keyboard alone', async () => {
   const p = await ready(env, 'preset=zunyi&lang=en', { bypassCSP: true });
   // Keyboard only: to the "read a plan's text" button, type a plan, read it, open the draft.

@@ -48,3 +48,33 @@ test('monthly figures imported from a CSV: all entered, or none with every bad r
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('a release pasted, its figures confirmed and entered as October actuals', async () => {
+  const p = await ready(env, 'preset=monthly-demo&lang=en');
+  await p.locator('.progress-grid').waitFor();
+  await p.locator('#release-box summary').click();
+  await p.locator('#release-input').fill('1—10月,全市固定资产投资完成1010亿元,同比增长12.0%,完成年度计划的84.2%,超序时进度0.9个百分点。'
+    + '分县看,甲县完成投资2500000万元,乙县完成投资200亿元,丙县完成投资90亿元。');
+  await p.locator('#release-read').click();
+  await p.locator('#release-status', { hasText: '7 figures read, 3 to enter.' }).waitFor();
+  const rows = p.locator('.release-table tbody tr');
+  assert.match(await rows.nth(4).textContent(), /甲县.*2500000 万元.*Oct.*250/);
+  assert.equal(await rows.nth(4).locator('select').inputValue(), 'a', 'matched to County A by its subject');
+  assert.match(await rows.nth(6).textContent(), /丙县.*No figure of the plan is "丙县"/);
+  assert.equal(await rows.nth(6).locator('input[type="checkbox"]').isDisabled(), true);
+  // The completion rate the release states is checked against its own amounts, not entered.
+  assert.match(await p.locator('.release-checks').textContent(), /^✓ agrees: .*超序时进度/);
+  // The planner leaves the city's figure out and enters the counties'.
+  await rows.nth(0).locator('input[type="checkbox"]').uncheck();
+  await p.locator('#release-enter').click();
+  await p.locator('#release-status', { hasText: '2 figures entered' }).waitFor();
+  const countyB = p.locator('.progress-table').nth(2).locator('tbody tr').last();
+  assert.match(await countyB.textContent(), /200.*87\.0%/);
+  assert.match(await countyB.locator('.light').textContent(), /^● green/);
+  assert.match(await p.locator('.progress-table').nth(0).locator('tbody tr').last().textContent(), /1,005/, 'the unticked figure stayed');
+  await p.locator('#undo').click();
+  await p.locator('#undo').click();
+  await p.waitForFunction(() => document.querySelectorAll('.progress-table')[2]?.querySelector('tbody tr:last-child .light')?.textContent.startsWith('■ red'));
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});

@@ -1,12 +1,12 @@
-// Reads a plan's text off the main thread with the core's plan-text reader (its own wasm, loaded here on first use),
+// Reads a plan's text (or a monthly release) off the main thread with the core's plan-text reader (its own wasm, loaded here on first use),
 // reporting progress for long texts.
 //
 // Messages in:  {type: 'module', module} (the one-file build hands over the compiled reader) | {type: 'read', text}
-//               | {type: 'plan', title, targets}
-// Messages out: {type: 'progress', done, total} | {type: 'draft', draft} | {type: 'plan', plan}
+//               | {type: 'plan', title, targets} | {type: 'bulletin', text} (a monthly release)
+// Messages out: {type: 'progress', done, total} | {type: 'draft', draft} | {type: 'plan', plan} | {type: 'bulletin', bulletin}
 //               | {type: 'failed', code, message, path}
 
-import init, { planFromDraft, readPlanText } from '../pkg/plancalc_reader.js';
+import init, { planFromDraft, readBulletin, readPlanText } from '../pkg/plancalc_reader.js';
 
 let ready = null;
 
@@ -28,6 +28,8 @@ onmessage = async ({ data }) => {
         }
       });
       postMessage({ type: 'draft', draft });
+    } else if (data.type === 'bulletin') {
+      postMessage({ type: 'bulletin', bulletin: readBulletin(data.text) });
     } else if (data.type === 'plan') {
       postMessage({ type: 'plan', plan: planFromDraft(data.title, data.targets) });
     }
