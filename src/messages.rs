@@ -260,6 +260,16 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
     ]),
     // The month's bulletin (通报), written from the numbers.
     ("bulletin.opening", ["1—{month}月,", "1—{month}月,", "January to month {month}: "]),
+    ("progress.next", [
+        "{unit}:1—{month}月累计须完成 {on_pace} 才达到序时进度({month}月需完成 {in_month});此后每月完成 {run_rate} 可完成年度计划。",
+        "{unit}:1—{month}月累計須完成 {on_pace} 才達到序時進度({month}月需完成 {in_month});此後每月完成 {run_rate} 可完成年度計劃。",
+        "{unit}: to be on time-progress, January to month {month} must reach {on_pace} ({in_month} in month {month}); {run_rate} a month from now completes the annual plan.",
+    ]),
+    ("progress.next_ahead", [
+        "{unit}:已超过 1—{month}月的序时进度(累计 {on_pace});此后每月完成 {run_rate} 可完成年度计划。",
+        "{unit}:已超過 1—{month}月的序時進度(累計 {on_pace});此後每月完成 {run_rate} 可完成年度計劃。",
+        "{unit}: already past time-progress for January to month {month} ({on_pace}); {run_rate} a month from now completes the annual plan.",
+    ]),
     ("bulletin.unit_ahead", [
         "{unit}累计完成 {done},完成年度计划的 {completion}%,超序时进度 {gap} 个百分点",
         "{unit}累計完成 {done},完成年度計劃的 {completion}%,超序時進度 {gap} 個百分點",

@@ -170,14 +170,17 @@ fn a_release_matched_to_the_plan_and_entered() {
     let bulletin = plancalc::reader::bulletin::read_bulletin(text);
     let figures: Vec<ReleaseFigure> =
         serde_json::from_value(serde_json::to_value(&bulletin).unwrap()["figures"].clone()).unwrap();
-    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let preset =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
     let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
     let matched = s.match_release(&figures);
     type Row<'a> = (String, Option<&'a str>, Option<&'a str>, Option<&'a str>, bool, Option<&'a str>);
     let got: Vec<Row> = figures
         .iter()
         .zip(&matched)
-        .map(|(f, m)| (f.subject.clone(), m.series.as_deref(), m.period.as_deref(), m.value.as_deref(), m.enter, m.code))
+        .map(|(f, m)| {
+            (f.subject.clone(), m.series.as_deref(), m.period.as_deref(), m.value.as_deref(), m.enter, m.code)
+        })
         .collect();
     assert_eq!(
         got,
@@ -209,4 +212,30 @@ fn a_release_matched_to_the_plan_and_entered() {
         s.undo();
     }
     assert_eq!(s.progress_view(), before);
+}
+
+/// What the next month must bring: the cumulative amount on time-progress (annual × (M + 1) ÷ 12), that month's
+/// share of it, and the run-rate to the annual plan — exact, rounded once, in three languages.
+#[test]
+fn what_the_next_month_must_bring() {
+    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
+    let units = s.progress();
+    // The city: 1,005 of 1,200 by October. November: 1,200 × 11 ÷ 12 = 1,100, so 95 in November; (1,200 − 1,005) ÷ 2.
+    let city = units[0].next.as_ref().unwrap();
+    assert_eq!(
+        city.zh_cn,
+        "全市固定资产投资:1—11月累计须完成 1100.00 亿元 才达到序时进度(11月需完成 95.00 亿元);此后每月完成 97.50 亿元 可完成年度计划。"
+    );
+    assert!(city.en.starts_with("City FAI: to be on time-progress, January to month 11 must reach 1100.00 亿元 (95.00 亿元 in month 11)"), "{}", city.en);
+    // County A: 262 of 300; November's time-progress is 300 × 11 ÷ 12 = 275, so 13 in November.
+    let a = units[1].next.as_ref().unwrap();
+    assert!(a.en.contains("must reach 275.00 亿元 (13.00 亿元 in month 11); 19.00 亿元 a month"), "{}", a.en);
+    // At 280 by October it is already past November's time-progress, and says so.
+    s.set_value("a", "2023-10", "280").unwrap();
+    let a = s.progress()[1].next.clone().unwrap();
+    assert!(a.en.contains("already past time-progress for January to month 11 (275.00 亿元)"), "{}", a.en);
+    // December's figure in: nothing is left to bring.
+    s.set_value("fai", "2023-10", "1200").unwrap();
+    assert!(s.progress()[0].next.as_ref().unwrap().en.contains("0.00 亿元 a month"), "{:?}", s.progress()[0].next);
 }

@@ -56,6 +56,9 @@ pub struct SeriesProgress {
     pub plan: String,
     pub year: String,
     pub months: Vec<MonthRow>,
+    /// What the month after the latest with a figure must bring: the cumulative amount on time-progress
+    /// (annual plan × (M + 1) ÷ 12), that month's own share of it, and the run-rate to the annual plan, as a sentence.
+    pub next: Option<Text>,
 }
 
 /// The month of period id "YYYY-MM" in `year`.
@@ -88,6 +91,43 @@ fn yellow_by_rules(
         completion.zip(floor).is_some_and(|(c, floor)| c.cmp_exact(&floor) != Some(std::cmp::Ordering::Less))
     });
     within && relative
+}
+
+/// What the month after the latest with a figure must bring for series `done` to be on time-progress against the
+/// annual plan in `annual` ([`SeriesProgress::next`]); `None` before the first figure, after December, or without an
+/// annual plan.
+pub fn next_month(plan: &Plan, grid: &Grid, done: usize, annual: usize, year: &str, rows: &[MonthRow]) -> Option<Text> {
+    let r = &plan.rounding;
+    let money = plan.series.get(done).map_or(plan.unit.as_str(), |s| s.unit.as_str());
+    let target = plan.period_index.get(year).and_then(|&p| grid.get(annual, p).value())?;
+    let last = rows.iter().filter(|m| m.done.is_some()).max_by_key(|m| m.month)?;
+    let next = last.month + 1;
+    if next > 12 {
+        return None;
+    }
+    let d = plan.period_index.get(&last.period).and_then(|&p| grid.get(done, p).value())?;
+    let on_pace =
+        target.checked_mul(&Exact::from(Decimal::from(next)))?.checked_div(&Exact::from(Decimal::from(12)))?;
+    let in_month = on_pace.checked_sub(&d)?;
+    let left = Exact::from(Decimal::from(12 - last.month));
+    let run_rate = target.checked_sub(&d)?.checked_div(&left)?;
+    let q = |v: &Exact| Quantity::new(v, Unit::Amount, money, r).map(|q| format!("{} {}", q.display, q.symbol));
+    let unit = plan.series.get(done).map(|s| s.label.arg())?;
+    let (on_pace, run_rate) = (q(&on_pace)?, q(&run_rate)?);
+    let month = next.to_string();
+    let args = [
+        ("unit", unit),
+        ("month", Arg::Same(&month)),
+        ("on_pace", Arg::Same(&on_pace)),
+        ("run_rate", Arg::Same(&run_rate)),
+    ];
+    if in_month.is_negative() {
+        return Some(say("progress.next_ahead", &args));
+    }
+    let in_month = q(&in_month)?;
+    let mut all = args.to_vec();
+    all.push(("in_month", Arg::Same(&in_month)));
+    Some(say("progress.next", &all))
 }
 
 /// Every month of `year` the plan has, for series `done` against the annual plan in series `annual`.
@@ -175,7 +215,7 @@ export interface ProgressView { units: SeriesProgress[]; ranking: Ranked[]; bull
 /** A unit's place in a month's ranking by ahead/behind (1 = furthest ahead; ties share a place). */
 export interface Ranked { rank: number; done: string; ahead: Quantity; light: Light | null; }
 /** A series the plan follows month by month (the plan's `progress`). */
-export interface SeriesProgress { done: string; plan: string; year: string; months: MonthRow[]; }
+export interface SeriesProgress { done: string; plan: string; year: string; months: MonthRow[]; next: Text | null; }
 export interface MonthRow {
   period: string; month: number; done: Quantity | null; completion: Quantity | null; time_progress: Quantity | null;
   ahead: Quantity | null; growth: Quantity | null; growth_change: Quantity | null; run_rate: Quantity | null;

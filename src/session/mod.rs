@@ -277,18 +277,17 @@ impl Session {
         self.plan
             .progress
             .iter()
-            .map(|g| crate::calc::monthly::SeriesProgress {
-                done: self.plan.series_id(g.done).to_owned(),
-                plan: self.plan.series_id(g.plan).to_owned(),
-                year: self.plan.period_id(g.year).to_owned(),
-                months: crate::calc::monthly::monthly(
-                    &self.plan,
-                    &self.grid,
-                    &self.baseline,
-                    g.done,
-                    g.plan,
-                    self.plan.period_id(g.year),
-                ),
+            .map(|g| {
+                let year = self.plan.period_id(g.year);
+                let months =
+                    crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, g.done, g.plan, year);
+                crate::calc::monthly::SeriesProgress {
+                    done: self.plan.series_id(g.done).to_owned(),
+                    plan: self.plan.series_id(g.plan).to_owned(),
+                    year: year.to_owned(),
+                    next: crate::calc::monthly::next_month(&self.plan, &self.grid, g.done, g.plan, year, &months),
+                    months,
+                }
             })
             .collect()
     }

@@ -121,7 +121,8 @@ impl Session {
         if let Some(p) = plan.progress.iter().find_map(|g| is_month(&format!("{}{suffix}", plan.period_id(g.year)))) {
             return Some(p);
         }
-        let mut candidates = plan.periods.iter().enumerate().filter(|(_, x)| x.kind == PeriodKind::Month && x.id.ends_with(&suffix));
+        let mut candidates =
+            plan.periods.iter().enumerate().filter(|(_, x)| x.kind == PeriodKind::Month && x.id.ends_with(&suffix));
         match (candidates.next(), candidates.next()) {
             (Some((p, _)), None) => Some(p),
             _ => None,

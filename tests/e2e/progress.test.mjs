@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ready } from './harness.mjs';
+import { start, ready, ARTIFACTS } from './harness.mjs';
 
 let env;
 before(async () => { env = await start(); });
@@ -15,6 +15,11 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   await grid.waitFor();
   assert.equal(await grid.locator('tbody tr').count(), 3);
   assert.match(await p.locator('#bulletin-text').textContent(), /Red: County B\./);
+  // What November must bring, in the core's words, and each unit's months as charts with their numbers.
+  assert.match(await p.locator('.progress-next').first().textContent(), /^City FAI: .*must reach 1100\.00 亿元 \(95\.00 亿元 in month 11\)/);
+  assert.equal(await p.locator('.chart-box[data-chart="monthly"]').count(), 3);
+  assert.match(await p.locator('.chart-box[data-chart="monthly"]').nth(2).locator('table').textContent(), /69\.6%.*83\.3%.*−13\.8 pp/s);
+  await p.locator('.chart-box[data-chart="monthly"]').first().screenshot({ path: `${ARTIFACTS}/monthly-chart.png` });
   // Ranked by the core: County A first, County B last.
   assert.match(await p.locator('.progress-ranking').textContent(), /^County A: \+4\.0 pp.*City FAI: \+0\.4 pp.*County B: −13\.8 pp/s);
   // County B is well behind by October: red, said in words and with a symbol.

@@ -129,3 +129,31 @@ export function contributionsChart(name, result, labelOf, locale) {
     cells: (r) => [r.text],
   });
 }
+
+/** A unit's months (`progress()` rows): cumulative completion of the annual plan as a bar each with time-progress
+ *  as a line, and growth by month. Months without a figure are left out. */
+export function monthlyCharts(name, months, labelOf, locale) {
+  const done = months.filter((m) => m.completion);
+  const out = [];
+  if (done.length) {
+    out.push(bars({
+      kind: 'monthly', caption: `${name} · ${t(locale, 'chart_monthly')}`, description: t(locale, 'chart_monthly_d'), locale,
+      rows: done.map((m) => ({
+        name: labelOf(m.period), value: m.completion, text: quantity(m.completion, locale),
+        status: m.ahead && m.ahead.sign !== 'negative' ? 'met' : 'not_met', marks: [{ at: m.time_progress, kind: 'progress' }],
+      })),
+      columns: [t(locale, 'period'), t(locale, 'progress_completion'), t(locale, 'progress_time'), t(locale, 'progress_ahead')],
+      cells: (r, i) => [r.text, quantity(done[i].time_progress, locale), done[i].ahead ? signed(done[i].ahead, locale) : '—'],
+    }));
+  }
+  const grown = months.filter((m) => m.growth);
+  if (grown.length) {
+    out.push(bars({
+      kind: 'monthly-growth', caption: `${name} · ${t(locale, 'chart_monthly_growth')}`, description: t(locale, 'chart_monthly_growth_d'), locale,
+      rows: grown.map((m) => ({ name: labelOf(m.period), value: m.growth, text: quantity(m.growth, locale), marks: [] })),
+      columns: [t(locale, 'period'), t(locale, 'progress_growth'), t(locale, 'progress_growth_change')],
+      cells: (r, i) => [r.text, grown[i].growth_change ? signed(grown[i].growth_change, locale) : '—'],
+    }));
+  }
+  return out;
+}

@@ -3,6 +3,7 @@
 
 import { quantity, signed } from './format.js';
 import { el } from './render.js';
+import { monthlyCharts } from './charts.js';
 
 /** The grid, the ranking and the tables for `all` (`session.progress()`) and `ranking` (`session.ranking()`, the
  *  core's order); `name(seriesId)` and `label(periodId)` give the plan's labels, `t(key)` the page's words. */
@@ -15,7 +16,8 @@ export function progressView(all, ranking, { lang, t, name, label }) {
     el('thead', {}, el('tr', {}, el('th', { scope: 'col' }, t('progress_unit')), months.map((p) => el('th', { scope: 'col' }, label(p))))),
     el('tbody', {}, all.map((g) => el('tr', {}, el('th', { scope: 'row' }, name(g.done)),
       months.map((p) => el('td', {}, lightCell(g.months.find((m) => m.period === p)?.light)))))));
-  const tables = all.map((g) => el('table', { className: 'progress-table' },
+  // Per unit: what the next month must bring (the core's sentence), its months as a table, and two charts.
+  const tables = all.flatMap((g) => [g.next ? el('p', { className: 'progress-next' }, g.next[lang] ?? g.next.en) : '', el('table', { className: 'progress-table' },
     el('caption', {}, `${name(g.done)} · ${t('progress_of')} ${name(g.plan)}`),
     el('thead', {}, el('tr', {}, ['period', 'progress_done', 'progress_completion', 'progress_time', 'progress_ahead', 'progress_growth',
       'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, t(k))))),
@@ -24,7 +26,8 @@ export function progressView(all, ranking, { lang, t, name, label }) {
       el('td', {}, cell(m.done)), el('td', {}, cell(m.completion)), el('td', {}, cell(m.time_progress)),
       el('td', {}, m.ahead ? signed(m.ahead, lang) : '—'), el('td', {}, cell(m.growth)),
       el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, cell(m.run_rate)),
-      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))));
+      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))),
+  el('div', { className: 'charts progress-charts' }, monthlyCharts(name(g.done), g.months, label, lang))]);
   const ranked = el('ol', { className: 'progress-ranking', attrs: { 'aria-label': t('progress_ranking') } },
     ranking.map((r) => el('li', { value: r.rank }, `${name(r.done)}: ${signed(r.ahead, lang)} `, lightCell(r.light))));
   return [grid, el('h3', {}, t('progress_ranking')), ranked, ...tables];
