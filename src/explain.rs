@@ -3,7 +3,7 @@
 //! each step's sentence and its expression tree (as MathML).
 
 use crate::calc::goal::Unreachable;
-use crate::calc::indicator::{Ctx, Evaluated, Gap, Term};
+use crate::calc::indicator::{Ctx, Evaluated, Frac, Gap, Term};
 use crate::calc::target::meets;
 use crate::document::exact_text;
 use crate::error::{Error, Result};
@@ -318,6 +318,186 @@ fn compare_steps(session: &Session, t: &Target, value: &Exact, l: Lang<'_>, step
         ));
     }
     steps.push(step(StepKind::Gap, text, None));
+}
+
+/// The steps from a formula to its rounded value, for a figure that is no plan indicator (time-progress, ahead, a
+/// run-rate): the formula with its symbols, the numbers substituted, the exact value, the rounding once.
+#[allow(clippy::too_many_arguments)]
+fn plain_steps(
+    plan: &Plan,
+    formula_text: String,
+    vars: Expr,
+    numbers: Expr,
+    value: &Exact,
+    unit: Unit,
+    symbol: &str,
+    l: Lang<'_>,
+    steps: &mut Vec<Step>,
+) -> Option<()> {
+    steps.push(step(StepKind::Formula, formula_text, Some(vars)));
+    steps.push(step(StepKind::Substitute, l.say("explain.substitute", &[]), Some(numbers)));
+    let exact = match value.fraction() {
+        Some(f) => format!("{} … (= {f})", value.to_decimal()?.normalize()),
+        None => exact_text(value),
+    };
+    steps.push(step(
+        StepKind::Exact,
+        l.say("explain.exact", &[("exact", Same(&exact)), ("unit", Same(&unit_text(unit, symbol)))]),
+        Some(lit(&exact_text(value))),
+    ));
+    let dp = unit.decimals(&plan.rounding);
+    let shown = value.display(dp, plan.rounding.tie)?;
+    steps.push(step(
+        StepKind::Round,
+        l.say(
+            "explain.round",
+            &[
+                ("places", Same(&dp.to_string())),
+                ("tie", Same(&tie_text(plan.rounding.tie, l))),
+                ("shown", Same(&shown)),
+                ("unit", Same(&unit_text(unit, symbol))),
+            ],
+        ),
+        None,
+    ));
+    Some(())
+}
+
+/// Explains one figure of a unit's month in the monthly progress (`figure`: `completion`, `time_progress`, `ahead`,
+/// `growth`, `run_rate` or `year_end`) for the series followed `done` in month period `period`, in `locale`: the
+/// formula, the numbers, the exact value and the one rounding — as the progress table and the bulletin show it.
+pub fn explain_month(session: &Session, done: &str, period: &str, figure: &str, locale: &str) -> Result<Explanation> {
+    let plan = session.plan();
+    let l = Lang(locale);
+    let unknown = |path: &str, id: &str| Error::UnknownId { path: path.into(), id: id.to_owned() };
+    let d = plan.series_idx(done).ok_or_else(|| unknown("done", done))?;
+    let g = plan.progress.iter().find(|g| g.done == d).ok_or_else(|| unknown("done", done))?;
+    let p = plan.period_idx(period).ok_or_else(|| unknown("period", period))?;
+    let year = g.year;
+    let month: u32 = period
+        .rsplit_once('-')
+        .and_then(|(y, m)| (y == plan.period_id(year)).then(|| m.parse().ok()).flatten())
+        .filter(|m| (1..=12).contains(m))
+        .ok_or_else(|| unknown("period", period))?;
+    let (baseline, grid) = session.grids();
+    let name = |key: &str| {
+        let key = match key {
+            "completion" => "explain.month.name.completion",
+            "time_progress" => "explain.month.name.time_progress",
+            "ahead" => "explain.month.name.ahead",
+            "growth" => "explain.month.name.growth",
+            "run_rate" => "explain.month.name.run_rate",
+            "year_end" => "explain.month.name.year_end",
+            _ => "explain.month.none",
+        };
+        l.say(key, &[])
+    };
+    let unit_label = plan.series.get(d).map_or("", |x| x.label.get(locale));
+    let title = format!("{unit_label} · {}: {}", plan.periods.get(p).map_or("", |x| x.label.get(locale)), name(figure));
+    let mut steps = Vec::new();
+    let money = plan.series.get(d).map_or(plan.unit.as_str(), |x| x.unit.as_str());
+    let hundred = Exact::HUNDRED;
+    let twelve = Exact::from(rust_decimal::Decimal::from(12));
+    let m = Exact::from(rust_decimal::Decimal::from(month));
+    let m_var = || Expr::Var { name: "M".into(), meaning: l.say("explain.month.months", &[]) };
+    let term = |symbol: &'static str, s: usize, q: usize| {
+        grid.get(s, q).value().map(|value| Term { symbol, series: s, period: q, value, from_growth: None })
+    };
+    let done_t = term("C", d, p);
+    let annual_t = term("A", g.plan, year);
+    let var = |t: &Term| Expr::Var { name: t.symbol.to_owned(), meaning: meaning(plan, t, l) };
+    let tp = m.checked_mul(&hundred).and_then(|x| x.checked_div(&twelve));
+    let completion =
+        done_t.as_ref().zip(annual_t.as_ref()).and_then(|(c, a)| c.value.checked_mul(&hundred)?.checked_div(&a.value));
+    let mut missing = false;
+    match figure {
+        "completion" => match (&done_t, &annual_t) {
+            (Some(c), Some(a)) => {
+                let spec = IndicatorSpec::Completion { done: d, plan: g.plan };
+                let num = c.value.checked_mul(&hundred).ok_or(Error::Overflow { path: "completion".into() })?;
+                let e = Evaluated { frac: Frac { num, den: a.value }, terms: vec![c.clone(), a.clone()] };
+                value_steps(plan, &spec, &e, l, &mut steps);
+            }
+            _ => missing = true,
+        },
+        "time_progress" => {
+            let v = tp.ok_or(Error::Overflow { path: "time_progress".into() })?;
+            plain_steps(
+                plan,
+                l.say("explain.month.time_progress", &[]),
+                op("mul", vec![op("div", vec![m_var(), lit("12")]), lit("100")]),
+                op("mul", vec![op("div", vec![num(&m), lit("12")]), lit("100")]),
+                &v,
+                Unit::Percent,
+                "%",
+                l,
+                &mut steps,
+            );
+        }
+        "ahead" => match (completion, tp) {
+            (Some(c), Some(t)) => {
+                let v = c.checked_sub(&t).ok_or(Error::Overflow { path: "ahead".into() })?;
+                let cv = Expr::Var { name: "c".into(), meaning: name("completion") };
+                let tv = Expr::Var { name: "t".into(), meaning: name("time_progress") };
+                plain_steps(
+                    plan,
+                    l.say("explain.month.ahead", &[]),
+                    op("sub", vec![cv, tv]),
+                    op("sub", vec![num(&c), num(&t)]),
+                    &v,
+                    Unit::Pp,
+                    "pp",
+                    l,
+                    &mut steps,
+                );
+            }
+            _ => missing = true,
+        },
+        "growth" => {
+            let spec = IndicatorSpec::Growth { series: d };
+            match spec.evaluate(&Ctx { plan, grid, baseline, shift: None }, p) {
+                Ok(e) => {
+                    value_steps(plan, &spec, &e, l, &mut steps);
+                }
+                Err(_) => missing = true,
+            }
+        }
+        "run_rate" | "year_end" => match (&done_t, &annual_t) {
+            (Some(c), Some(a)) if month < 12 || figure == "year_end" => {
+                let (text, vars, numbers, v) = if figure == "run_rate" {
+                    let left = Exact::from(rust_decimal::Decimal::from(12 - month));
+                    let v = a.value.checked_sub(&c.value).and_then(|x| x.checked_div(&left));
+                    let shape = |a: Expr, c: Expr, m: Expr| {
+                        op(
+                            "div",
+                            vec![
+                                op("paren", vec![op("sub", vec![a, c])]),
+                                op("paren", vec![op("sub", vec![lit("12"), m])]),
+                            ],
+                        )
+                    };
+                    (
+                        l.say("explain.month.run_rate", &[]),
+                        shape(var(a), var(c), m_var()),
+                        shape(num(&a.value), num(&c.value), num(&m)),
+                        v,
+                    )
+                } else {
+                    let v = c.value.checked_div(&m).and_then(|x| x.checked_mul(&twelve));
+                    let shape = |c: Expr, m: Expr| op("mul", vec![op("div", vec![c, m]), lit("12")]);
+                    (l.say("explain.month.year_end", &[]), shape(var(c), m_var()), shape(num(&c.value), num(&m)), v)
+                };
+                let v = v.ok_or(Error::Overflow { path: figure.into() })?;
+                plain_steps(plan, text, vars, numbers, &v, Unit::Amount, money, l, &mut steps);
+            }
+            _ => missing = true,
+        },
+        other => return Err(unknown("figure", other)),
+    }
+    if missing {
+        steps.push(step(StepKind::Note, l.say("explain.month.none", &[]), None));
+    }
+    Ok(Explanation { title, locale: locale.to_owned(), steps })
 }
 
 /// Explains a goal-seek answer: the mode, the equation, its exact solution, the check, and the other mode's answer.

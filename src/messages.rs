@@ -116,6 +116,30 @@ pub const EXPLANATIONS: &[(&str, [&str; 3])] = &[
         "回答的問題:總數不變時,{lever}需調整多少?x 來自未分配部分,佔比按 (P + x) ÷ W 變化。",
         "Question answered: how much must {lever} change with the totals HELD? x comes out of the unallocated remainder, so a share moves as (P + x) ÷ W.",
     ]),
+    ("explain.month.months", ["已过月数", "已過月數", "months elapsed"]),
+    ("explain.month.time_progress", ["序时进度 = 已过月数 ÷ 12 × 100", "序時進度 = 已過月數 ÷ 12 × 100", "time-progress = months elapsed ÷ 12 × 100"]),
+    ("explain.month.ahead", [
+        "超(慢)序时进度 = 完成率 − 序时进度,两者都用未修约的精确值,结果只修约一次",
+        "超(慢)序時進度 = 完成率 − 序時進度,兩者都用未修約的精確值,結果只修約一次",
+        "ahead (+) or behind (−) = completion − time-progress, both exact and unrounded; the result is rounded once",
+    ]),
+    ("explain.month.run_rate", [
+        "此后每月需完成 = (年度计划 − 累计完成) ÷ (12 − 已过月数)",
+        "此後每月需完成 = (年度計劃 − 累計完成) ÷ (12 − 已過月數)",
+        "needed per month = (annual plan − done to date) ÷ (12 − months elapsed)",
+    ]),
+    ("explain.month.year_end", [
+        "按当前进度全年 = 累计完成 ÷ 已过月数 × 12",
+        "按當前進度全年 = 累計完成 ÷ 已過月數 × 12",
+        "year-end at this pace = done to date ÷ months elapsed × 12",
+    ]),
+    ("explain.month.none", ["这个月没有计算这个数字所需的数字", "這個月沒有計算這個數字所需的數字", "This month lacks the figures this one needs"]),
+    ("explain.month.name.completion", ["完成年度计划", "完成年度計劃", "completion of the annual plan"]),
+    ("explain.month.name.time_progress", ["序时进度", "序時進度", "time-progress"]),
+    ("explain.month.name.ahead", ["超(慢)序时进度", "超(慢)序時進度", "ahead of or behind time-progress"]),
+    ("explain.month.name.growth", ["同比增长", "同比增長", "growth"]),
+    ("explain.month.name.run_rate", ["此后每月需完成", "此後每月需完成", "needed per month from now"]),
+    ("explain.month.name.year_end", ["按当前进度全年", "按當前進度全年", "year-end at this pace"]),
     ("explain.other_mode", ["对照:{mode},x = {change}{money}。", "對照:{mode},x = {change}{money}。", "For comparison, {mode}: x = {change} {money}."]),
 ];
 

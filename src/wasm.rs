@@ -334,6 +334,13 @@ impl PlanSession {
         to_js(&self.inner.match_release(&figures))
     }
 
+    /// Step-by-step explanation of a figure of the monthly progress: `figure` (`completion`, `time_progress`, `ahead`,
+    /// `growth`, `run_rate`, `year_end`) of the series followed `done` in month period `period`, in `locale`.
+    #[wasm_bindgen(js_name = explainMonth, unchecked_return_type = "Explanation")]
+    pub fn explain_month(&self, done: &str, period: &str, figure: &str, locale: &str) -> Result<JsValue, JsValue> {
+        to_js(&crate::explain::explain_month(&self.inner, done, period, figure, locale).map_err(err)?)
+    }
+
     /// Enters figures read from a workbook (`WorkbookFile.figures`) as edits of the active scenario, all or none;
     /// returns how many changed.
     #[wasm_bindgen(js_name = enterFigures)]
@@ -465,6 +472,29 @@ impl PlanSession {
     pub fn project_rows(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
         let end = start.saturating_add(count).min(self.view.len());
         to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
+    }
+
+    /// The projects' lights month by month: every project's light in every month of the year of month period
+    /// `period` (escalation included), counted over the current view (`projectView`) in that month.
+    #[wasm_bindgen(js_name = projectMonths, unchecked_return_type = "MonthCounts")]
+    pub fn project_months(&self, period: &str) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.project_month_counts(period, &self.view).map_err(err)?)
+    }
+
+    /// Orders the current view furthest behind time-progress first in month period `period` (the ranking; rows
+    /// without a light last). Returns how many rows the view has.
+    #[wasm_bindgen(js_name = rankView)]
+    pub fn rank_view(&mut self, period: &str) -> Result<usize, JsValue> {
+        self.inner.rank_projects(period, &mut self.view).map_err(err)?;
+        Ok(self.view.len())
+    }
+
+    /// For `count` rows of the view from `start`: completion, ahead of time-progress and light in month `period`.
+    #[wasm_bindgen(js_name = projectMonthRows, unchecked_return_type = "ProjectMonth[]")]
+    pub fn project_month_rows(&self, start: usize, count: usize, period: &str) -> Result<JsValue, JsValue> {
+        let end = start.saturating_add(count).min(self.view.len());
+        let rows = self.view.get(start.min(end)..end).unwrap_or(&[]);
+        to_js(&self.inner.project_month_rows(period, rows).map_err(err)?)
     }
 
     /// Replaces the plan's project list with one read by a `ProjectImport` (its `finish()` bytes). Figure edits

@@ -218,7 +218,8 @@ fn a_release_matched_to_the_plan_and_entered() {
 /// share of it, and the run-rate to the annual plan — exact, rounded once, in three languages.
 #[test]
 fn what_the_next_month_must_bring() {
-    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let preset =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
     let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
     let units = s.progress();
     // The city: 1,005 of 1,200 by October. November: 1,200 × 11 ÷ 12 = 1,100, so 95 in November; (1,200 − 1,005) ÷ 2.
@@ -227,7 +228,13 @@ fn what_the_next_month_must_bring() {
         city.zh_cn,
         "全市固定资产投资:1—11月累计须完成 1100.00 亿元 才达到序时进度(11月需完成 95.00 亿元);此后每月完成 97.50 亿元 可完成年度计划。"
     );
-    assert!(city.en.starts_with("City FAI: to be on time-progress, January to month 11 must reach 1100.00 亿元 (95.00 亿元 in month 11)"), "{}", city.en);
+    assert!(
+        city.en.starts_with(
+            "City FAI: to be on time-progress, January to month 11 must reach 1100.00 亿元 (95.00 亿元 in month 11)"
+        ),
+        "{}",
+        city.en
+    );
     // County A: 262 of 300; November's time-progress is 300 × 11 ÷ 12 = 275, so 13 in November.
     let a = units[1].next.as_ref().unwrap();
     assert!(a.en.contains("must reach 275.00 亿元 (13.00 亿元 in month 11); 19.00 亿元 a month"), "{}", a.en);
@@ -238,4 +245,42 @@ fn what_the_next_month_must_bring() {
     // December's figure in: nothing is left to bring.
     s.set_value("fai", "2023-10", "1200").unwrap();
     assert!(s.progress()[0].next.as_ref().unwrap().en.contains("0.00 亿元 a month"), "{:?}", s.progress()[0].next);
+}
+
+/// Every figure of the bulletin opens its explanation: the formula, the numbers, the exact value, one rounding.
+#[test]
+fn the_bulletins_figures_explain_themselves() {
+    let preset =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
+    let view = s.progress_view();
+    let parts = view.bulletin_parts.unwrap();
+    let plain: String = parts.en.iter().map(|p| p.text.as_str()).collect();
+    assert_eq!(Some(plain), view.bulletin.map(|b| b.en), "the pieces make the plain bulletin");
+    let figures: Vec<(&str, &str, &str, &str)> = parts
+        .zh_cn
+        .iter()
+        .filter_map(|p| Some((p.figure.as_deref()?, p.done.as_deref()?, p.period.as_deref()?, p.text.as_str())))
+        .collect();
+    assert!(figures.contains(&("ahead", "b", "2023-10", "13.8")), "{figures:?}");
+    assert!(figures.contains(&("completion", "fai", "2023-10", "83.8")), "{figures:?}");
+    for (figure, done, period, shown) in &figures {
+        let e = plancalc::explain::explain_month(&s, done, period, figure, "zh-CN").unwrap();
+        let round = e.steps.iter().find(|x| matches!(x.kind, plancalc::explain::StepKind::Round)).unwrap();
+        assert!(round.text.contains(shown), "{figure} {done}: {} shows {shown}", round.text);
+    }
+    // County B's 13.8 pp behind: completion and time-progress unrounded, subtracted, then rounded once.
+    let e = plancalc::explain::explain_month(&s, "b", "2023-10", "ahead", "en").unwrap();
+    let exact = e.steps.iter().find(|x| matches!(x.kind, plancalc::explain::StepKind::Exact)).unwrap();
+    // 160 ÷ 230 × 100 − 10 ÷ 12 × 100 = 1600/23 − 250/3 = −950/69.
+    assert!(exact.text.contains("(= -950/69)"), "{}", exact.text);
+    let e = plancalc::explain::explain_month(&s, "fai", "2023-10", "time_progress", "zh-TW").unwrap();
+    assert!(e.steps.iter().any(|x| x.text.contains("83.3")), "{e:?}");
+    for figure in ["run_rate", "year_end", "growth"] {
+        assert!(!plancalc::explain::explain_month(&s, "fai", "2023-10", figure, "en").unwrap().steps.is_empty());
+    }
+    assert_eq!(
+        plancalc::explain::explain_month(&s, "fai", "2023-10", "nonsense", "en").unwrap_err().code(),
+        "id.unknown"
+    );
 }

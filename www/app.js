@@ -412,10 +412,11 @@ function renderProgress() {
     name: (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id,
     label: (p) => L(state.plan.periods.find((x) => x.id === p)?.label) || p,
   }));
-  // The month's bulletin, as the core writes it from these figures.
-  const { bulletin } = view;
-  $('bulletin-box').hidden = !bulletin;
-  $('bulletin-text').textContent = bulletin ? (bulletin[state.lang] ?? bulletin.en) : '';
+  // The month's bulletin, as the core writes it from these figures; each computed figure opens its explanation.
+  const parts = view.bulletin_parts?.[state.lang] ?? [];
+  $('bulletin-box').hidden = !view.bulletin;
+  $('bulletin-text').replaceChildren(...parts.map((p) => (p.figure ? el('button', { type: 'button', className: 'figure-link',
+    dataset: { explain: `month|${p.done}|${p.period}|${p.figure}` } }, p.text) : p.text)));
 }
 
 function renderWarnings() {
@@ -471,7 +472,7 @@ function changed(outcome, everyField = false) {
     }
   }
   if (news.length) announce(news.join('; '));
-  if (!$('project-list').hidden) state.projects.draw();
+  if (!$('project-list').hidden) state.projects.edited();
   save();
 }
 
@@ -835,8 +836,11 @@ function applyGoal() {
   changed(outcome);
 }
 
+/** A target's explanation, or a monthly figure's (`month|done|period|figure`, from the bulletin or the tables). */
 function explainTarget(targetId) {
-  $('explain-body').replaceChildren(explanation(state.session.explainTarget(targetId, state.lang), state.lang));
+  const [kind, done, period, figure] = targetId.split('|');
+  const exp = kind === 'month' && figure ? state.session.explainMonth(done, period, figure, state.lang) : state.session.explainTarget(targetId, state.lang);
+  $('explain-body').replaceChildren(explanation(exp, state.lang));
   $('explain').hidden = false;
   $('explain').dataset.target = targetId;
   $('explain').focus();
@@ -888,6 +892,9 @@ async function start() {
     state.chartsInView = entry.isIntersecting;
     if (state.chartsInView && state.chartTimer) drawCharts();
   }, { rootMargin: '200px' }).observe($('charts-box'));
+  for (const id of ['bulletin-text', 'progress']) {
+    $(id).addEventListener('click', (e) => { const b = e.target.closest('button[data-explain]'); if (b) explainTarget(b.dataset.explain); });
+  }
   $('targets').addEventListener('click', (e) => {
     const button = e.target.closest('button[data-action]');
     if (button?.dataset.action === 'seek') openSeek(button.dataset.target);

@@ -5,5 +5,6 @@ pub mod goal;
 pub mod grid;
 pub mod indicator;
 pub mod monthly;
+pub mod project_months;
 pub mod projects;
 pub mod target;

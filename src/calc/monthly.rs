@@ -67,7 +67,7 @@ fn month_of(id: &str, year: &str) -> Option<u32> {
     (y == year && m.len() == 2).then(|| m.parse().ok()).flatten().filter(|m| (1..=12).contains(m))
 }
 
-fn light(color: &'static str) -> Light {
+pub(crate) fn light(color: &'static str) -> Light {
     let symbol = match color {
         "green" => "●",
         "yellow" => "▲",
@@ -211,7 +211,9 @@ pub const TYPESCRIPT: &str = r#"
 export interface Light { color: "green" | "yellow" | "red"; symbol: string; text: Text; }
 /** One month of a series' progress against its annual plan and time-progress. */
 /** Monthly progress as the page shows it, computed once: units, their ranking, the latest month's bulletin. */
-export interface ProgressView { units: SeriesProgress[]; ranking: Ranked[]; bulletin: Text | null; }
+export interface ProgressView { units: SeriesProgress[]; ranking: Ranked[]; bulletin: Text | null; bulletin_parts: { "zh-CN": BulletinPart[]; "zh-TW": BulletinPart[]; en: BulletinPart[] } | null; }
+/** A piece of the bulletin: text, or a figure (`completion`, `ahead`, `growth`) of unit `done` in month `period`. */
+export interface BulletinPart { text: string; figure?: string; done?: string; period?: string; }
 /** A unit's place in a month's ranking by ahead/behind (1 = furthest ahead; ties share a place). */
 export interface Ranked { rank: number; done: string; ahead: Quantity; light: Light | null; }
 /** A series the plan follows month by month (the plan's `progress`). */
@@ -228,6 +230,12 @@ export interface MonthRow {
 /// units by light. Every figure is the row's, rounded once by the plan's rule. `month`: the month to write (the
 /// latest with a figure when `None`). `None` when no series has a figure that month.
 pub fn bulletin(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) -> Option<Text> {
+    written(plan, progress, month, false)
+}
+
+/// [`bulletin`] with each computed figure marked (`MARK_START` figure `MARK_FIELD` unit `MARK_FIELD` period
+/// `MARK_TEXT` the number `MARK_END`), for [`parts`] to cut into plain text and figures that open their explanation.
+fn written(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>, marked: bool) -> Option<Text> {
     let month = month.or_else(|| {
         progress.iter().flat_map(|g| g.months.iter().filter(|m| m.done.is_some()).map(|m| m.month)).max()
     })?;
@@ -242,13 +250,23 @@ pub fn bulletin(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) ->
         let done = row.done.as_ref().map_or(String::new(), |q| format!("{} {}", q.display, q.symbol));
         let behind = row.ahead.as_ref().is_some_and(|a| a.sign == Sign::Negative);
         let key = if behind { "bulletin.unit_behind" } else { "bulletin.unit_ahead" };
-        let (c, e) = (shown(&row.completion), shown(&row.ahead));
+        let mark = |figure: &str, text: String| {
+            if marked {
+                format!(
+                    "{MARK_START}{figure}{MARK_FIELD}{}{MARK_FIELD}{}{MARK_TEXT}{text}{MARK_END}",
+                    g.done, row.period
+                )
+            } else {
+                text
+            }
+        };
+        let (c, e) = (mark("completion", shown(&row.completion)), mark("ahead", shown(&row.ahead)));
         let mut t = say(
             key,
             &[("unit", who), ("done", Arg::Same(&done)), ("completion", Arg::Same(&c)), ("gap", Arg::Same(&e))],
         );
         if let Some(g) = row.growth.as_ref() {
-            let growth = say("bulletin.growth", &[("growth", Arg::Same(&g.display))]);
+            let growth = say("bulletin.growth", &[("growth", Arg::Same(&mark("growth", g.display.clone())))]);
             t = join_text(&t, &growth, "");
         }
         parts.push(t);
@@ -298,6 +316,67 @@ pub fn bulletin(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) ->
     Some(text)
 }
 
+// Marks around a figure in a written bulletin: private-use characters, which no plan text holds.
+const MARK_START: char = '\u{E000}';
+const MARK_FIELD: char = '\u{E001}';
+const MARK_TEXT: char = '\u{E002}';
+const MARK_END: char = '\u{E003}';
+
+/// A piece of the bulletin: plain text, or a figure with what opens its explanation (`explainMonth(done, period,
+/// figure)`).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Part {
+    pub text: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub figure: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub done: Option<String>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub period: Option<String>,
+}
+
+/// The bulletin in pieces, per language.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Parts {
+    #[serde(rename = "zh-CN")]
+    pub zh_cn: Vec<Part>,
+    #[serde(rename = "zh-TW")]
+    pub zh_tw: Vec<Part>,
+    pub en: Vec<Part>,
+}
+
+/// A marked text cut into plain text and figures.
+fn cut(text: &str) -> Vec<Part> {
+    let mut out = Vec::new();
+    let mut rest = text;
+    while let Some((before, after)) = rest.split_once(MARK_START) {
+        if !before.is_empty() {
+            out.push(Part { text: before.to_owned(), figure: None, done: None, period: None });
+        }
+        let Some((inside, tail)) = after.split_once(MARK_END) else {
+            rest = after;
+            continue;
+        };
+        let (key, shown) = inside.split_once(MARK_TEXT).unwrap_or(("", inside));
+        let mut fields = key.split(MARK_FIELD).map(str::to_owned);
+        out.push(Part { text: shown.to_owned(), figure: fields.next(), done: fields.next(), period: fields.next() });
+        rest = tail;
+    }
+    if !rest.is_empty() {
+        out.push(Part { text: rest.to_owned(), figure: None, done: None, period: None });
+    }
+    out
+}
+
+/// The month's bulletin as plain text and in pieces whose figures open their explanation.
+pub fn bulletin_with_parts(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>) -> Option<(Text, Parts)> {
+    let marked = written(plan, progress, month, true)?;
+    let parts = Parts { zh_cn: cut(&marked.zh_cn), zh_tw: cut(&marked.zh_tw), en: cut(&marked.en) };
+    let plain = |p: &[Part]| p.iter().map(|x| x.text.as_str()).collect::<String>();
+    let text = Text { zh_cn: plain(&parts.zh_cn), zh_tw: plain(&parts.zh_tw), en: plain(&parts.en) };
+    Some((text, parts))
+}
+
 /// `a` then `b`, with `between` in English (Chinese sentences run on without spaces).
 fn join_text(a: &Text, b: &Text, between: &str) -> Text {
     let zh_sep = if between.trim() == ";" { "；" } else { "" };
@@ -315,6 +394,8 @@ pub struct ProgressView {
     pub units: Vec<SeriesProgress>,
     pub ranking: Vec<Ranked>,
     pub bulletin: Option<Text>,
+    /// The bulletin in pieces: each computed figure opens its explanation.
+    pub bulletin_parts: Option<Parts>,
 }
 
 /// One unit's place in the month's ranking.

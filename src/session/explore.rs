@@ -168,6 +168,69 @@ impl Session {
         Ok(pr.select(values, &filter, text))
     }
 
+    /// The year a month period of the projects' months belongs to, with the projects' figures.
+    fn project_month(&self, period: &str) -> Result<(usize, usize, &crate::model::projects::ProjectValues)> {
+        let plan = &self.plan;
+        let unknown = || Error::UnknownId { path: "period".into(), id: period.to_owned() };
+        let p = plan.period_idx(period).ok_or_else(unknown)?;
+        let year = crate::calc::project_months::year_of(plan, p).ok_or_else(unknown)?;
+        let values = self.scenario().projects.as_ref().ok_or_else(unknown)?;
+        Ok((p, year, values))
+    }
+
+    /// The projects' monthly lights: every project's light in every month of the year of month period `period`
+    /// (escalation included), counted over `rows` (a filter's rows) in that month.
+    pub fn project_month_counts(&self, period: &str, rows: &[u32]) -> Result<MonthCounts> {
+        let (p, year, values) = self.project_month(period)?;
+        let months = crate::calc::project_months::project_months(&self.plan, values, year);
+        let i = months.index(p).unwrap_or(0);
+        let [none, green, yellow, red] = months.counts(rows, i);
+        Ok(MonthCounts { month: months.months.get(i).map_or(0, |m| m.0), green, yellow, red, none })
+    }
+
+    /// `rows` ordered furthest behind time-progress first in month period `period` (rows without a light last).
+    pub fn rank_projects(&self, period: &str, rows: &mut [u32]) -> Result<()> {
+        let (p, year, values) = self.project_month(period)?;
+        crate::calc::project_months::rank_behind_first(values, year, p, rows);
+        Ok(())
+    }
+
+    /// For the table's rows: each project's completion of its annual plan, ahead of time-progress and light in month
+    /// period `period`, exact and rounded once.
+    pub fn project_month_rows(&self, period: &str, rows: &[u32]) -> Result<Vec<ProjectMonth>> {
+        use crate::calc::project_months::{light_in, GREEN, RED, YELLOW};
+        use crate::model::projects::Field;
+        let (p, year, values) = self.project_month(period)?;
+        let plan = &self.plan;
+        let r = &plan.rounding;
+        let m = crate::calc::project_months::months_of(plan, year).iter().find(|x| x.1 == p).map_or(0, |x| x.0);
+        let tp = Exact::from(rust_decimal::Decimal::from(m * 100))
+            .checked_div(&Exact::from(rust_decimal::Decimal::from(12)));
+        Ok(rows
+            .iter()
+            .map(|&row| {
+                let row = row as usize;
+                let d = values.amount(row, p, Field::Completed);
+                let a = values.amount(row, year, Field::Annual).filter(|a| !a.is_zero());
+                let completion = d
+                    .zip(a)
+                    .and_then(|(d, a)| Exact::from(d).checked_mul(&Exact::HUNDRED)?.checked_div(&Exact::from(a)));
+                let ahead = completion.zip(tp).and_then(|(c, t)| c.checked_sub(&t));
+                let light = match light_in(plan, values, year, p, row) {
+                    GREEN => Some(crate::calc::monthly::light("green")),
+                    YELLOW => Some(crate::calc::monthly::light("yellow")),
+                    RED => Some(crate::calc::monthly::light("red")),
+                    _ => None,
+                };
+                ProjectMonth {
+                    completion: completion.and_then(|v| Quantity::new(&v, Unit::Percent, "%", r)),
+                    ahead: ahead.and_then(|v| Quantity::new(&v, Unit::Pp, "pp", r)),
+                    light,
+                }
+            })
+            .collect())
+    }
+
     /// Projects by row, as the active scenario has them.
     pub fn project_rows(&self, rows: &[u32]) -> Vec<ProjectRow<'_>> {
         let Some(values) = self.scenario().projects.as_ref() else { return Vec::new() };
@@ -177,9 +240,31 @@ impl Session {
     }
 }
 
+/// How many projects are green, yellow, red and without a light in a month (`month`: 1–12).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthCounts {
+    pub month: u32,
+    pub green: usize,
+    pub yellow: usize,
+    pub red: usize,
+    pub none: usize,
+}
+
+/// A project's month, for its row in the project table.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ProjectMonth {
+    pub completion: Option<Quantity>,
+    pub ahead: Option<Quantity>,
+    pub light: Option<crate::calc::monthly::Light>,
+}
+
 /// The TypeScript declarations of this module's results, as the JS API hands them over (`src/wasm.rs` adds them to
 /// the generated `.d.ts`).
 pub const TYPESCRIPT: &str = r#"
+/** How many projects are green, yellow, red and without a light in month `month`. */
+export interface MonthCounts { month: number; green: number; yellow: number; red: number; none: number; }
+/** A project's month: completion of its annual plan, ahead of time-progress (pp), its light. */
+export interface ProjectMonth { completion: Quantity | null; ahead: Quantity | null; light: Light | null; }
 export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }
 export interface Composition {
   id: string; parent: string; period: string; total: Quantity | null; items: CompositionItem[];

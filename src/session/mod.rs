@@ -263,8 +263,8 @@ impl Session {
     pub fn progress_view(&self) -> crate::calc::monthly::ProgressView {
         let units = self.progress();
         let ranking = crate::calc::monthly::ranking(&units, None);
-        let bulletin = crate::calc::monthly::bulletin(&self.plan, &units, None);
-        crate::calc::monthly::ProgressView { units, ranking, bulletin }
+        let (bulletin, bulletin_parts) = crate::calc::monthly::bulletin_with_parts(&self.plan, &units, None).unzip();
+        crate::calc::monthly::ProgressView { units, ranking, bulletin, bulletin_parts }
     }
 
     /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when `None`).

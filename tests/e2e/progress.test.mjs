@@ -20,6 +20,13 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   assert.equal(await p.locator('.chart-box[data-chart="monthly"]').count(), 3);
   assert.match(await p.locator('.chart-box[data-chart="monthly"]').nth(2).locator('table').textContent(), /69\.6%.*83\.3%.*−13\.8 pp/s);
   await p.locator('.chart-box[data-chart="monthly"]').first().screenshot({ path: `${ARTIFACTS}/monthly-chart.png` });
+  // A figure of the bulletin opens its explanation: County B's 13.8 pp behind, exact (−950/69) and rounded once.
+  await p.locator('#bulletin-text button', { hasText: '13.8' }).click();
+  await p.locator('#explain:not([hidden])').waitFor();
+  assert.match(await p.locator('#explain-body').textContent(), /County B · Jan–Oct 2023: ahead of or behind time-progress.*\(= -950\/69\).*-13\.8/s);
+  // So does a figure in a unit's table.
+  await p.locator('.progress-table').nth(0).locator('tbody tr').last().locator('button[data-explain$="|run_rate"]').click();
+  assert.match(await p.locator('#explain-body').textContent(), /needed per month = \(annual plan − done to date\) ÷ \(12 − months elapsed\).*97\.50/s);
   // Ranked by the core: County A first, County B last.
   assert.match(await p.locator('.progress-ranking').textContent(), /^County A: \+4\.0 pp.*City FAI: \+0\.4 pp.*County B: −13\.8 pp/s);
   // County B is well behind by October: red, said in words and with a symbol.

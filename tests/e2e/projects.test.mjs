@@ -141,3 +141,36 @@ test('100,000 projects from CSV: bad rows found anywhere, then read off the main
   assert.equal(await value(p, 'private-share'), after);
   assert.deepEqual(p.problems, []);
 });
+
+test('each project’s month: lit against time-progress, counted over the filter, ranked behind first', async () => {
+  const l = (x) => ({ 'zh-CN': x, en: x });
+  const projects = Array.from({ length: 3000 }, (_, i) => ({
+    id: `M${i}`, name: `项目${i}`, sector: i % 2 ? '工业' : '交通', ownership: 'state', stage: 'continuing',
+    annual: { 2023: '120' }, completed: { '2023-09': String(60 + (i % 50)), '2023-10': String(70 + (i % 60)) },
+  }));
+  const plan = {
+    schema: 1, id: 'months', title: l('months'),
+    periods: [{ id: '2023', label: l('2023'), kind: 'year' }, { id: '2023-09', label: l('Jan–Sep 2023'), kind: 'month' },
+      { id: '2023-10', label: l('Jan–Oct 2023'), kind: 'month' }],
+    series: [{ id: 'all', label: l('all'), projects: { field: 'annual' } }], targets: [], projects,
+  };
+  const p = await ready(env, 'preset=zunyi&lang=en');
+  await p.locator('#import').setInputFiles({ name: 'months.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(plan)) });
+  await p.locator('#project-count', { hasText: '3,000 projects' }).waitFor();
+  // October (70 + i mod 60 of 120): 100 is on time-progress (83.3%); 94 to 99 within 5 pp (yellow); below, red.
+  await p.locator('#project-period').selectOption({ label: 'Jan–Oct 2023' });
+  await p.locator('#project-months:not([hidden])').waitFor();
+  assert.equal(await p.locator('#project-months').textContent(), 'Jan–month 10: ● 1,500 green · ▲ 300 yellow · ■ 1,200 red · 0 without a light');
+  await p.locator('#project-sector').selectOption('工业');
+  assert.match(await p.locator('#project-months').textContent(), /● 750 green · ▲ 150 yellow · ■ 600 red/);
+  await p.locator('#project-rank').check();
+  const first = p.locator('#project-body tr:not(.spacer)').first();
+  assert.match(await first.textContent(), /^M1项目1.*59\.2%.*−24\.2 pp.*■ red/);
+  // M1's October raised to 100: green, and the counts follow once typing pauses.
+  await first.locator('input[data-field="completed"]').fill('100');
+  await first.locator('input[data-field="completed"]').press('Enter');
+  await p.locator('#project-months', { hasText: '● 751 green' }).waitFor();
+  assert.match(await p.locator('#project-body tr:not(.spacer)').first().textContent(), /83\.3%.*0\.0 pp.*● green/);
+  assert.deepEqual(p.problems, []);
+  await p.context().close();
+});

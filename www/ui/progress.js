@@ -9,6 +9,9 @@ import { monthlyCharts } from './charts.js';
  *  core's order); `name(seriesId)` and `label(periodId)` give the plan's labels, `t(key)` the page's words. */
 export function progressView(all, ranking, { lang, t, name, label }) {
   const cell = (q) => (q ? quantity(q, lang) : '—');
+  // A computed figure opens its explanation (the core's steps: formula, numbers, exact value, one rounding).
+  const explained = (g, m, figure, text) => (text === '—' ? text
+    : el('button', { type: 'button', className: 'figure-link', dataset: { explain: `month|${g.done}|${m.period}|${figure}` } }, text));
   const lightCell = (l) => (l ? el('span', { className: `light light-${l.color}` }, `${l.symbol} ${l.text[lang] ?? l.text.en}`) : '—');
   const months = [...new Set(all.flatMap((g) => g.months.map((m) => m.period)))];
   const grid = el('table', { className: 'progress-grid' },
@@ -23,10 +26,11 @@ export function progressView(all, ranking, { lang, t, name, label }) {
       'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
       el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${t('progress_revised')})` : ''),
-      el('td', {}, cell(m.done)), el('td', {}, cell(m.completion)), el('td', {}, cell(m.time_progress)),
-      el('td', {}, m.ahead ? signed(m.ahead, lang) : '—'), el('td', {}, cell(m.growth)),
-      el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, cell(m.run_rate)),
-      el('td', {}, cell(m.year_end)), el('td', {}, lightCell(m.light)))))),
+      el('td', {}, cell(m.done)), el('td', {}, explained(g, m, 'completion', cell(m.completion))),
+      el('td', {}, explained(g, m, 'time_progress', cell(m.time_progress))),
+      el('td', {}, explained(g, m, 'ahead', m.ahead ? signed(m.ahead, lang) : '—')), el('td', {}, explained(g, m, 'growth', cell(m.growth))),
+      el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, explained(g, m, 'run_rate', cell(m.run_rate))),
+      el('td', {}, explained(g, m, 'year_end', cell(m.year_end))), el('td', {}, lightCell(m.light)))))),
   el('div', { className: 'charts progress-charts' }, monthlyCharts(name(g.done), g.months, label, lang))]);
   const ranked = el('ol', { className: 'progress-ranking', attrs: { 'aria-label': t('progress_ranking') } },
     ranking.map((r) => el('li', { value: r.rank }, `${name(r.done)}: ${signed(r.ahead, lang)} `, lightCell(r.light))));

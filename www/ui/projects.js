@@ -3,12 +3,19 @@
 // with a column-mapping step, a progress bar and every bad row listed. Text from a file enters as text only.
 
 import { importWorker } from './assets.js';
-import { csvText, decimal } from './format.js';
+import { csvText, decimal, quantity, signed } from './format.js';
 import { el } from './render.js';
 
 const ROW = 34; // px; the same height in style.css (.project-table tr)
 const OVERSCAN = 8;
 const FACETS = ['sector', 'county', 'ownership', 'stage'];
+
+/** A project's month as cells: completion, ahead of time-progress, the light in its symbol and word. */
+function monthCells(m, lang) {
+  const light = m?.light ? el('span', { className: `light light-${m.light.color}` }, `${m.light.symbol} ${m.light.text[lang] ?? m.light.text.en}`) : '—';
+  return [el('td', { className: 'num' }, m?.completion ? quantity(m.completion, lang) : '—'),
+    el('td', { className: 'num' }, m?.ahead ? signed(m.ahead, lang) : '—'), el('td', {}, light)];
+}
 
 export class ProjectsPanel {
   /** `app`: { session(), plan(), lang(), t(key), changed(outcome), imported(count, dropped), failed(error) } */
@@ -20,7 +27,7 @@ export class ProjectsPanel {
     this.$ = (id) => document.getElementById(id);
     this.$('project-scroll').addEventListener('scroll', () => this.schedule());
     this.$('project-search').addEventListener('input', () => this.refresh());
-    for (const f of [...FACETS, 'period']) this.$(`project-${f}`).addEventListener('change', () => this.refresh());
+    for (const f of [...FACETS, 'period', 'rank']) this.$(`project-${f}`).addEventListener('change', () => this.refresh());
     this.$('project-body').addEventListener('change', (e) => this.edit(e.target));
     this.$('import-csv').addEventListener('change', (e) => {
       if (e.target.files[0]) this.choose(e.target.files[0]);
@@ -52,9 +59,15 @@ export class ProjectsPanel {
     const periods = app.plan().periods;
     period.replaceChildren(...periods.map((p, i) => el('option', { value: String(i) }, app.label(p.label))));
     period.value = keep && Number(keep) < periods.length ? keep : String(periods.length - 1);
-    this.$('project-head').replaceChildren(el('tr', {}, ...['project_id', 'project_name', 'sector', 'county', 'ownership',
-      'stage', 'total', 'annual', 'completed'].map((k) => el('th', { scope: 'col' }, app.t(k)))));
     this.refresh();
+  }
+
+  /** The selected period when it is a month whose year the plan has: the table then shows each project's month. */
+  month() {
+    const plan = this.app.plan();
+    const p = plan.periods[Number(this.$('project-period').value || 0)];
+    const year = p?.kind === 'month' ? p.id.split('-')[0] : null;
+    return year && plan.periods.some((x) => x.id === year) ? p.id : null;
   }
 
   /** The filter and search as they stand: how many match, then the rows in view. */
@@ -64,12 +77,42 @@ export class ProjectsPanel {
       const v = this.$(`project-${kind}`).value;
       if (v) where[kind] = [v];
     }
-    this.count = this.app.session().projectView(where, this.$('project-search').value);
+    const session = this.app.session();
+    this.count = session.projectView(where, this.$('project-search').value);
+    // A month: each project lit against time-progress, counted over the filter, and ranked when asked.
+    const month = this.month();
+    const { app } = this;
+    this.$('project-rank-box').hidden = !month;
+    this.$('project-months').hidden = !month;
+    const head = ['project_id', 'project_name', 'sector', 'county', 'ownership', 'stage', 'total', 'annual', 'completed',
+      ...(month ? ['progress_completion', 'progress_ahead', 'progress_light'] : [])];
+    this.$('project-head').replaceChildren(el('tr', {}, ...head.map((k) => el('th', { scope: 'col' }, app.t(k)))));
+    if (month) {
+      if (this.$('project-rank').checked) session.rankView(month);
+      this.counts(month);
+    }
     this.$('project-count').textContent = this.app.t('projects_shown').replace('{n}', this.count.toLocaleString(this.app.lang()));
     this.$('project-table').setAttribute('aria-rowcount', String(this.count + 1));
     // Another filter is another list: start from its top.
     this.$('project-scroll').scrollTop = 0;
     this.draw();
+  }
+
+  /** The month's lights counted over the filter: a number and a symbol for each colour. */
+  counts(month) {
+    const c = this.app.session().projectMonths(month);
+    const lang = this.app.lang();
+    const n = (x) => x.toLocaleString(lang);
+    this.$('project-months').textContent = this.app.t('project_months').replace('{green}', n(c.green)).replace('{yellow}', n(c.yellow))
+      .replace('{red}', n(c.red)).replace('{none}', n(c.none)).replace('{month}', String(c.month));
+  }
+
+  /** After an edit: the rows in view again, and the month's counts once typing pauses (they go over every project). */
+  edited() {
+    this.draw();
+    const month = this.month();
+    clearTimeout(this.countTimer);
+    if (month) this.countTimer = setTimeout(() => this.counts(month), 400);
   }
 
   schedule() {
@@ -85,8 +128,10 @@ export class ProjectsPanel {
     const p = Number(this.$('project-period').value || 0);
     const lang = this.app.lang();
     const t = (k) => this.app.t(k);
+    const month = this.month();
+    const months = month ? this.app.session().projectMonthRows(first, shown, month) : [];
     const spacer = (h) => {
-      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: 9 }));
+      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: month ? 12 : 9 }));
       tr.style.height = `${h}px`;
       return tr;
     };
@@ -99,7 +144,8 @@ export class ProjectsPanel {
     const body = rows.map((r, i) => el('tr', { attrs: { 'aria-rowindex': String(first + i + 2) } },
       el('td', {}, r.id), el('th', { scope: 'row' }, r.name), el('td', {}, r.sector), el('td', {}, r.county),
       el('td', {}, t(`ownership_${r.ownership}`)), el('td', {}, t(`stage_${r.stage}`)), el('td', { className: 'num' }, amount(r.total)),
-      el('td', {}, field(r, 'annual', r.annual[p])), el('td', {}, field(r, 'completed', r.completed[p]))));
+      el('td', {}, field(r, 'annual', r.annual[p])), el('td', {}, field(r, 'completed', r.completed[p])),
+      ...(month ? monthCells(months[i], lang) : [])));
     const focused = document.activeElement?.closest?.('#project-body') ? document.activeElement.dataset : null;
     this.$('project-body').replaceChildren(spacer(first * ROW), ...body,
       spacer(Math.max(0, (this.count - first - rows.length) * ROW)));
