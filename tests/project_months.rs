@@ -76,7 +76,8 @@ fn lights_without_division_equal_the_units_lights_every_month_and_rule() {
                 compared += 1;
             }
             let counts = s.project_month_counts(month, &all).unwrap();
-            let count = |c: &str| units.iter().filter(|u| u.months[k].light.as_ref().is_some_and(|l| l.color == c)).count();
+            let count =
+                |c: &str| units.iter().filter(|u| u.months[k].light.as_ref().is_some_and(|l| l.color == c)).count();
             assert_eq!((counts.green, counts.yellow, counts.red), (count("green"), count("yellow"), count("red")));
             assert_eq!(counts.green + counts.yellow + counts.red + counts.none, PROJECTS.len());
         }

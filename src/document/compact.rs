@@ -34,7 +34,7 @@ pub fn encode(projects: &Projects) -> Vec<u8> {
         out.push(u8::try_from(stage).unwrap_or(u8::MAX));
         put_amount(&mut out, values.and_then(|v| v.total.get(row)).copied().flatten());
         for k in 0..periods * 2 {
-            put_amount(&mut out, values.and_then(|v| v.amounts.get(row * periods * 2 + k)).copied().flatten());
+            put_amount(&mut out, values.and_then(|v| v.amounts.get(row * periods * 2 + k)));
         }
     }
     out
@@ -125,7 +125,8 @@ pub fn decode(bytes: &[u8], periods: usize) -> Result<Projects> {
         }
         out.info.push(ProjectInfo { id, name, sector, county, ownership, flags: flag_bits });
     }
-    if values.total.iter().chain(&values.amounts).flatten().any(|d| d.is_sign_negative() && !d.is_zero()) {
+    if values.total.iter().copied().chain(values.amounts.iter()).flatten().any(|d| d.is_sign_negative() && !d.is_zero())
+    {
         return Err(bad("a project amount is negative"));
     }
     if !r.rest.is_empty() {

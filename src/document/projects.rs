@@ -12,7 +12,7 @@ impl Projects {
     pub fn read(items: &[Value], periods: &HashMap<String, usize>, n_periods: usize) -> Result<Projects> {
         let mut out = Projects::with_capacity(items.len(), n_periods);
         let mut values = out.values.take().unwrap_or_default();
-        values.amounts.resize(items.len() * n_periods * 2, None);
+        values.amounts.resize_empty(items.len() * n_periods * 2);
         for (row, v) in items.iter().enumerate() {
             let path = index("projects", row);
             let o = Obj::new(v, &path)?;
@@ -54,9 +54,9 @@ impl Projects {
                     let p = *periods
                         .get(pid.as_str())
                         .ok_or_else(|| Error::UnknownId { path: map.field_path(pid), id: pid.clone() })?;
-                    if let Some(slot) = values.amounts.get_mut(row * n_periods * 2 + offset(p, field)) {
-                        *slot = Some(amount(raw, &map.field_path(pid))?);
-                    }
+                    values
+                        .amounts
+                        .set(row * n_periods * 2 + offset(p, field), Some(amount(raw, &map.field_path(pid))?));
                 }
             }
             values.stage.push(stage);
