@@ -198,6 +198,16 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
         "紅黃綠燈規則同時給出「慢於序時進度 {pp} 個百分點以內」和「完成率不低於序時進度的 {fraction}」兩種黃燈條件:同一個月可能按一種是黃燈、按另一種是紅燈;此處取較嚴的顏色。",
         "The light rules give two yellow conditions, within {pp} pp of time-progress and completion at least {fraction} of it: one month can be yellow by one and red by the other; the stricter colour is shown.",
     ]),
+    ("months.gap", [
+        "{series}的逐月数字缺少 {months}:序时进度和增速的变化在这几个月无法计算。",
+        "{series}的逐月數字缺少 {months}:序時進度和增速的變化在這幾個月無法計算。",
+        "{series} has no figure for {months} between months that have one: progress and the change of growth cannot be computed there.",
+    ]),
+    ("months.revised", [
+        "{series} {month} 累计 {value},低于 {previous} 的 {before}:按公布数保留,视为修订。",
+        "{series} {month} 累計 {value},低於 {previous} 的 {before}:按公布數保留,視為修訂。",
+        "{series}: {month} cumulative {value} is below {previous}'s {before}: kept as published, a revision.",
+    ]),
     ("target.conflict", [
         "{a}与{b}是同一指标,目标无法同时达到({first} 与 {second})。",
         "{a}與{b}是同一指標,目標無法同時達到({first} 與 {second})。",

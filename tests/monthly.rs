@@ -284,3 +284,26 @@ fn the_bulletins_figures_explain_themselves() {
         "id.unknown"
     );
 }
+
+/// Months missing between figures, and a cumulative figure below the month before: consistency warnings, with the
+/// figure kept as published.
+#[test]
+fn a_gap_of_months_and_a_revision_are_warnings() {
+    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
+    let codes = |s: &Session| s.results().warnings.iter().map(|w| (w.code.clone(), w.ids.join(","))).collect::<Vec<_>>();
+    assert!(!codes(&s).iter().any(|(c, _)| c.starts_with("months.")), "{:?}", codes(&s));
+    // County B: May's figure taken out (a gap), and June's set to 60, below April's 66 (a revision).
+    s.set_value("b", "2023-05", "").unwrap();
+    s.set_value("b", "2023-06", "60").unwrap();
+    let w = s.results().warnings;
+    let gap = w.iter().find(|w| w.code == "months.gap").unwrap();
+    assert_eq!((gap.ids.as_slice(), gap.period.as_deref()), (&["b".to_owned()][..], Some("2023-05")));
+    assert!(gap.text.en.starts_with("County B has no figure for Jan–May 2023"), "{}", gap.text.en);
+    let revised = w.iter().find(|w| w.code == "months.revised").unwrap();
+    assert!(revised.text.zh_cn.contains("低于"), "{}", revised.text.zh_cn);
+    assert_eq!(revised.period.as_deref(), Some("2023-06"));
+    s.undo();
+    s.undo();
+    assert!(!codes(&s).iter().any(|(c, _)| c.starts_with("months.")), "undone, the warnings go");
+}

@@ -60,6 +60,9 @@ pub enum Subject {
     Conflicts,
     /// Light rules that can give one month two colours (depends on no figure).
     Lights,
+    /// A series followed month by month (the plan's `progress`, by index): months missing between figures, and
+    /// cumulative figures below the month before.
+    Months(usize),
 }
 
 impl Subject {
@@ -76,6 +79,9 @@ impl Subject {
             Subject::Aggregate(i) => format!("aggregate:{}", t(i)),
             Subject::Conflicts => "conflicts".to_owned(),
             Subject::Lights => "lights".to_owned(),
+            Subject::Months(i) => {
+                format!("months:{}", plan.progress.get(i).map_or("?", |g| plan.series_id(g.done)))
+            }
         }
     }
 }
@@ -139,6 +145,9 @@ fn subject_list(plan: &Plan) -> Vec<(Subject, Vec<usize>)> {
     }
     out.push((Subject::Conflicts, Vec::new()));
     out.push((Subject::Lights, Vec::new()));
+    for (i, g) in plan.progress.iter().enumerate() {
+        out.push((Subject::Months(i), vec![g.done]));
+    }
     out
 }
 
@@ -158,6 +167,7 @@ pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject
         Subject::Aggregate(t) => unit_targets_vs_total(&mut out, grid, baseline, t),
         Subject::Conflicts => conflicting_targets(&mut out),
         Subject::Lights => two_light_rules(&mut out),
+        Subject::Months(i) => months_followed(&mut out, grid, i),
     }
     for w in &mut out.list {
         key.clone_into(&mut w.subject);
@@ -179,6 +189,84 @@ fn two_light_rules(out: &mut Out<'_>) {
         figures: Vec::new(),
         text: say("lights.two_rules", &[("pp", Same(&pp)), ("fraction", Same(&f))]),
     });
+}
+
+/// A series followed month by month: a month without a figure between two with one (`months.gap`), and a cumulative
+/// figure below the month before — a revision, kept as published (`months.revised`).
+fn months_followed(out: &mut Out<'_>, grid: &Grid, i: usize) {
+    let plan = out.plan;
+    let Some(g) = plan.progress.get(i) else { return };
+    let months = super::project_months::months_of(plan, g.year);
+    let figures: Vec<(usize, Option<Exact>)> = months.iter().map(|&(_, p)| (p, value(grid, g.done, p))).collect();
+    let first = figures.iter().position(|f| f.1.is_some());
+    let last = figures.iter().rposition(|f| f.1.is_some());
+    let Some(series) = plan.series.get(g.done) else { return };
+    let label = |p: usize| plan.periods.get(p).map(|x| x.label.arg());
+    if let (Some(a), Some(b)) = (first, last) {
+        let missing: Vec<usize> =
+            figures.get(a..=b).unwrap_or(&[]).iter().filter(|f| f.1.is_none()).map(|f| f.0).collect();
+        if !missing.is_empty() {
+            let list = |lang: usize| {
+                missing
+                    .iter()
+                    .filter_map(|&p| plan.periods.get(p))
+                    .map(|x| match lang {
+                        0 => x.label.zh_cn.clone(),
+                        1 => x.label.zh_tw.clone().unwrap_or_else(|| x.label.zh_cn.clone()),
+                        _ => x.label.en.clone(),
+                    })
+                    .collect::<Vec<_>>()
+                    .join(if lang == 2 { ", " } else { "、" })
+            };
+            let (zh, tw, en) = (list(0), list(1), list(2));
+            out.list.push(Warning {
+                subject: String::new(),
+                code: "months.gap".into(),
+                ids: vec![series.id.clone()],
+                period: missing.first().map(|&p| plan.period_id(p).to_owned()),
+                figures: Vec::new(),
+                text: say(
+                    "months.gap",
+                    &[
+                        ("series", series.label.arg()),
+                        ("months", crate::messages::Arg::Each { zh_cn: &zh, zh_tw: &tw, en: &en }),
+                    ],
+                ),
+            });
+        }
+    }
+    let mut before: Option<(usize, Exact)> = None;
+    for &(p, v) in &figures {
+        let Some(v) = v else { continue };
+        if let Some((q, b)) = before {
+            if v.cmp_exact(&b) == Some(Ordering::Less) {
+                let (Some(now), Some(then)) = (label(p), label(q)) else { continue };
+                let money = series.unit.as_str();
+                let (vq, bq) = (out.q(&v, Unit::Amount, money), out.q(&b, Unit::Amount, money));
+                let shown =
+                    |x: &Option<Quantity>| x.as_ref().map_or(String::new(), |q| format!("{} {}", q.display, q.symbol));
+                let (vs, bs) = (shown(&vq), shown(&bq));
+                out.list.push(Warning {
+                    subject: String::new(),
+                    code: "months.revised".into(),
+                    ids: vec![series.id.clone()],
+                    period: Some(plan.period_id(p).to_owned()),
+                    figures: named([("value", vq), ("before", bq)]),
+                    text: say(
+                        "months.revised",
+                        &[
+                            ("series", series.label.arg()),
+                            ("month", now),
+                            ("value", Same(&vs)),
+                            ("previous", then),
+                            ("before", Same(&bs)),
+                        ],
+                    ),
+                });
+            }
+        }
+        before = Some((p, v));
+    }
 }
 
 /// Runs every check on the current figures.
