@@ -214,13 +214,13 @@ fn a_csv_read_piece_by_piece_replaces_the_project_list() {
     import.feed(a).unwrap();
     assert_eq!(import.feed(b).unwrap(), 2);
     let bytes = import.finish().expect("every row is good");
-    assert_eq!(session.replace_projects(&bytes).expect("installed"), 0);
+    assert_eq!(session.replace_projects(bytes).expect("installed"), 0);
     assert_eq!(session.project_count(), 2);
     let results = results_of(session.results().unwrap());
     // 30亿 of 40亿 private: 75%.
     assert_eq!(results.targets[0].value.clone().unwrap().display.to_string(), "75.0");
     // Bytes that are not a project list are refused, and the session is as it was.
-    let refused = session.replace_projects(&[1, 2, 3]).err().expect("refused");
+    let refused = session.replace_projects(vec![1, 2, 3]).err().expect("refused");
     assert_eq!(code_and_path(refused), ("field.invalid".into(), "projects".into()));
     assert_eq!(results_of(session.results().unwrap()), results);
 }
