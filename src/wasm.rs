@@ -290,11 +290,11 @@ impl PlanSession {
         to_js(&self.inner.progress())
     }
 
-    /// Monthly progress as the page shows it, computed once: every unit's months, their ranking and the latest
-    /// month's bulletin.
+    /// Monthly progress as the page shows it, computed once: every unit's months, their ranking and the bulletin of
+    /// `month` (1–12; the latest month with figures when absent).
     #[wasm_bindgen(js_name = progressView, unchecked_return_type = "ProgressView")]
-    pub fn progress_view(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.progress_view())
+    pub fn progress_view(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
+        to_js(&self.inner.progress_view_at(month))
     }
 
     /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when absent).

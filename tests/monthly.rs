@@ -289,9 +289,11 @@ fn the_bulletins_figures_explain_themselves() {
 /// figure kept as published.
 #[test]
 fn a_gap_of_months_and_a_revision_are_warnings() {
-    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let preset =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
     let mut s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
-    let codes = |s: &Session| s.results().warnings.iter().map(|w| (w.code.clone(), w.ids.join(","))).collect::<Vec<_>>();
+    let codes =
+        |s: &Session| s.results().warnings.iter().map(|w| (w.code.clone(), w.ids.join(","))).collect::<Vec<_>>();
     assert!(!codes(&s).iter().any(|(c, _)| c.starts_with("months.")), "{:?}", codes(&s));
     // County B: May's figure taken out (a gap), and June's set to 60, below April's 66 (a revision).
     s.set_value("b", "2023-05", "").unwrap();

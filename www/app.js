@@ -403,10 +403,16 @@ async function importMonthly(file) {
 
 /** Month by month (the plan's `progress`, drawn by ui/progress.js), and the month's bulletin. */
 function renderProgress() {
-  const view = state.session.progressView();
+  // The month the ranking and the bulletin are as of: the latest with figures, unless the planner picks another.
+  const pick = $('progress-month');
+  const view = state.session.progressView(pick.value ? Number(pick.value) : undefined);
   const all = view.units;
   $('progress-box').hidden = all.length === 0;
   if (!all.length) return;
+  const months = [...new Set(all.flatMap((g) => g.months.filter((m) => m.done).map((m) => m.month)))].sort((a, b) => a - b);
+  const keep = pick.value;
+  pick.replaceChildren(el('option', { value: '' }, T('progress_latest')), ...months.map((m) => el('option', { value: String(m) }, T('progress_month').replace('{m}', m))));
+  pick.value = months.includes(Number(keep)) ? keep : '';
   $('progress').replaceChildren(...progressView(all, view.ranking, {
     lang: state.lang, t: T,
     name: (id) => L(state.plan.series.find((s) => s.id === id)?.label) || id,
@@ -892,6 +898,7 @@ async function start() {
     state.chartsInView = entry.isIntersecting;
     if (state.chartsInView && state.chartTimer) drawCharts();
   }, { rootMargin: '200px' }).observe($('charts-box'));
+  $('progress-month').addEventListener('change', renderProgress);
   for (const id of ['bulletin-text', 'progress']) {
     $(id).addEventListener('click', (e) => { const b = e.target.closest('button[data-explain]'); if (b) explainTarget(b.dataset.explain); });
   }

@@ -261,9 +261,15 @@ impl Session {
 
     /// Monthly progress as the page shows it — units, ranking, the latest bulletin — with the months computed once.
     pub fn progress_view(&self) -> crate::calc::monthly::ProgressView {
+        self.progress_view_at(None)
+    }
+
+    /// As [`Session::progress_view`], with the ranking and the bulletin of `month` (1–12; the latest with figures
+    /// when `None`): the month the report is "as of".
+    pub fn progress_view_at(&self, month: Option<u32>) -> crate::calc::monthly::ProgressView {
         let units = self.progress();
-        let ranking = crate::calc::monthly::ranking(&units, None);
-        let (bulletin, bulletin_parts) = crate::calc::monthly::bulletin_with_parts(&self.plan, &units, None).unzip();
+        let ranking = crate::calc::monthly::ranking(&units, month);
+        let (bulletin, bulletin_parts) = crate::calc::monthly::bulletin_with_parts(&self.plan, &units, month).unzip();
         crate::calc::monthly::ProgressView { units, ranking, bulletin, bulletin_parts }
     }
 

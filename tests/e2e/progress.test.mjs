@@ -40,6 +40,10 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   assert.match(await p.locator('.progress-table').nth(2).locator('tbody tr').last().textContent(), /87\.0%/);
   // The month's bulletin follows: County B is no longer listed red.
   assert.match(await p.locator('#bulletin-text').textContent(), /^January to month 10: .*Green: City FAI, County A, County B\.$/);
+  // As of September instead: the bulletin and the ranking of that month.
+  await p.locator('#progress-month').selectOption({ label: 'Jan–month 9' });
+  await p.locator('#bulletin-text', { hasText: /^January to month 9: / }).waitFor();
+  assert.equal(await p.locator('#progress-month').inputValue(), '9', 'the month picked stays picked');
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
