@@ -83,11 +83,7 @@ async function peerInPage({ n, engine, edits, bulks }) {
   if (engine === 'plancalc') {
     // The page's instance installs and edits; reading the CSV (the worker's job in the page) and the JSON loads run
     // in a second instance of the module, so that the memory reported is what the page itself holds.
-    // The page's path for a large list: read from CSV by a second instance (the worker's job), installed in this one,
-  // so that the memory reported is what the page's own instance holds.
-  const { PlanSession, memoryBytes } = await import('/pkg/plancalc.js');
-  const reader = await import('/pkg/plancalc.js?months');
-  await reader.default();
+    const { PlanSession, memoryBytes } = await import('/pkg/plancalc.js');
     const reader = await import('/pkg/plancalc.js?reader');
     await reader.default();
     const l = (x) => ({ 'zh-CN': x, en: x });
