@@ -386,6 +386,8 @@ pub fn explain_month(session: &Session, done: &str, period: &str, figure: &str, 
             "time_progress" => "explain.month.name.time_progress",
             "ahead" => "explain.month.name.ahead",
             "growth" => "explain.month.name.growth",
+            "share" => "explain.month.name.share",
+            "contribution" => "explain.month.name.contribution",
             "run_rate" => "explain.month.name.run_rate",
             "year_end" => "explain.month.name.year_end",
             _ => "explain.month.none",
@@ -453,6 +455,19 @@ pub fn explain_month(session: &Session, done: &str, period: &str, figure: &str, 
             }
             _ => missing = true,
         },
+        "share" | "contribution" => {
+            let spec = match (figure, g.whole) {
+                ("share", Some(w)) => Some(IndicatorSpec::Share { part: d, whole: w }),
+                (_, Some(w)) => Some(IndicatorSpec::Contribution { part: d, whole: w }),
+                _ => None,
+            };
+            match spec.map(|spec| (spec.evaluate(&Ctx { plan, grid, baseline, shift: None }, p), spec)) {
+                Some((Ok(e), spec)) => {
+                    value_steps(plan, &spec, &e, l, &mut steps);
+                }
+                _ => missing = true,
+            }
+        }
         "growth" => {
             let spec = IndicatorSpec::Growth { series: d };
             match spec.evaluate(&Ctx { plan, grid, baseline, shift: None }, p) {

@@ -138,6 +138,8 @@ pub const EXPLANATIONS: &[(&str, [&str; 3])] = &[
     ("explain.month.name.time_progress", ["序时进度", "序時進度", "time-progress"]),
     ("explain.month.name.ahead", ["超(慢)序时进度", "超(慢)序時進度", "ahead of or behind time-progress"]),
     ("explain.month.name.growth", ["同比增长", "同比增長", "growth"]),
+    ("explain.month.name.share", ["占总体比重", "佔總體比重", "share of the whole"]),
+    ("explain.month.name.contribution", ["拉动总体增长", "拉動總體增長", "contribution to the whole's growth"]),
     ("explain.month.name.run_rate", ["此后每月需完成", "此後每月需完成", "needed per month from now"]),
     ("explain.month.name.year_end", ["按当前进度全年", "按當前進度全年", "year-end at this pace"]),
     ("explain.other_mode", ["对照:{mode},x = {change}{money}。", "對照:{mode},x = {change}{money}。", "For comparison, {mode}: x = {change} {money}."]),

@@ -309,3 +309,36 @@ fn a_gap_of_months_and_a_revision_are_warnings() {
     s.undo();
     assert!(!codes(&s).iter().any(|(c, _)| c.starts_with("months.")), "undone, the warnings go");
 }
+
+/// A unit within a whole (the plan's `progress` `whole`): its share of the whole's cumulative figure each month, and
+/// its 拉动 where both have a base a year before.
+#[test]
+fn a_units_share_of_the_whole_and_its_contribution_by_month() {
+    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
+    let units = s.progress();
+    let october = |u: usize| units[u].months.iter().find(|m| m.period == "2023-10").unwrap().clone();
+    // County A: 262 of the city's 1,005 by October = 26.07%.
+    assert_eq!(october(1).share.map(|q| q.display), Some("26.1".into()));
+    assert_eq!(october(1).contribution, None, "no figure a year before, no base: no 拉动");
+    assert_eq!(october(0).share, None, "the city lies within nothing");
+    let e = plancalc::explain::explain_month(&s, "a", "2023-10", "share", "en").unwrap();
+    assert!(e.steps.iter().any(|x| x.text.contains("26.1")), "{e:?}");
+    // With the counties' months a year before, 拉动 = (this year − last year) ÷ the city's base × 100.
+    let mut doc: serde_json::Value = serde_json::from_str(&preset).unwrap();
+    doc["periods"].as_array_mut().unwrap().push(json!({"id": "2022-10", "label": {"zh-CN": "2022年1—10月", "en": "Jan–Oct 2022"}, "kind": "month"}));
+    for p in doc["periods"].as_array_mut().unwrap() {
+        if p["id"] == "2023-10" {
+            p["previous"] = json!("2022-10");
+        }
+    }
+    for s in doc["series"].as_array_mut().unwrap() {
+        if s["id"] == "a" {
+            s["values"]["2022-10"] = json!("230");
+        }
+    }
+    let s = Session::open(plancalc::Plan::from_json(&doc.to_string()).unwrap()).unwrap();
+    let a = s.progress()[1].months.iter().find(|m| m.period == "2023-10").unwrap().clone();
+    // The city's base from its published 7.5%: 1,005 ÷ 1.075; (262 − 230) ÷ (1,005 ÷ 1.075) × 100 = 3.42 pp.
+    assert_eq!(a.contribution.map(|q| q.display), Some("3.4".into()));
+}

@@ -42,6 +42,10 @@ pub struct MonthRow {
     pub ahead: Option<Quantity>,
     pub growth: Option<Quantity>,
     pub growth_change: Option<Quantity>,
+    /// The share of the whole it lies within (the plan's `progress` `whole`), %.
+    pub share: Option<Quantity>,
+    /// Its 拉动 of the whole's growth, pp.
+    pub contribution: Option<Quantity>,
     pub run_rate: Option<Quantity>,
     pub year_end: Option<Quantity>,
     pub light: Option<Light>,
@@ -131,7 +135,15 @@ pub fn next_month(plan: &Plan, grid: &Grid, done: usize, annual: usize, year: &s
 }
 
 /// Every month of `year` the plan has, for series `done` against the annual plan in series `annual`.
-pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: usize, year: &str) -> Vec<MonthRow> {
+pub fn monthly(
+    plan: &Plan,
+    grid: &Grid,
+    baseline: &Grid,
+    done: usize,
+    annual: usize,
+    year: &str,
+    whole: Option<usize>,
+) -> Vec<MonthRow> {
     let r = &plan.rounding;
     let money = plan.series.get(done).map_or(plan.unit.as_str(), |s| s.unit.as_str());
     let target = plan.period_index.get(year).and_then(|&p| grid.get(annual, p).value());
@@ -160,6 +172,11 @@ pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: u
         let ahead = completion.zip(tp).and_then(|(c, t)| c.checked_sub(&t));
         let growth = IndicatorSpec::Growth { series: done }.evaluate(&ctx, p).ok().and_then(|e| e.frac.value());
         let growth_change = growth.zip(last_growth).and_then(|(g, l)| g.checked_sub(&l));
+        // Within a whole (a county in the city): its share of the whole's cumulative figure, and its 拉动 of the
+        // whole's growth, (done − base) ÷ whole's base × 100, exactly as the indicators compute them.
+        let of_whole = |spec: IndicatorSpec| spec.evaluate(&ctx, p).ok().and_then(|e| e.frac.value());
+        let share = whole.and_then(|w| of_whole(IndicatorSpec::Share { part: done, whole: w }));
+        let contribution = whole.and_then(|w| of_whole(IndicatorSpec::Contribution { part: done, whole: w }));
         let left = 12 - m;
         let run_rate = (left > 0)
             .then(|| d.zip(target).and_then(|(d, a)| a.checked_sub(&d)?.checked_div(&Exact::from(Decimal::from(left)))))
@@ -194,6 +211,8 @@ pub fn monthly(plan: &Plan, grid: &Grid, baseline: &Grid, done: usize, annual: u
             ahead: qpp(ahead),
             growth: qp(growth),
             growth_change: qpp(growth_change),
+            share: qp(share),
+            contribution: qpp(contribution),
             run_rate: qa(run_rate),
             year_end: qa(year_end),
             light,
@@ -220,7 +239,8 @@ export interface Ranked { rank: number; done: string; ahead: Quantity; light: Li
 export interface SeriesProgress { done: string; plan: string; year: string; months: MonthRow[]; next: Text | null; }
 export interface MonthRow {
   period: string; month: number; done: Quantity | null; completion: Quantity | null; time_progress: Quantity | null;
-  ahead: Quantity | null; growth: Quantity | null; growth_change: Quantity | null; run_rate: Quantity | null;
+  ahead: Quantity | null; growth: Quantity | null; growth_change: Quantity | null; share: Quantity | null;
+  contribution: Quantity | null; run_rate: Quantity | null;
   year_end: Quantity | null; light: Light | null; revised: boolean;
 }
 "#;

@@ -571,7 +571,7 @@ fn read_rounding(root: &Obj<'_>) -> Result<Rounding> {
     Ok(r)
 }
 
-/// `progress: [{done, plan, year}]`: series ids and the year's period id.
+/// `progress: [{done, plan, year, whole?}]`: series ids and the year's period id.
 fn read_progress(
     root: &Obj<'_>,
     series: &HashMap<String, usize>,
@@ -585,7 +585,8 @@ fn read_progress(
             let path = o.field_path("year");
             let year = o.req_str("year")?;
             let year = periods.get(year).copied().ok_or_else(|| Error::UnknownId { path, id: year.to_owned() })?;
-            Ok(Progress { done: series_ref(&o, "done", series)?, plan: series_ref(&o, "plan", series)?, year })
+            let whole = if o.get("whole").is_some() { Some(series_ref(&o, "whole", series)?) } else { None };
+            Ok(Progress { done: series_ref(&o, "done", series)?, plan: series_ref(&o, "plan", series)?, year, whole })
         })
         .collect()
 }

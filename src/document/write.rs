@@ -139,7 +139,13 @@ impl Plan {
                 let list: Vec<Value> = self
                     .progress
                     .iter()
-                    .map(|g| json!({"done": sid(g.done), "plan": sid(g.plan), "year": self.period_id(g.year)}))
+                    .map(|g| {
+                        let mut v = json!({"done": sid(g.done), "plan": sid(g.plan), "year": self.period_id(g.year)});
+                        if let (Some(w), Some(o)) = (g.whole, v.as_object_mut()) {
+                            o.insert("whole".into(), sid(w));
+                        }
+                        v
+                    })
                     .collect();
                 m.insert("progress".into(), Value::Array(list));
             }

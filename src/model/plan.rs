@@ -203,6 +203,8 @@ pub struct Progress {
     pub done: usize,
     pub plan: usize,
     pub year: usize,
+    /// The series `done` lies within (a county's city total), for its share and its 拉动 month by month.
+    pub whole: Option<usize>,
 }
 
 /// The plan's rules for monthly traffic lights: green when completion ≥ time-progress; yellow when behind by at most

@@ -256,7 +256,7 @@ impl Session {
         if !self.plan.period_index.contains_key(year) {
             return Err(Error::UnknownId { path: "year".into(), id: year.into() });
         }
-        Ok(crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, d, a, year))
+        Ok(crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, d, a, year, None))
     }
 
     /// Monthly progress as the page shows it — units, ranking, the latest bulletin — with the months computed once.
@@ -286,7 +286,7 @@ impl Session {
             .map(|g| {
                 let year = self.plan.period_id(g.year);
                 let months =
-                    crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, g.done, g.plan, year);
+                    crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, g.done, g.plan, year, g.whole);
                 crate::calc::monthly::SeriesProgress {
                     done: self.plan.series_id(g.done).to_owned(),
                     plan: self.plan.series_id(g.plan).to_owned(),

@@ -7,6 +7,7 @@ export { LOCALES, label } from './words.js';
 
 const STRINGS = {
   'zh-CN': {
+    progress_share: '占全市比重', progress_contribution: '拉动(百分点)',
     progress_as_of: '截至', progress_latest: '最近有数字的月份', progress_month: '1—{m}月',
     project_rank: '慢于序时进度的排在前面', project_months: '1—{month}月:● 绿灯 {green} 个 · ▲ 黄灯 {yellow} 个 · ■ 红灯 {red} 个 · 无灯 {none} 个',
     chart_monthly: '逐月累计完成率与序时进度', chart_monthly_d: '每月一条:累计完成年度计划的百分比;竖线为序时进度(月数 ÷ 12)。', chart_monthly_growth: '逐月累计同比增长', chart_monthly_growth_d: '每月一条:1 月至该月累计的同比增速。',
@@ -40,6 +41,7 @@ const STRINGS = {
     csv_help: '核对每一列对应的内容（已按表头自动识别），选择金额单位，然后导入。有任何一行出错都不会导入。', csv_column: '表头', csv_role: '对应', csv_skip: '（不导入）', csv_unit: '金额单位', csv_start: '导入', cancel: '取消', csv_progress: '已读 {n} 个项目，{bad} 行有误', csv_done: '已导入 {n} 个项目。', csv_dropped: '对原项目的 {n} 处调整已不适用，已移除。', csv_bad_rows: '{n} 行有误，未导入任何数据：', csv_failed: '无法导入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 行，见下载的完整列表。', csv_save_errors: '下载全部错误（CSV）', too_large_for_link: '方案包含的项目过多，无法放入链接；请改用“导出方案”。', no_lever: '这个方案的数字都由项目汇总而来：请在项目表中调整项目。',
   },
   'zh-TW': {
+    progress_share: '佔全市比重', progress_contribution: '拉動(百分點)',
     progress_as_of: '截至', progress_latest: '最近有數字的月份', progress_month: '1—{m}月',
     project_rank: '慢於序時進度的排在前面', project_months: '1—{month}月:● 綠燈 {green} 個 · ▲ 黃燈 {yellow} 個 · ■ 紅燈 {red} 個 · 無燈 {none} 個',
     chart_monthly: '逐月累計完成率與序時進度', chart_monthly_d: '每月一條:累計完成年度計劃的百分比;豎線為序時進度(月數 ÷ 12)。', chart_monthly_growth: '逐月累計同比增長', chart_monthly_growth_d: '每月一條:1 月至該月累計的同比增速。',
@@ -72,6 +74,7 @@ const STRINGS = {
     csv_help: '核對每一欄對應的內容（已按表頭自動識別），選擇金額單位，然後匯入。有任何一列出錯都不會匯入。', csv_column: '表頭', csv_role: '對應', csv_skip: '（不匯入）', csv_unit: '金額單位', csv_start: '匯入', cancel: '取消', csv_progress: '已讀 {n} 個項目，{bad} 列有誤', csv_done: '已匯入 {n} 個項目。', csv_dropped: '對原項目的 {n} 處調整已不適用，已移除。', csv_bad_rows: '{n} 列有誤，未匯入任何資料：', csv_failed: '無法匯入：', csv_line: '第 {n} 行', csv_more: '另有 {n} 列，見下載的完整清單。', csv_save_errors: '下載全部錯誤（CSV）', too_large_for_link: '方案包含的項目過多，無法放入連結；請改用「匯出方案」。', no_lever: '這個方案的數字都由項目匯總而來：請在項目表中調整項目。',
   },
   en: {
+    progress_share: 'share of the whole', progress_contribution: 'contribution (pp)',
     progress_as_of: 'As of', progress_latest: 'the latest month with figures', progress_month: 'Jan–month {m}',
     project_rank: 'Furthest behind time-progress first', project_months: 'Jan–month {month}: ● {green} green · ▲ {yellow} yellow · ■ {red} red · {none} without a light',
     chart_monthly: 'Completion by month against time-progress', chart_monthly_d: 'A bar per month: the share of the annual plan done to date; the line is time-progress (months ÷ 12).', chart_monthly_growth: 'Growth by month', chart_monthly_growth_d: 'A bar per month: year-on-year growth of January to that month.',

@@ -23,13 +23,16 @@ export function progressView(all, ranking, { lang, t, name, label }) {
   const tables = all.flatMap((g) => [g.next ? el('p', { className: 'progress-next' }, g.next[lang] ?? g.next.en) : '', el('table', { className: 'progress-table' },
     el('caption', {}, `${name(g.done)} · ${t('progress_of')} ${name(g.plan)}`),
     el('thead', {}, el('tr', {}, ['period', 'progress_done', 'progress_completion', 'progress_time', 'progress_ahead', 'progress_growth',
-      'progress_growth_change', 'progress_run_rate', 'progress_year_end', 'progress_light'].map((k) => el('th', { scope: 'col' }, t(k))))),
+      'progress_growth_change', 'progress_share', 'progress_contribution', 'progress_run_rate', 'progress_year_end', 'progress_light']
+      .map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
       el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${t('progress_revised')})` : ''),
       el('td', {}, cell(m.done)), el('td', {}, explained(g, m, 'completion', cell(m.completion))),
       el('td', {}, explained(g, m, 'time_progress', cell(m.time_progress))),
       el('td', {}, explained(g, m, 'ahead', m.ahead ? signed(m.ahead, lang) : '—')), el('td', {}, explained(g, m, 'growth', cell(m.growth))),
-      el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'), el('td', {}, explained(g, m, 'run_rate', cell(m.run_rate))),
+      el('td', {}, m.growth_change ? signed(m.growth_change, lang) : '—'),
+      el('td', {}, explained(g, m, 'share', cell(m.share))), el('td', {}, explained(g, m, 'contribution', m.contribution ? signed(m.contribution, lang) : '—')),
+      el('td', {}, explained(g, m, 'run_rate', cell(m.run_rate))),
       el('td', {}, explained(g, m, 'year_end', cell(m.year_end))), el('td', {}, lightCell(m.light)))))),
   el('div', { className: 'charts progress-charts' }, monthlyCharts(name(g.done), g.months, label, lang))]);
   const ranked = el('ol', { className: 'progress-ranking', attrs: { 'aria-label': t('progress_ranking') } },
