@@ -205,6 +205,11 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
         "{series}的逐月數字缺少 {months}:序時進度和增速的變化在這幾個月無法計算。",
         "{series} has no figure for {months} between months that have one: progress and the change of growth cannot be computed there.",
     ]),
+    ("months.project_no_plan", [
+        "{n} 个项目有当月完成数但没有年度计划,无法对照序时进度亮灯。",
+        "{n} 個項目有當月完成數但沒有年度計劃,無法對照序時進度亮燈。",
+        "{n} projects have a figure this month but no annual plan: they cannot be lit against time-progress.",
+    ]),
     ("months.revised", [
         "{series} {month} 累计 {value},低于 {previous} 的 {before}:按公布数保留,视为修订。",
         "{series} {month} 累計 {value},低於 {previous} 的 {before}:按公布數保留,視為修訂。",

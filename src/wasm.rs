@@ -489,6 +489,15 @@ impl PlanSession {
         Ok(self.view.len())
     }
 
+    /// For `count` rows of the view from `start`: each project's light in every month of year period `period` (the
+    /// grid of projects × months).
+    #[wasm_bindgen(js_name = projectMonthGrid, unchecked_return_type = "MonthGrid")]
+    pub fn project_month_grid(&self, start: usize, count: usize, period: &str) -> Result<JsValue, JsValue> {
+        let end = start.saturating_add(count).min(self.view.len());
+        let rows = self.view.get(start.min(end)..end).unwrap_or(&[]);
+        to_js(&self.inner.project_month_grid(period, rows).map_err(err)?)
+    }
+
     /// For `count` rows of the view from `start`: completion, ahead of time-progress and light in month `period`.
     #[wasm_bindgen(js_name = projectMonthRows, unchecked_return_type = "ProjectMonth[]")]
     pub fn project_month_rows(&self, start: usize, count: usize, period: &str) -> Result<JsValue, JsValue> {

@@ -314,7 +314,8 @@ fn a_gap_of_months_and_a_revision_are_warnings() {
 /// its 拉动 where both have a base a year before.
 #[test]
 fn a_units_share_of_the_whole_and_its_contribution_by_month() {
-    let preset = std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
+    let preset =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/www/presets/monthly-demo.json")).unwrap();
     let s = Session::open(plancalc::Plan::from_json(&preset).unwrap()).unwrap();
     let units = s.progress();
     let october = |u: usize| units[u].months.iter().find(|m| m.period == "2023-10").unwrap().clone();
@@ -326,7 +327,10 @@ fn a_units_share_of_the_whole_and_its_contribution_by_month() {
     assert!(e.steps.iter().any(|x| x.text.contains("26.1")), "{e:?}");
     // With the counties' months a year before, 拉动 = (this year − last year) ÷ the city's base × 100.
     let mut doc: serde_json::Value = serde_json::from_str(&preset).unwrap();
-    doc["periods"].as_array_mut().unwrap().push(json!({"id": "2022-10", "label": {"zh-CN": "2022年1—10月", "en": "Jan–Oct 2022"}, "kind": "month"}));
+    doc["periods"]
+        .as_array_mut()
+        .unwrap()
+        .push(json!({"id": "2022-10", "label": {"zh-CN": "2022年1—10月", "en": "Jan–Oct 2022"}, "kind": "month"}));
     for p in doc["periods"].as_array_mut().unwrap() {
         if p["id"] == "2023-10" {
             p["previous"] = json!("2022-10");

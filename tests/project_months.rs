@@ -97,4 +97,14 @@ fn ranked_behind_first_and_counted_over_a_filter() {
     let c = s.project_month_counts("2023-05", &industry).unwrap();
     assert_eq!((c.month, c.green + c.yellow + c.red + c.none), (5, 3));
     assert_eq!(s.project_month_counts("2023", &industry).unwrap_err().code(), "id.unknown", "a year is no month");
+    // i-none has figures but an annual plan of zero: counted, and said.
+    let all = s.project_month_counts("2023-05", &rows).unwrap();
+    assert_eq!(all.no_plan, 1);
+    assert!(all.note.unwrap().en.starts_with("1 projects have a figure this month but no annual plan"));
+    // The grid: each project's light in each month of the year.
+    let grid = s.project_month_grid("2023", &rows[..2]).unwrap();
+    assert_eq!(grid.months, MONTHS);
+    let colors: Vec<Vec<&str>> =
+        grid.rows.iter().map(|r| r.iter().map(|l| l.as_ref().map_or("-", |l| l.color)).collect()).collect();
+    assert_eq!(colors[0], ["red", "red", "red", "red"], "e-red: 5, 10, 15, 20 of 120");
 }

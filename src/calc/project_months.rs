@@ -132,6 +132,14 @@ fn row_lights(rules: &Rules, values: &ProjectValues, year: usize, months: &[(u32
     }
 }
 
+/// One project's lights in every month of `year` the plan has (`months_of`), for a row of the grid.
+pub fn lights_of_row(plan: &Plan, values: &ProjectValues, year: usize, row: usize) -> Vec<u8> {
+    let months = months_of(plan, year);
+    let mut out = vec![NONE; months.len()];
+    row_lights(&Rules::new(&plan.lights), values, year, &months, row, &mut out);
+    out
+}
+
 /// One project's light in month period `p` of `year` (escalation from the months before), for a table row.
 pub fn light_in(plan: &Plan, values: &ProjectValues, year: usize, p: usize, row: usize) -> u8 {
     let months = months_of(plan, year);

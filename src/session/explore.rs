@@ -185,7 +185,19 @@ impl Session {
         let months = crate::calc::project_months::project_months(&self.plan, values, year);
         let i = months.index(p).unwrap_or(0);
         let [none, green, yellow, red] = months.counts(rows, i);
-        Ok(MonthCounts { month: months.months.get(i).map_or(0, |m| m.0), green, yellow, red, none })
+        // Projects with a figure that month but no annual plan to measure it against: said, with a stable code.
+        let no_plan = rows
+            .iter()
+            .filter(|&&r| {
+                let r = r as usize;
+                values.amount(r, p, crate::model::projects::Field::Completed).is_some()
+                    && values.amount(r, year, crate::model::projects::Field::Annual).is_none_or(|a| a.is_zero())
+            })
+            .count();
+        let note = (no_plan > 0).then(|| {
+            crate::messages::say("months.project_no_plan", &[("n", crate::messages::Arg::Same(&no_plan.to_string()))])
+        });
+        Ok(MonthCounts { month: months.months.get(i).map_or(0, |m| m.0), green, yellow, red, none, no_plan, note })
     }
 
     /// `rows` ordered furthest behind time-progress first in month period `period` (rows without a light last).
@@ -231,6 +243,28 @@ impl Session {
             .collect())
     }
 
+    /// The grid of projects × months for year period `period`: the months of the year the plan has (period ids) and,
+    /// for each of `rows`, its light in each (escalation included).
+    pub fn project_month_grid(&self, period: &str, rows: &[u32]) -> Result<MonthGrid> {
+        use crate::calc::project_months::{lights_of_row, months_of, GREEN, RED, YELLOW};
+        let plan = &self.plan;
+        let unknown = || Error::UnknownId { path: "period".into(), id: period.to_owned() };
+        let year = plan.period_idx(period).ok_or_else(unknown)?;
+        let values = self.scenario().projects.as_ref().ok_or_else(unknown)?;
+        let months: Vec<String> = months_of(plan, year).iter().map(|&(_, p)| plan.period_id(p).to_owned()).collect();
+        let light = |l: u8| match l {
+            GREEN => Some(crate::calc::monthly::light("green")),
+            YELLOW => Some(crate::calc::monthly::light("yellow")),
+            RED => Some(crate::calc::monthly::light("red")),
+            _ => None,
+        };
+        let rows = rows
+            .iter()
+            .map(|&r| lights_of_row(plan, values, year, r as usize).into_iter().map(light).collect())
+            .collect();
+        Ok(MonthGrid { months, rows })
+    }
+
     /// Projects by row, as the active scenario has them.
     pub fn project_rows(&self, rows: &[u32]) -> Vec<ProjectRow<'_>> {
         let Some(values) = self.scenario().projects.as_ref() else { return Vec::new() };
@@ -248,6 +282,17 @@ pub struct MonthCounts {
     pub yellow: usize,
     pub red: usize,
     pub none: usize,
+    /// Of those without a light, the projects with a figure that month but no annual plan.
+    pub no_plan: usize,
+    /// `months.project_no_plan` as a sentence, when there are such projects.
+    pub note: Option<crate::messages::Text>,
+}
+
+/// Projects × months: the month periods and each row's light in each.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct MonthGrid {
+    pub months: Vec<String>,
+    pub rows: Vec<Vec<Option<crate::calc::monthly::Light>>>,
 }
 
 /// A project's month, for its row in the project table.
@@ -262,7 +307,9 @@ pub struct ProjectMonth {
 /// the generated `.d.ts`).
 pub const TYPESCRIPT: &str = r#"
 /** How many projects are green, yellow, red and without a light in month `month`. */
-export interface MonthCounts { month: number; green: number; yellow: number; red: number; none: number; }
+export interface MonthCounts { month: number; green: number; yellow: number; red: number; none: number; no_plan: number; note: Text | null; }
+/** Projects × months: the month period ids, and each row's light in each month (null: no light). */
+export interface MonthGrid { months: string[]; rows: (Light | null)[][]; }
 /** A project's month: completion of its annual plan, ahead of time-progress (pp), its light. */
 export interface ProjectMonth { completion: Quantity | null; ahead: Quantity | null; light: Light | null; }
 export interface CompositionItem { id: string; value: Quantity | null; share: Quantity | null; }

@@ -285,8 +285,15 @@ impl Session {
             .iter()
             .map(|g| {
                 let year = self.plan.period_id(g.year);
-                let months =
-                    crate::calc::monthly::monthly(&self.plan, &self.grid, &self.baseline, g.done, g.plan, year, g.whole);
+                let months = crate::calc::monthly::monthly(
+                    &self.plan,
+                    &self.grid,
+                    &self.baseline,
+                    g.done,
+                    g.plan,
+                    year,
+                    g.whole,
+                );
                 crate::calc::monthly::SeriesProgress {
                     done: self.plan.series_id(g.done).to_owned(),
                     plan: self.plan.series_id(g.plan).to_owned(),

@@ -171,6 +171,15 @@ test('each project’s month: lit against time-progress, counted over the filter
   await first.locator('input[data-field="completed"]').press('Enter');
   await p.locator('#project-months', { hasText: '● 751 green' }).waitFor();
   assert.match(await p.locator('#project-body tr:not(.spacer)').first().textContent(), /83\.3%.*0\.0 pp.*● green/);
+  // The year: the grid of projects × months, a light per month with its word for assistive technology.
+  await p.locator('#project-period').selectOption({ label: '2023' });
+  const head = await p.locator('#project-head th').allTextContents();
+  assert.deepEqual(head.slice(-2), ['Jan–Sep 2023', 'Jan–Oct 2023']);
+  await p.locator('#project-search').fill('M2');
+  const m2 = p.locator('#project-body tr:not(.spacer)').first();
+  // M2: 62 of 120 by September (51.7% against 75.0%: red), 72 by October (60.0% against 83.3%: red).
+  assert.deepEqual(await m2.locator('.grid-light .light').evaluateAll((xs) => xs.map((x) => `${x.textContent} ${x.getAttribute('aria-label')}`)),
+    ['■ red (well behind time-progress)', '■ red (well behind time-progress)']);
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });

@@ -62,6 +62,14 @@ export class ProjectsPanel {
     this.refresh();
   }
 
+  /** The selected period when it is a year with months in the plan: the table then shows each project's lights
+   *  month by month (the grid of projects × months). */
+  year() {
+    const plan = this.app.plan();
+    const p = plan.periods[Number(this.$('project-period').value || 0)];
+    return p?.kind === 'year' && plan.periods.some((x) => x.kind === 'month' && x.id.startsWith(`${p.id}-`)) ? p.id : null;
+  }
+
   /** The selected period when it is a month whose year the plan has: the table then shows each project's month. */
   month() {
     const plan = this.app.plan();
@@ -84,9 +92,13 @@ export class ProjectsPanel {
     const { app } = this;
     this.$('project-rank-box').hidden = !month;
     this.$('project-months').hidden = !month;
+    const year = this.year();
     const head = ['project_id', 'project_name', 'sector', 'county', 'ownership', 'stage', 'total', 'annual', 'completed',
-      ...(month ? ['progress_completion', 'progress_ahead', 'progress_light'] : [])];
-    this.$('project-head').replaceChildren(el('tr', {}, ...head.map((k) => el('th', { scope: 'col' }, app.t(k)))));
+      ...(month ? ['progress_completion', 'progress_ahead', 'progress_light'] : [])].map((k) => app.t(k));
+    const months = year ? app.plan().periods.filter((x) => x.kind === 'month' && x.id.startsWith(`${year}-`)) : [];
+    head.push(...months.map((x) => app.label(x.label)));
+    this.months = months.length;
+    this.$('project-head').replaceChildren(el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h))));
     if (month) {
       if (this.$('project-rank').checked) session.rankView(month);
       this.counts(month);
@@ -104,7 +116,8 @@ export class ProjectsPanel {
     const lang = this.app.lang();
     const n = (x) => x.toLocaleString(lang);
     this.$('project-months').textContent = this.app.t('project_months').replace('{green}', n(c.green)).replace('{yellow}', n(c.yellow))
-      .replace('{red}', n(c.red)).replace('{none}', n(c.none)).replace('{month}', String(c.month));
+      .replace('{red}', n(c.red)).replace('{none}', n(c.none)).replace('{month}', String(c.month))
+      + (c.note ? ` ${c.note[lang] ?? c.note.en}` : '');
   }
 
   /** After an edit: the rows in view again, and the month's counts once typing pauses (they go over every project). */
@@ -130,8 +143,13 @@ export class ProjectsPanel {
     const t = (k) => this.app.t(k);
     const month = this.month();
     const months = month ? this.app.session().projectMonthRows(first, shown, month) : [];
+    // A year with months: each row's light in each month, as a symbol with its word for assistive technology.
+    const year = this.year();
+    const grid = year ? this.app.session().projectMonthGrid(first, shown, year).rows : [];
+    const gridCells = (lights) => (lights ?? []).map((l) => el('td', { className: 'grid-light' }, l
+      ? el('span', { className: `light light-${l.color}`, title: l.text[lang] ?? l.text.en, attrs: { 'aria-label': l.text[lang] ?? l.text.en } }, l.symbol) : '—'));
     const spacer = (h) => {
-      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: month ? 12 : 9 }));
+      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: (month ? 12 : 9) + (this.months ?? 0) }));
       tr.style.height = `${h}px`;
       return tr;
     };
@@ -145,7 +163,7 @@ export class ProjectsPanel {
       el('td', {}, r.id), el('th', { scope: 'row' }, r.name), el('td', {}, r.sector), el('td', {}, r.county),
       el('td', {}, t(`ownership_${r.ownership}`)), el('td', {}, t(`stage_${r.stage}`)), el('td', { className: 'num' }, amount(r.total)),
       el('td', {}, field(r, 'annual', r.annual[p])), el('td', {}, field(r, 'completed', r.completed[p])),
-      ...(month ? monthCells(months[i], lang) : [])));
+      ...(month ? monthCells(months[i], lang) : []), ...(year ? gridCells(grid[i]) : [])));
     const focused = document.activeElement?.closest?.('#project-body') ? document.activeElement.dataset : null;
     this.$('project-body').replaceChildren(spacer(first * ROW), ...body,
       spacer(Math.max(0, (this.count - first - rows.length) * ROW)));
