@@ -205,6 +205,11 @@ pub const WARNINGS: &[(&str, [&str; 3])] = &[
         "{series}的逐月數字缺少 {months}:序時進度和增速的變化在這幾個月無法計算。",
         "{series} has no figure for {months} between months that have one: progress and the change of growth cannot be computed there.",
     ]),
+    ("months.no_base", [
+        "{series} {first}至{last}没有上年同期数字,也没有公布增速:这几个月的同比增长无法计算。",
+        "{series} {first}至{last}沒有上年同期數字,也沒有公布增速:這幾個月的同比增長無法計算。",
+        "{series}: from {first} to {last} there is no figure a year before and no published growth: growth cannot be computed for those months.",
+    ]),
     ("months.project_no_plan", [
         "{n} 个项目有当月完成数但没有年度计划,无法对照序时进度亮灯。",
         "{n} 個項目有當月完成數但沒有年度計劃,無法對照序時進度亮燈。",

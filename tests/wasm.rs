@@ -330,3 +330,33 @@ fn what_would_round_or_leave_a_target_undefined_is_refused_with_its_reason() {
     let message = get(&goal, "message");
     assert!(get(&message, "zh-CN").as_string().unwrap_or_default().contains("key-progress"));
 }
+
+const MONTHLY: &str = include_str!("../www/presets/monthly-demo.json");
+
+/// Monthly progress across the boundary: the view as of a chosen month, a figure's explanation, a release matched and
+/// entered, and coded errors for what the plan does not have.
+#[wasm_bindgen_test]
+fn monthly_progress_crosses_the_boundary() {
+    let mut session = PlanSession::new(JsValue::from_str(MONTHLY)).expect("the sample loads");
+    let json = |v: JsValue| -> serde_json::Value { serde_wasm_bindgen::from_value(v).expect("plain data") };
+    let view = json(session.progress_view(Some(9)).expect("the view"));
+    assert!(view["bulletin"]["en"].as_str().unwrap().starts_with("January to month 9: "), "{view}");
+    let native = Session::from_json(MONTHLY).unwrap().progress_view_at(Some(9));
+    assert_eq!(view["units"].as_array().unwrap().len(), native.units.len());
+    let e = json(session.explain_month("b", "2023-10", "ahead", "zh-CN").expect("an explanation"));
+    assert!(e["steps"].as_array().unwrap().iter().any(|s| s["text"].as_str().unwrap().contains("-950/69")), "{e}");
+    let figures = js_sys::JSON::parse(
+        r#"[{"subject": "甲县", "kind": "level", "value": "2500000", "unit": "万元", "period": "1-10"}]"#,
+    )
+    .unwrap();
+    let matched = json(session.match_release(figures).expect("matched"));
+    assert_eq!((matched[0]["series"].as_str(), matched[0]["value"].as_str()), (Some("a"), Some("250")));
+    let cells = js_sys::JSON::parse(r#"[{"series": "a", "period": "2023-10", "value": "250"}]"#).unwrap();
+    assert_eq!(session.enter_figures(cells).expect("entered"), 1);
+    assert_eq!(
+        code_and_path(session.explain_month("a", "2023-13", "ahead", "en").err().expect("refused")).0,
+        "id.unknown"
+    );
+    assert_eq!(json(session.project_months("2023-10").expect("no projects, no lights"))["green"], 0);
+    assert_eq!(code_and_path(session.project_months("2023").err().expect("a year is no month")).0, "id.unknown");
+}

@@ -167,7 +167,7 @@ pub fn check_subject(plan: &Plan, grid: &Grid, baseline: &Grid, subject: Subject
         Subject::Aggregate(t) => unit_targets_vs_total(&mut out, grid, baseline, t),
         Subject::Conflicts => conflicting_targets(&mut out),
         Subject::Lights => two_light_rules(&mut out),
-        Subject::Months(i) => months_followed(&mut out, grid, i),
+        Subject::Months(i) => months_followed(&mut out, grid, baseline, i),
     }
     for w in &mut out.list {
         key.clone_into(&mut w.subject);
@@ -193,7 +193,7 @@ fn two_light_rules(out: &mut Out<'_>) {
 
 /// A series followed month by month: a month without a figure between two with one (`months.gap`), and a cumulative
 /// figure below the month before — a revision, kept as published (`months.revised`).
-fn months_followed(out: &mut Out<'_>, grid: &Grid, i: usize) {
+fn months_followed(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, i: usize) {
     let plan = out.plan;
     let Some(g) = plan.progress.get(i) else { return };
     let months = super::project_months::months_of(plan, g.year);
@@ -234,6 +234,30 @@ fn months_followed(out: &mut Out<'_>, grid: &Grid, i: usize) {
                 ),
             });
         }
+    }
+    // Months with a figure whose growth has no base: no figure a year before and no published rate.
+    let ctx = super::indicator::Ctx { plan, grid, baseline, shift: None };
+    let no_base: Vec<usize> = figures
+        .iter()
+        .filter(|f| f.1.is_some())
+        .filter(|f| {
+            matches!(
+                IndicatorSpec::Growth { series: g.done }.evaluate(&ctx, f.0),
+                Err(super::indicator::Gap::Undefined("no_base") | super::indicator::Gap::NoData(_))
+            )
+        })
+        .map(|f| f.0)
+        .collect();
+    if let (Some(&first), Some(&last)) = (no_base.first(), no_base.last()) {
+        let (Some(a), Some(b)) = (label(first), label(last)) else { return };
+        out.list.push(Warning {
+            subject: String::new(),
+            code: "months.no_base".into(),
+            ids: vec![series.id.clone()],
+            period: Some(plan.period_id(first).to_owned()),
+            figures: Vec::new(),
+            text: say("months.no_base", &[("series", series.label.arg()), ("first", a), ("last", b)]),
+        });
     }
     let mut before: Option<(usize, Exact)> = None;
     for &(p, v) in &figures {
