@@ -140,7 +140,8 @@ export function monthlyCharts(name, months, labelOf, locale) {
       kind: 'monthly', caption: `${name} · ${t(locale, 'chart_monthly')}`, description: t(locale, 'chart_monthly_d'), locale,
       rows: done.map((m) => ({
         name: labelOf(m.period), value: m.completion, text: quantity(m.completion, locale),
-        status: m.ahead && m.ahead.sign !== 'negative' ? 'met' : 'not_met', marks: [{ at: m.time_progress, kind: 'progress' }],
+        // The bar takes the month's light (green, yellow, red); its number and the time-progress line say the same.
+        status: { green: 'met', yellow: 'yellow', red: 'not_met' }[m.light?.color] ?? null, marks: [{ at: m.time_progress, kind: 'progress' }],
       })),
       columns: [t(locale, 'period'), t(locale, 'progress_completion'), t(locale, 'progress_time'), t(locale, 'progress_ahead')],
       cells: (r, i) => [r.text, quantity(done[i].time_progress, locale), done[i].ahead ? signed(done[i].ahead, locale) : '—'],
