@@ -15,6 +15,9 @@ const MAX_PART_BYTES: u64 = 512 << 20;
 /// The most non-empty rows a sheet may hold. A plan's list of 100,000 projects fits with room to spare; a sheet
 /// filled to Excel's last row (1,048,576) is refused with `xlsx.too_many_rows` before it exhausts memory.
 pub const MAX_ROWS: usize = 250_000;
+/// A cell further down than this (zero-based row) is refused as well, however few rows hold cells: every row above
+/// it would be held.
+const LAST_ROW: usize = 4 * MAX_ROWS;
 
 /// An open workbook: its sheets' names, read on demand.
 pub struct Workbook {
@@ -498,10 +501,10 @@ impl SheetReader<'_> {
                     }
                 }
                 Event::Start(e) if e.local_name().as_ref() == "c" => {
-                    cell = Some(self.cell_start(&e, row_index, &mut next_col));
+                    cell = Some(self.cell_start(&e, &mut next_col));
                 }
                 Event::Empty(e) if e.local_name().as_ref() == "c" => {
-                    self.cell_start(&e, row_index, &mut next_col);
+                    self.cell_start(&e, &mut next_col);
                 }
                 Event::Start(e) if matches!(e.local_name().as_ref(), "v" | "t") => {
                     if let Some(c) = cell.as_mut() {
@@ -532,7 +535,7 @@ impl SheetReader<'_> {
                         let text = self.cell_text(&c);
                         if !text.is_empty() {
                             if row_index >= rows.len() {
-                                if row_index >= crate::xlsx::read::MAX_ROWS * 4 || non_empty >= MAX_ROWS {
+                                if row_index >= LAST_ROW || non_empty >= MAX_ROWS {
                                     return Err(too_many(self.name));
                                 }
                                 rows.resize(row_index + 1, Vec::new());
@@ -571,9 +574,8 @@ impl SheetReader<'_> {
         Ok(rows)
     }
 
-    fn cell_start(&self, e: &BytesStart<'_>, row: usize, next_col: &mut usize) -> CellState {
+    fn cell_start(&self, e: &BytesStart<'_>, next_col: &mut usize) -> CellState {
         let col = attribute(e, "r").and_then(|r| cell_position(&r)).map_or(*next_col, |(_, c)| c);
-        let _ = row;
         *next_col = col + 1;
         CellState {
             col,
