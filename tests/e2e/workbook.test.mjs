@@ -107,7 +107,7 @@ test('a table of targets from a workbook LibreOffice wrote joins the plan', asyn
 });
 
 test('a sheet too large for plancalc: its code, the other sheets usable, the page answering meanwhile', async () => {
-  // 260,000 projects: past the 250,000 rows a sheet may hold (about 13 MB of workbook).
+  // 260,000 projects: past the 250,000 rows a sheet may hold (a 10.2 MB workbook).
   const big = JSON.parse(preset('projects-demo'));
   const first = big.projects[0];
   big.projects = Array.from({ length: 260000 }, (_, i) => ({ ...first, id: `B${i}`, name: `项目${i}` }));
