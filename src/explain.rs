@@ -206,16 +206,28 @@ fn value_steps(plan: &Plan, spec: &IndicatorSpec, e: &Evaluated, l: Lang<'_>, st
     let sub = formula(spec, &e.terms, &number);
     steps.push(step(StepKind::Substitute, l.say("explain.substitute", &[]), Some(sub)));
     let value = e.frac.value()?;
-    let unit = spec.unit();
-    let symbol = spec.symbol(plan);
+    exact_and_rounded(plan, &value, spec.unit(), spec.symbol(plan), l, steps)?;
+    Some(value)
+}
+
+/// The last two steps of every figure: its exact value (with the fraction where it does not terminate), then the
+/// one rounding by the plan's rule.
+fn exact_and_rounded(
+    plan: &Plan,
+    value: &Exact,
+    unit: Unit,
+    symbol: &str,
+    l: Lang<'_>,
+    steps: &mut Vec<Step>,
+) -> Option<()> {
     let exact = match value.fraction() {
         Some(f) => format!("{} … (= {f})", value.to_decimal()?.normalize()),
-        None => exact_text(&value),
+        None => exact_text(value),
     };
     steps.push(step(
         StepKind::Exact,
         l.say("explain.exact", &[("exact", Same(&exact)), ("unit", Same(&unit_text(unit, symbol)))]),
-        Some(lit(&exact_text(&value))),
+        Some(lit(&exact_text(value))),
     ));
     let dp = unit.decimals(&plan.rounding);
     let shown = value.display(dp, plan.rounding.tie)?;
@@ -232,7 +244,7 @@ fn value_steps(plan: &Plan, spec: &IndicatorSpec, e: &Evaluated, l: Lang<'_>, st
         ),
         None,
     ));
-    Some(value)
+    Some(())
 }
 
 /// Explains how a target's value, status and gap come about, in `locale` ("zh-CN", "zh-TW", "en").
@@ -336,31 +348,7 @@ fn plain_steps(
 ) -> Option<()> {
     steps.push(step(StepKind::Formula, formula_text, Some(vars)));
     steps.push(step(StepKind::Substitute, l.say("explain.substitute", &[]), Some(numbers)));
-    let exact = match value.fraction() {
-        Some(f) => format!("{} … (= {f})", value.to_decimal()?.normalize()),
-        None => exact_text(value),
-    };
-    steps.push(step(
-        StepKind::Exact,
-        l.say("explain.exact", &[("exact", Same(&exact)), ("unit", Same(&unit_text(unit, symbol)))]),
-        Some(lit(&exact_text(value))),
-    ));
-    let dp = unit.decimals(&plan.rounding);
-    let shown = value.display(dp, plan.rounding.tie)?;
-    steps.push(step(
-        StepKind::Round,
-        l.say(
-            "explain.round",
-            &[
-                ("places", Same(&dp.to_string())),
-                ("tie", Same(&tie_text(plan.rounding.tie, l))),
-                ("shown", Same(&shown)),
-                ("unit", Same(&unit_text(unit, symbol))),
-            ],
-        ),
-        None,
-    ));
-    Some(())
+    exact_and_rounded(plan, value, unit, symbol, l, steps)
 }
 
 /// Explains one figure of a unit's month in the monthly progress (`figure`: `completion`, `time_progress`, `ahead`,

@@ -4,9 +4,8 @@
 //! workbook worker when a planner first imports or exports a workbook.
 
 pub mod export;
+mod formulas;
 pub mod import;
 pub mod read;
+mod sheets;
 pub mod write;
-
-#[cfg(test)]
-mod tests;

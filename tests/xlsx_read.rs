@@ -1,7 +1,9 @@
+//! Workbooks read as Excel, WPS and Calc write them, and what plancalc writes read back: digits as written, shared
+//! strings, merged headers, dates in both systems, coded bad files.
 #![allow(clippy::unwrap_used, clippy::expect_used, clippy::indexing_slicing, clippy::panic)] // tests, not library code
 
-use super::read::{column_name, plain_number, serial_date, Workbook, MAX_ROWS};
-use super::write::{workbook, Cached, Cell, SheetOut, Style};
+use plancalc::xlsx::read::{column_name, plain_number, serial_date, Workbook, MAX_ROWS};
+use plancalc::xlsx::write::{workbook, Cached, Cell, SheetOut, Style};
 use std::io::{Cursor, Write};
 
 /// A workbook made by hand from its parts, as other programs write them.
