@@ -1,7 +1,8 @@
 // embed.html: one <plan-calc> from the address (?plan=…&lang=…&mode=…&compact&large, or the same after #), and its
 // height posted to the page that frames it, so that the host's optional script (plan-calc-frame.js) can size the
 // frame. Only the height crosses: nothing of the host page is read, and nothing but `{type, height}` is sent.
-// A classic script that runs while the page is parsed, so that the plan is asked for at once, beside the core.
+// A classic script at the end of the body: the element is in the page (and its plan asked for) before plan-calc.js,
+// a module, runs and starts it.
 
 (() => {
   const params = new URLSearchParams(location.search.length > 1 ? location.search : location.hash.slice(1));
@@ -24,7 +25,7 @@
   for (const flag of ['compact', 'readonly', 'large']) {
     if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
   }
-  document.addEventListener('DOMContentLoaded', () => document.getElementById('frame').append(calc));
+  document.getElementById('frame').append(calc);
 
   if (window.parent === window) return;
   let last = 0;

@@ -52,7 +52,7 @@ test('the element measures the same whatever the host page does to its fonts and
   const plain = await host('plain', { body: ZUNYI });
   const base = await measure(plain);
   assert.equal(base.font, '16px');
-  assert.match(base.family, /^system-ui/);
+  assert.match(base.family, /^"Microsoft YaHei"/);
   for (const [name, css] of [
     ['small-root', 'html { font-size: 62.5%; }'],
     ['large-root', 'html { font-size: 200%; }'],
@@ -67,6 +67,16 @@ test('the element measures the same whatever the host page does to its fonts and
     await p.context().close();
   }
   await plain.context().close();
+});
+
+test('Chinese text is set in a Chinese font first, by the language the element is in', async () => {
+  for (const [lang, first] of [['zh-CN', /^"Microsoft YaHei"/], ['zh-TW', /^"Microsoft JhengHei"/], ['en', /^system-ui/]]) {
+    const p = await host(`font-${lang}`, { body: ZUNYI, lang });
+    const { family } = await measure(p);
+    assert.match(family, first, lang);
+    assert.equal(await p.locator('#c').evaluate((e) => e.shadowRoot.querySelector('.pc').lang), lang);
+    await p.context().close();
+  }
 });
 
 test('--plan-calc-font-size scales it, and `large` gives larger text, more spacing and stronger contrast', async () => {
