@@ -174,7 +174,12 @@ async function savePlan() {
 
 function renderAll() {
   document.documentElement.lang = state.lang;
-  for (const node of document.querySelectorAll('[data-i18n]')) node.textContent = T(node.dataset.i18n);
+  // Only the words that differ are set (the page's Chinese is already in index.html): the DOM is touched only where
+  // the text changes.
+  for (const node of document.querySelectorAll('[data-i18n]')) {
+    const text = T(node.dataset.i18n);
+    if (node.textContent !== text) node.textContent = text;
+  }
   for (const node of document.querySelectorAll('[data-i18n-label]')) node.setAttribute('aria-label', T(node.dataset.i18nLabel));
   $('lang').value = state.lang;
   $('preset').value = PRESETS.includes(state.preset) || state.preset === 'blank' ? state.preset : '';
