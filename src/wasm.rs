@@ -12,6 +12,12 @@ use serde::de::DeserializeOwned;
 use serde::Serialize;
 use wasm_bindgen::prelude::*;
 
+#[cfg(feature = "page")]
+mod monthly;
+#[cfg(feature = "page")]
+mod projects;
+#[cfg(feature = "page")]
+pub use projects::ProjectImport;
 #[cfg(feature = "xlsx")]
 mod xlsx;
 
@@ -238,12 +244,14 @@ impl PlanSession {
     }
 }
 
-/// What only the planner's page uses: saving and restoring, documents, scenario comparison, compositions, the joint
-/// goal seek, the project table and CSV import, explanations.
+/// What only the planner's page uses: saving and restoring, documents, plan edits, scenario comparison, compositions,
+/// the joint goal seek, explanations. Monthly progress (`monthly.rs`) and the project table (`projects.rs`) are page
+/// calls too, in modules of their own.
 /// The embed (`--no-default-features`) leaves them out, and the code behind them with them.
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 impl PlanSession {
+
     /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
     /// list, which `projectRows` reads a page at a time.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]
@@ -280,81 +288,7 @@ impl PlanSession {
         to_js(&self.inner.replace_plan(&doc).map_err(err)?)
     }
 
-    /// Month by month in `year`: series `done` against the annual plan in `annual` — completion, time-progress,
-    /// ahead, growth and its change, run-rate needed, year-end at the current pace, and each month's light.
-    #[wasm_bindgen(unchecked_return_type = "MonthRow[]")]
-    pub fn monthly(&self, done: &str, annual: &str, year: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.monthly(done, annual, year).map_err(err)?)
-    }
-
-    /// Every series the plan follows month by month (its `progress`), with each month's row and light.
-    #[wasm_bindgen(unchecked_return_type = "SeriesProgress[]")]
-    pub fn progress(&self) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.progress())
-    }
-
-    /// Monthly progress as the page shows it, computed once: every unit's months, their ranking and the bulletin of
-    /// `month` (1–12; the latest month with figures when absent).
-    #[wasm_bindgen(js_name = progressView, unchecked_return_type = "ProgressView")]
-    pub fn progress_view(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.progress_view_at(month))
-    }
-
-    /// The units followed, ranked by ahead/behind time-progress in `month` (the latest with figures when absent).
-    #[wasm_bindgen(unchecked_return_type = "Ranked[]")]
-    pub fn ranking(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.ranking(month))
-    }
-
-    /// The month's bulletin (通报) in zh-CN, zh-TW and en, written from the figures: `month` 1–12, or the latest month
-    /// with a figure; null when the plan follows no series month by month.
-    #[wasm_bindgen(unchecked_return_type = "Text | null")]
-    pub fn bulletin(&self, month: Option<u32>) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.bulletin(month))
-    }
-
-    /// Monthly actuals from CSV text for year `year` (one row per unit and month, or a column per month), amounts in
-    /// `unit` ("亿元" or "万元"): all entered or none; bad rows throw an `ImportError` (`csv.rows`, `rows`).
-    #[wasm_bindgen(js_name = importMonthly)]
-    pub fn import_monthly(&mut self, text: &str, year: &str, unit: &str) -> Result<usize, JsValue> {
-        let unit = crate::document::csv::Unit::read(unit, "unit").map_err(err)?;
-        self.inner.import_monthly(text, year, unit).map_err(err)
-    }
-
     /// Undoes the last plan change; null when there is none.
-    /// A monthly release's figures (`readBulletin(text).figures`) matched to the plan: for each, the series and month
-    /// it would go to, the amount in the series' unit, the figure now, and whether to enter it (or why not). Enter
-    /// the confirmed ones with `enterFigures`.
-    #[wasm_bindgen(js_name = matchRelease, unchecked_return_type = "ReleaseMatch[]")]
-    pub fn match_release(
-        &self,
-        #[wasm_bindgen(
-            unchecked_param_type = "{ subject: string; kind: string; value: string; unit: string; period: string }[]"
-        )]
-        figures: JsValue,
-    ) -> Result<JsValue, JsValue> {
-        let figures: Vec<crate::session::release::ReleaseFigure> = from_js(figures, "figures", "a list of figures")?;
-        to_js(&self.inner.match_release(&figures))
-    }
-
-    /// Step-by-step explanation of a figure of the monthly progress: `figure` (`completion`, `time_progress`, `ahead`,
-    /// `growth`, `run_rate`, `year_end`) of the series followed `done` in month period `period`, in `locale`.
-    #[wasm_bindgen(js_name = explainMonth, unchecked_return_type = "Explanation")]
-    pub fn explain_month(&self, done: &str, period: &str, figure: &str, locale: &str) -> Result<JsValue, JsValue> {
-        to_js(&crate::explain::explain_month(&self.inner, done, period, figure, locale).map_err(err)?)
-    }
-
-    /// Enters figures read from a workbook (`WorkbookFile.figures`) as edits of the active scenario, all or none;
-    /// returns how many changed.
-    #[wasm_bindgen(js_name = enterFigures)]
-    pub fn enter_figures(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "FigureCell[]")] cells: JsValue,
-    ) -> Result<usize, JsValue> {
-        let cells: Vec<crate::session::plan_edit::FigureCell> = from_js(cells, "cells", "a list of figures")?;
-        self.inner.enter_figures(&cells).map_err(err)
-    }
-
     #[wasm_bindgen(js_name = undoPlan, unchecked_return_type = "PlanChange | null")]
     pub fn undo_plan(&mut self) -> Result<JsValue, JsValue> {
         to_js(&self.inner.undo_plan().map_err(err)?)
@@ -438,108 +372,6 @@ impl PlanSession {
         self.inner.to_document().to_string()
     }
 
-    /// How many projects the plan lists.
-    #[wasm_bindgen(js_name = projectCount)]
-    pub fn project_count(&self) -> usize {
-        self.inner.plan().projects.len()
-    }
-
-    /// The sectors, counties, ownerships, stages and flags the project list uses.
-    #[wasm_bindgen(js_name = projectFacets, unchecked_return_type = "ProjectFacets")]
-    pub fn project_facets(&self) -> Result<JsValue, JsValue> {
-        let p = &self.inner.plan().projects;
-        let names =
-            |d: &crate::model::projects::Dict| d.names.iter().filter(|n| !n.is_empty()).cloned().collect::<Vec<_>>();
-        to_js(&serde_json::json!({
-            "sectors": names(&p.sectors), "counties": names(&p.counties), "ownerships": names(&p.ownerships),
-            "stages": names(&p.stages), "flags": names(&p.flags),
-        }))
-    }
-
-    /// Chooses the projects the table shows: those matching `where` (as in a bulk edit) whose id or name contains
-    /// `text`. Returns how many there are; `projectRows` reads them.
-    #[wasm_bindgen(js_name = projectView)]
-    pub fn project_view(
-        &mut self,
-        #[wasm_bindgen(unchecked_param_type = "ProjectFilter | null | undefined")] filter: JsValue,
-        text: Option<String>,
-    ) -> Result<usize, JsValue> {
-        let filter: Option<serde_json::Value> =
-            if filter.is_null() || filter.is_undefined() { None } else { Some(from_js(filter, "where", "a filter")?) };
-        self.view = self.inner.select_projects(filter.as_ref(), text.as_deref().unwrap_or("")).map_err(err)?;
-        Ok(self.view.len())
-    }
-
-    /// Projects `start .. start + count` of the current view, as the active scenario has them.
-    #[wasm_bindgen(js_name = projectRows, unchecked_return_type = "ProjectRow[]")]
-    pub fn project_rows(&self, start: usize, count: usize) -> Result<JsValue, JsValue> {
-        let end = start.saturating_add(count).min(self.view.len());
-        to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
-    }
-
-    /// The projects' lights month by month: every project's light in every month of the year of month period
-    /// `period` (escalation included), counted over the current view (`projectView`) in that month.
-    #[wasm_bindgen(js_name = projectMonths, unchecked_return_type = "MonthCounts")]
-    pub fn project_months(&self, period: &str) -> Result<JsValue, JsValue> {
-        to_js(&self.inner.project_month_counts(period, &self.view).map_err(err)?)
-    }
-
-    /// Orders the current view furthest behind time-progress first in month period `period` (the ranking; rows
-    /// without a light last). Returns how many rows the view has.
-    #[wasm_bindgen(js_name = rankView)]
-    pub fn rank_view(&mut self, period: &str) -> Result<usize, JsValue> {
-        self.inner.rank_projects(period, &mut self.view).map_err(err)?;
-        Ok(self.view.len())
-    }
-
-    /// For `count` rows of the view from `start`: each project's light in every month of year period `period` (the
-    /// grid of projects × months).
-    #[wasm_bindgen(js_name = projectMonthGrid, unchecked_return_type = "MonthGrid")]
-    pub fn project_month_grid(&self, start: usize, count: usize, period: &str) -> Result<JsValue, JsValue> {
-        let end = start.saturating_add(count).min(self.view.len());
-        let rows = self.view.get(start.min(end)..end).unwrap_or(&[]);
-        to_js(&self.inner.project_month_grid(period, rows).map_err(err)?)
-    }
-
-    /// For `count` rows of the view from `start`: completion, ahead of time-progress and light in month `period`.
-    #[wasm_bindgen(js_name = projectMonthRows, unchecked_return_type = "ProjectMonth[]")]
-    pub fn project_month_rows(&self, start: usize, count: usize, period: &str) -> Result<JsValue, JsValue> {
-        let end = start.saturating_add(count).min(self.view.len());
-        let rows = self.view.get(start.min(end)..end).unwrap_or(&[]);
-        to_js(&self.inner.project_month_rows(period, rows).map_err(err)?)
-    }
-
-    /// Replaces the plan's project list with one read by a `ProjectImport` (its `finish()` bytes). Figure edits
-    /// stay; edits to projects of the old list are dropped: returns how many. On an error nothing changes.
-    #[wasm_bindgen(js_name = replaceProjects)]
-    pub fn replace_projects(&mut self, bytes: Vec<u8>) -> Result<usize, JsValue> {
-        let list = crate::document::compact::decode(&bytes, self.inner.plan().periods.len()).map_err(err)?;
-        // The bytes go before the session copies the list for its scenario: 100,000 projects of a year by month are
-        // about 24 MB of bytes and 48 MB decoded, and wasm memory keeps its high-water mark.
-        drop(bytes);
-        let dropped = self.inner.replace_projects(list).map_err(err)?;
-        self.view.clear();
-        Ok(dropped)
-    }
-
-    /// Reads a CSV project list and replaces the plan's list with it in one call (no progress; in a page, use a
-    /// `ProjectImport` in a worker). `roles` maps each column (see `ColumnGuess`); guessed from the header when
-    /// absent. Throws an `ImportError` listing every bad row; nothing changes unless every row is good.
-    #[wasm_bindgen(js_name = importProjectsCsv)]
-    pub fn import_projects_csv(
-        &mut self,
-        text: &str,
-        roles: Option<Vec<String>>,
-        #[wasm_bindgen(unchecked_param_type = "\"亿元\" | \"万元\" | undefined")] unit: Option<String>,
-    ) -> Result<usize, JsValue> {
-        let periods = crate::document::csv::period_names(self.inner.plan());
-        let unit = unit.map(|u| crate::document::csv::Unit::read(&u, "unit")).transpose().map_err(err)?;
-        let list = crate::document::csv::read_text(text, periods, roles, unit).map_err(err)?;
-        let dropped = self.inner.replace_projects(list).map_err(err)?;
-        self.view.clear();
-        Ok(dropped)
-    }
-
     /// Step-by-step explanation of a target's value and status, in "zh-CN", "zh-TW" or "en".
     #[wasm_bindgen(js_name = explainTarget, unchecked_return_type = "Explanation")]
     pub fn explain_target(&self, target: &str, locale: &str) -> Result<JsValue, JsValue> {
@@ -563,90 +395,24 @@ impl PlanSession {
     }
 }
 
-/// Reads a CSV project list piece by piece, so that a worker can report progress; `finish()` gives the bytes
-/// `PlanSession.replaceProjects` installs.
-#[cfg(feature = "page")]
-#[wasm_bindgen]
-pub struct ProjectImport {
-    periods: Vec<crate::document::csv::PeriodName>,
-    reader: Option<crate::document::csv::CsvReader>,
-}
-
-#[cfg(feature = "page")]
-#[wasm_bindgen]
-impl ProjectImport {
-    /// An import for a plan with these periods (`plan().periods`).
-    #[wasm_bindgen(constructor)]
-    pub fn new(
-        #[wasm_bindgen(unchecked_param_type = "PeriodDocument[]")] periods: JsValue,
-    ) -> Result<ProjectImport, JsValue> {
-        #[derive(serde::Deserialize)]
-        struct P {
-            id: String,
-            #[serde(default)]
-            label: std::collections::BTreeMap<String, String>,
-        }
-        let list: Vec<P> = from_js(periods, "periods", "a list of periods")?;
-        let periods = list
-            .into_iter()
-            .map(|p| crate::document::csv::PeriodName { id: p.id, labels: p.label.into_values().collect() })
-            .collect();
-        Ok(ProjectImport { periods, reader: None })
-    }
-
-    /// The header row of `text` (the file's start is enough) and each column's likely role.
-    #[wasm_bindgen(unchecked_return_type = "ColumnGuess")]
-    pub fn columns(&self, text: &str) -> Result<JsValue, JsValue> {
-        to_js(&crate::document::csv::guess_columns(text, &self.periods).map_err(err)?)
-    }
-
-    /// Starts reading with a role per column and the unit of the amounts ("亿元" or "万元").
-    pub fn start(&mut self, roles: Vec<String>, unit: &str) -> Result<(), JsValue> {
-        let unit = crate::document::csv::Unit::read(unit, "unit").map_err(err)?;
-        self.reader = Some(crate::document::csv::CsvReader::new(self.periods.clone(), &roles, unit).map_err(err)?);
-        Ok(())
-    }
-
-    /// Reads the next piece of the file (from its start, header included); returns the projects read so far.
-    pub fn feed(&mut self, piece: &str) -> Result<usize, JsValue> {
-        match self.reader.as_mut() {
-            Some(r) => Ok(r.feed(piece)),
-            None => Err(not_started()),
-        }
-    }
-
-    /// How many bad rows have been found so far.
-    #[wasm_bindgen(js_name = badRows)]
-    pub fn bad_rows(&self) -> usize {
-        self.reader.as_ref().map_or(0, crate::document::csv::CsvReader::errors)
-    }
-
-    /// Ends the file: the project list as bytes, or an `ImportError` listing every bad row.
-    pub fn finish(&mut self) -> Result<Vec<u8>, JsValue> {
-        let reader = self.reader.take().ok_or_else(not_started)?;
-        let list = reader.finish().map_err(err)?;
-        Ok(crate::document::compact::encode(&list))
-    }
-}
-
-#[cfg(feature = "page")]
-fn not_started() -> JsValue {
-    js_error(&Error::rule("import.not_started", "import", "call start() with the column mapping first"))
-}
-
 /// Reads a plan's text as published (simplified or traditional, copied from a PDF) into a draft plan, the targets it
 /// states with their sentences, and the sentences holding numbers it could not place. `progress(done, total)`, if
 /// given, is called as it reads (in characters of the cleaned text). Never throws for any text.
 #[cfg(feature = "reader")]
 #[wasm_bindgen(js_name = readPlanText, unchecked_return_type = "PlanTextDraft")]
 pub fn read_plan_text(text: &str, progress: Option<js_sys::Function>) -> Result<JsValue, JsValue> {
-    let mut report = |done: usize, total: usize| {
+    to_js(&crate::reader::read_plan_text(text, &mut reporter(progress)))
+}
+
+/// A progress report `(done, total)` that calls `progress`, if given.
+#[cfg(any(feature = "reader", feature = "xlsx"))]
+fn reporter(progress: Option<js_sys::Function>) -> impl FnMut(usize, usize) {
+    move |done: usize, total: usize| {
         if let Some(f) = &progress {
             // A throwing callback only loses a progress report.
             let _ = f.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
         }
-    };
-    to_js(&crate::reader::read_plan_text(text, &mut report))
+    }
 }
 
 /// Reads a monthly release (a statistics bureau's or planning office's 1—M月 bulletin): its month, the figures it

@@ -1,6 +1,6 @@
 //! Workbooks in the JavaScript API (the workbook build, feature `xlsx`): `exportWorkbook` and `WorkbookFile`.
 
-use super::{err, js_error, to_js, PlanSession};
+use super::{err, js_error, reporter, to_js, PlanSession};
 use crate::error::Error;
 use wasm_bindgen::prelude::*;
 
@@ -14,15 +14,6 @@ pub fn export_workbook(
     progress: Option<js_sys::Function>,
 ) -> Result<Vec<u8>, JsValue> {
     crate::xlsx::export::export(&session.inner, locale, &mut reporter(progress)).map_err(err)
-}
-
-fn reporter(progress: Option<js_sys::Function>) -> impl FnMut(usize, usize) {
-    move |done: usize, total: usize| {
-        if let Some(f) = &progress {
-            // A throwing callback only loses a progress report.
-            let _ = f.call2(&JsValue::NULL, &(done as f64).into(), &(total as f64).into());
-        }
-    }
 }
 
 /// An .xlsx workbook opened for import: its sheets, each read when first asked for.

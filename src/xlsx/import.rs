@@ -9,7 +9,7 @@ use super::export::{project_roles, PLAN_SHEET};
 use super::read::{column_name, csv_text, Sheet, Workbook};
 use crate::error::{Error, Result, RowError};
 use crate::messages::say_in;
-use crate::model::plan::{Plan, SeriesKind};
+use crate::model::plan::{Labels, Plan, SeriesKind};
 use crate::number::parse_decimal;
 use crate::session::plan_edit::FigureCell;
 use crate::session::Session;
@@ -42,26 +42,22 @@ fn norm(s: &str) -> String {
 
 /// The period a header cell names: its id or a label in any language.
 fn period_of(plan: &Plan, cell: &str) -> Option<usize> {
-    let c = norm(cell);
-    if c.is_empty() {
-        return None;
-    }
-    plan.periods.iter().position(|p| {
-        [Some(p.id.as_str()), Some(p.label.zh_cn.as_str()), Some(p.label.en.as_str()), p.label.zh_tw.as_deref()]
-            .into_iter()
-            .flatten()
-            .any(|n| norm(n) == c)
-    })
+    named(cell, plan.periods.iter().map(|p| (p.id.as_str(), &p.label)))
 }
 
 /// The series a cell names: its id or a label in any language.
 fn series_of(plan: &Plan, cell: &str) -> Option<usize> {
+    named(cell, plan.series.iter().map(|s| (s.id.as_str(), &s.label)))
+}
+
+/// Which of `items` (id, labels) `cell` names, spaces and case aside.
+fn named<'a>(cell: &str, mut items: impl Iterator<Item = (&'a str, &'a Labels)>) -> Option<usize> {
     let c = norm(cell);
     if c.is_empty() {
         return None;
     }
-    plan.series.iter().position(|s| {
-        [Some(s.id.as_str()), Some(s.label.zh_cn.as_str()), Some(s.label.en.as_str()), s.label.zh_tw.as_deref()]
+    items.position(|(id, label)| {
+        [Some(id), Some(label.zh_cn.as_str()), Some(label.en.as_str()), label.zh_tw.as_deref()]
             .into_iter()
             .flatten()
             .any(|n| norm(n) == c)
