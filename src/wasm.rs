@@ -251,7 +251,6 @@ impl PlanSession {
 #[cfg(feature = "page")]
 #[wasm_bindgen]
 impl PlanSession {
-
     /// The plan as loaded, as a schema-1 document (labels, periods, series, breakdowns, targets) without its project
     /// list, which `projectRows` reads a page at a time.
     #[wasm_bindgen(unchecked_return_type = "PlanDocument")]

@@ -132,6 +132,16 @@ fn monthly_actuals_from_csv_all_or_nothing() {
 }
 
 #[test]
+fn the_grid_of_months_without_projects_has_its_months_and_no_rows() {
+    let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
+    let s = Session::from_json(&text).unwrap();
+    let grid = s.project_month_grid("2023", &[]).unwrap();
+    assert_eq!(grid.months.first().map(String::as_str), Some("2023-02"));
+    assert!(grid.rows.is_empty());
+    assert_eq!(s.project_month_grid("2099", &[]).unwrap_err().code(), "id.unknown");
+}
+
+#[test]
 fn units_ranked_by_ahead_in_the_latest_month() {
     let text = std::fs::read_to_string("www/presets/monthly-demo.json").unwrap();
     let mut s = Session::from_json(&text).unwrap();

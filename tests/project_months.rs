@@ -107,4 +107,5 @@ fn ranked_behind_first_and_counted_over_a_filter() {
     let colors: Vec<Vec<&str>> =
         grid.rows.iter().map(|r| r.iter().map(|l| l.as_ref().map_or("-", |l| l.color)).collect()).collect();
     assert_eq!(colors[0], ["red", "red", "red", "red"], "e-red: 5, 10, 15, 20 of 120");
+    assert!(s.project_month_grid("2023-05", &rows).unwrap().months.is_empty(), "a month is no year with months");
 }

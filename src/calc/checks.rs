@@ -248,8 +248,10 @@ fn months_followed(out: &mut Out<'_>, grid: &Grid, baseline: &Grid, i: usize) {
         })
         .map(|f| f.0)
         .collect();
-    if let (Some(&first), Some(&last)) = (no_base.first(), no_base.last()) {
-        let (Some(a), Some(b)) = (label(first), label(last)) else { return };
+    // (A label that cannot be made skips this warning only: the revisions below are still checked.)
+    let span =
+        no_base.first().zip(no_base.last()).and_then(|(&first, &last)| Some((first, label(first)?, label(last)?)));
+    if let Some((first, a, b)) = span {
         out.list.push(Warning {
             subject: String::new(),
             code: "months.no_base".into(),

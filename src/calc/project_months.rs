@@ -10,6 +10,7 @@
 //!
 //! the same comparisons as [`super::monthly`] makes on the exact quotients, multiplied through by 1200·a.
 
+use super::monthly::{light, Light};
 use crate::model::plan::{LightRules, PeriodKind, Plan};
 use crate::model::projects::{Field, ProjectValues};
 use rust_decimal::Decimal;
@@ -132,12 +133,27 @@ fn row_lights(rules: &Rules, values: &ProjectValues, year: usize, months: &[(u32
     }
 }
 
-/// One project's lights in every month of `year` the plan has (`months_of`), for a row of the grid.
-pub fn lights_of_row(plan: &Plan, values: &ProjectValues, year: usize, row: usize) -> Vec<u8> {
+/// The lights of each of `rows` in every month of `year` the plan has (`months_of`), for the rows of the grid.
+pub fn lights_of_rows(plan: &Plan, values: &ProjectValues, year: usize, rows: &[u32]) -> Vec<Vec<u8>> {
     let months = months_of(plan, year);
-    let mut out = vec![NONE; months.len()];
-    row_lights(&Rules::new(&plan.lights), values, year, &months, row, &mut out);
-    out
+    let rules = Rules::new(&plan.lights);
+    rows.iter()
+        .map(|&row| {
+            let mut out = vec![NONE; months.len()];
+            row_lights(&rules, values, year, &months, row as usize, &mut out);
+            out
+        })
+        .collect()
+}
+
+/// A light code as the tables show it (colour, symbol, word); `NONE` is no light.
+pub fn light_of(code: u8) -> Option<Light> {
+    match code {
+        GREEN => Some(light("green")),
+        YELLOW => Some(light("yellow")),
+        RED => Some(light("red")),
+        _ => None,
+    }
 }
 
 /// One project's light in month period `p` of `year` (escalation from the months before), for a table row.

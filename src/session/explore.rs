@@ -210,7 +210,7 @@ impl Session {
     /// For the table's rows: each project's completion of its annual plan, ahead of time-progress and light in month
     /// period `period`, exact and rounded once.
     pub fn project_month_rows(&self, period: &str, rows: &[u32]) -> Result<Vec<ProjectMonth>> {
-        use crate::calc::project_months::{light_in, GREEN, RED, YELLOW};
+        use crate::calc::project_months::{light_in, light_of};
         use crate::model::projects::Field;
         let (p, year, values) = self.project_month(period)?;
         let plan = &self.plan;
@@ -228,12 +228,7 @@ impl Session {
                     .zip(a)
                     .and_then(|(d, a)| Exact::from(d).checked_mul(&Exact::HUNDRED)?.checked_div(&Exact::from(a)));
                 let ahead = completion.zip(tp).and_then(|(c, t)| c.checked_sub(&t));
-                let light = match light_in(plan, values, year, p, row) {
-                    GREEN => Some(crate::calc::monthly::light("green")),
-                    YELLOW => Some(crate::calc::monthly::light("yellow")),
-                    RED => Some(crate::calc::monthly::light("red")),
-                    _ => None,
-                };
+                let light = light_of(light_in(plan, values, year, p, row));
                 ProjectMonth {
                     completion: completion.and_then(|v| Quantity::new(&v, Unit::Percent, "%", r)),
                     ahead: ahead.and_then(|v| Quantity::new(&v, Unit::Pp, "pp", r)),
@@ -243,24 +238,18 @@ impl Session {
             .collect())
     }
 
-    /// The grid of projects × months for year period `period`: the months of the year the plan has (period ids) and,
-    /// for each of `rows`, its light in each (escalation included).
+    /// The grid of projects × months for year period `period`: the months of the year the plan has (period ids; none
+    /// for a period that is no year with months) and, for each of `rows`, its light in each (escalation included).
     pub fn project_month_grid(&self, period: &str, rows: &[u32]) -> Result<MonthGrid> {
-        use crate::calc::project_months::{lights_of_row, months_of, GREEN, RED, YELLOW};
+        use crate::calc::project_months::{light_of, lights_of_rows, months_of};
         let plan = &self.plan;
-        let unknown = || Error::UnknownId { path: "period".into(), id: period.to_owned() };
-        let year = plan.period_idx(period).ok_or_else(unknown)?;
-        let values = self.scenario().projects.as_ref().ok_or_else(unknown)?;
+        let year =
+            plan.period_idx(period).ok_or_else(|| Error::UnknownId { path: "period".into(), id: period.to_owned() })?;
         let months: Vec<String> = months_of(plan, year).iter().map(|&(_, p)| plan.period_id(p).to_owned()).collect();
-        let light = |l: u8| match l {
-            GREEN => Some(crate::calc::monthly::light("green")),
-            YELLOW => Some(crate::calc::monthly::light("yellow")),
-            RED => Some(crate::calc::monthly::light("red")),
-            _ => None,
-        };
-        let rows = rows
-            .iter()
-            .map(|&r| lights_of_row(plan, values, year, r as usize).into_iter().map(light).collect())
+        let Some(values) = self.scenario().projects.as_ref() else { return Ok(MonthGrid { months, rows: Vec::new() }) };
+        let rows = lights_of_rows(plan, values, year, rows)
+            .into_iter()
+            .map(|lights| lights.into_iter().map(light_of).collect())
             .collect();
         Ok(MonthGrid { months, rows })
     }

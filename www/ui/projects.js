@@ -22,6 +22,9 @@ export class ProjectsPanel {
   constructor(app) {
     this.app = app;
     this.count = 0;
+    /** The year whose months the table shows as a grid of lights (null: none), and how many months it has. */
+    this.year = null;
+    this.months = 0;
     this.frame = 0;
     this.worker = null;
     this.$ = (id) => document.getElementById(id);
@@ -62,14 +65,6 @@ export class ProjectsPanel {
     this.refresh();
   }
 
-  /** The selected period when it is a year with months in the plan: the table then shows each project's lights
-   *  month by month (the grid of projects × months). */
-  year() {
-    const plan = this.app.plan();
-    const p = plan.periods[Number(this.$('project-period').value || 0)];
-    return p?.kind === 'year' && plan.periods.some((x) => x.kind === 'month' && x.id.startsWith(`${p.id}-`)) ? p.id : null;
-  }
-
   /** The selected period when it is a month whose year the plan has: the table then shows each project's month. */
   month() {
     const plan = this.app.plan();
@@ -92,12 +87,16 @@ export class ProjectsPanel {
     const { app } = this;
     this.$('project-rank-box').hidden = !month;
     this.$('project-months').hidden = !month;
-    const year = this.year();
+    // A year with months in the plan (the core says which months): each project's lights month by month, the grid of
+    // projects × months.
+    const plan = app.plan();
+    const selected = plan.periods[Number(this.$('project-period').value || 0)];
+    const months = selected ? session.projectMonthGrid(0, 0, selected.id).months : [];
+    this.year = months.length ? selected.id : null;
+    this.months = months.length;
     const head = ['project_id', 'project_name', 'sector', 'county', 'ownership', 'stage', 'total', 'annual', 'completed',
       ...(month ? ['progress_completion', 'progress_ahead', 'progress_light'] : [])].map((k) => app.t(k));
-    const months = year ? app.plan().periods.filter((x) => x.kind === 'month' && x.id.startsWith(`${year}-`)) : [];
-    head.push(...months.map((x) => app.label(x.label)));
-    this.months = months.length;
+    head.push(...months.map((id) => app.label(plan.periods.find((x) => x.id === id)?.label)));
     this.$('project-head').replaceChildren(el('tr', {}, ...head.map((h) => el('th', { scope: 'col' }, h))));
     if (month) {
       if (this.$('project-rank').checked) session.rankView(month);
@@ -144,12 +143,12 @@ export class ProjectsPanel {
     const month = this.month();
     const months = month ? this.app.session().projectMonthRows(first, shown, month) : [];
     // A year with months: each row's light in each month, as a symbol with its word for assistive technology.
-    const year = this.year();
+    const year = this.year;
     const grid = year ? this.app.session().projectMonthGrid(first, shown, year).rows : [];
     const gridCells = (lights) => (lights ?? []).map((l) => el('td', { className: 'grid-light' }, l
       ? el('span', { className: `light light-${l.color}`, title: l.text[lang] ?? l.text.en, attrs: { 'aria-label': l.text[lang] ?? l.text.en } }, l.symbol) : '—'));
     const spacer = (h) => {
-      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: (month ? 12 : 9) + (this.months ?? 0) }));
+      const tr = el('tr', { className: 'spacer', attrs: { 'aria-hidden': 'true' } }, el('td', { colSpan: (month ? 12 : 9) + this.months }));
       tr.style.height = `${h}px`;
       return tr;
     };
