@@ -16,6 +16,7 @@ WASM := www/pkg/plancalc_bg.wasm
 EMBED_WASM := www/pkg/plancalc_embed_bg.wasm
 READER_WASM := www/pkg/plancalc_reader_bg.wasm
 XLSX_WASM := www/pkg/plancalc_xlsx_bg.wasm
+ELEMENT := www/plan-calc.js
 RUST_SOURCES := Cargo.toml Cargo.lock $(shell find src -name '*.rs')
 WASM_OPT_FEATURES := --enable-bulk-memory --enable-nontrapping-float-to-int --enable-sign-ext \
 	--enable-mutable-globals --enable-reference-types --enable-multivalue
@@ -65,7 +66,7 @@ setup-office:
 
 ## Build
 
-build: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM)
+build: $(WASM) $(ELEMENT) $(READER_WASM) $(XLSX_WASM)
 
 # The page's wasm, built for speed (profile `release`, wasm-opt -O3), without the plan-text reader.
 $(WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
@@ -96,14 +97,24 @@ $(XLSX_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 	www/node_modules/.bin/wasm-opt -O3 --strip-debug --strip-producers $(WASM_OPT_FEATURES) $@ -o $@.opt && mv $@.opt $@
 	@$(call report,$@ www/pkg/plancalc_xlsx.js)
 
+# The element as one module: www/element.js with the modules it imports (its glue, format.js, words.js, card.js)
+# bundled by esbuild into www/plan-calc.js, the file a portal's page loads. One request and one module instead of
+# five: on the slow-PC profile its module ran 15–40 ms sooner in each of four interleaved batches of 21–25 runs
+# (BENCHMARKS.md). Not minified, so that a portal's developer can read what runs in their page. What mode="full"
+# loads on first use (ui/plan-calc-full.js, the page's core) stays separate.
+$(ELEMENT): www/element.js www/ui/format.js www/ui/words.js www/ui/card.js $(EMBED_WASM) | $(NPM_STAMP)
+	www/node_modules/.bin/esbuild www/element.js --bundle --format=esm --log-level=warning \
+		--external:./pkg/plancalc.js --external:./ui/plan-calc-full.js --outfile=$@
+	@$(call report,$@)
+
 report = for f in $(1); do printf '%-32s %8d bytes, %7d bytes gzipped\n' "$$f" "$$(wc -c < $$f)" "$$(gzip -9c $$f | wc -c)"; done
 
 # The embed: what a portal copies, with nothing the page alone needs and nothing from node_modules.
-RUNTIME = pkg/plancalc_embed.js pkg/plancalc_embed_bg.wasm plan-calc.js plan-calc.css ui/format.js ui/words.js ui/card.js
+RUNTIME = plan-calc.js pkg/plancalc_embed_bg.wasm plan-calc.css
 # What mode="full" loads when a reader first asks for it (the page's core, explanations, goal-seek answers).
-LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js
+LAZY = pkg/plancalc.js pkg/plancalc_bg.wasm ui/plan-calc-full.js ui/render.js ui/i18n.js ui/card.js ui/format.js ui/words.js
 EMBED = $(RUNTIME) $(LAZY) pkg/plancalc_embed.d.ts
-dist: $(EMBED_WASM) $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP)
+dist: $(ELEMENT) $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
@@ -113,14 +124,14 @@ dist: $(EMBED_WASM) $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP)
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"
 	@echo "dist/plancalc-offline.html is the planner's page in one file: it works opened from disk (file://)"
 
-size: $(EMBED_WASM) $(WASM)
+size: $(ELEMENT) $(WASM)
 	@total=0; for f in $(RUNTIME); do \
 		n=$$(gzip -9c www/$$f | wc -c); total=$$((total + n)); printf '%-28s %8d bytes gzipped\n' "$$f" "$$n"; \
 	done; printf '%-28s %8d bytes gzipped (budget 150000)\n' "embed total" "$$total"
 	@echo "loaded only by mode=\"full\", when first asked for:"
 	@for f in $(LAZY); do printf '  %-26s %8d bytes gzipped\n' "$$f" "$$(gzip -9c www/$$f | wc -c)"; done
 
-serve: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM)
+serve: $(WASM) $(ELEMENT) $(READER_WASM) $(XLSX_WASM)
 	node tools/serve.mjs --port $(PORT)
 
 ## Tests, in order: native, wasm in headless Chromium, end to end in Chromium.
@@ -145,12 +156,12 @@ test-office: setup-office
 test-wasm: setup-rust setup-browser
 	$(BROWSER_ENV) cargo test --target $(WASM_TARGET) --test wasm
 
-test-e2e: $(WASM) $(EMBED_WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
+test-e2e: $(WASM) $(ELEMENT) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
 	node --test --test-concurrency=1 tests/node/*.test.mjs tests/e2e/*.test.mjs
 
 ## Benchmarks: native (cargo bench) and through the JS API in headless Chromium, into BENCHMARKS.md.
 
-bench: $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
+bench: $(WASM) $(ELEMENT) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP) setup-browser
 	node tools/bench.mjs
 
 # The fuzzer (tests/fuzzer/mod.rs), optimised with overflow checks on. `make test` runs a short deterministic slice of
@@ -161,4 +172,4 @@ fuzz:
 
 clean:
 	cargo clean
-	rm -rf www/pkg test-artifacts
+	rm -rf www/pkg www/plan-calc.js test-artifacts

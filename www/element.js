@@ -1,4 +1,5 @@
-// <plan-calc>: the calculator as one element for portal pages.
+// <plan-calc>: the calculator as one element for portal pages. `make` bundles this file with the modules it imports
+// (the core's glue, ui/format.js, ui/words.js, ui/card.js) into plan-calc.js, the one file a portal's page loads.
 //
 //   <script type="module" src="/plancalc/plan-calc.js"></script>
 //   <plan-calc src="/plancalc/presets/zunyi.json" lang="zh-CN"></plan-calc>
