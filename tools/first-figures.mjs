@@ -10,8 +10,9 @@ const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const require = createRequire(`${ROOT}www/package.json`);
 const { chromium } = require('playwright-core');
 
-// 11 runs: single runs on these shared machines move by ±30%, and the median of 7 moved by ±60 ms between benches.
-export const CONDITIONS = { cpu: 4, mbit: 10, latencyMs: 0, runs: 11 };
+// 21 runs: single runs on these shared machines go from about 350 to 700 ms, and the median of 11 moved by ±40 ms
+// between benches of the same code (the median of 7 by ±60 ms).
+export const CONDITIONS = { cpu: 4, mbit: 10, latencyMs: 0, runs: 21 };
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
