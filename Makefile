@@ -99,8 +99,8 @@ $(XLSX_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 
 # The element as one module: www/element.js with the modules it imports (its glue, format.js, words.js, card.js)
 # bundled by esbuild into www/plan-calc.js, the file a portal's page loads. One request and one module instead of
-# five: on the slow-PC profile its module ran 15–40 ms sooner in each of four interleaved batches of 21–25 runs
-# (BENCHMARKS.md). Not minified, so that a portal's developer can read what runs in their page. What mode="full"
+# five: on the slow-PC profile its module ran 15–60 ms sooner (median) in each of five interleaved batches of 21–25
+# runs. Not minified, so that a portal's developer can read what runs in their page. What mode="full"
 # loads on first use (ui/plan-calc-full.js, the page's core) stays separate.
 $(ELEMENT): www/element.js www/ui/format.js www/ui/words.js www/ui/card.js $(EMBED_WASM) | $(NPM_STAMP)
 	www/node_modules/.bin/esbuild www/element.js --bundle --format=esm --log-level=warning \
