@@ -5,7 +5,7 @@
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { start, ready, card, ROOT } from './harness.mjs';
+import { start, ready, card, allPainted, ROOT } from './harness.mjs';
 
 const AXE = `${ROOT}www/node_modules/axe-core/axe.min.js`;
 let env;
@@ -53,6 +53,7 @@ test('the project table and the CSV mapping step have no serious or critical acc
 test('the embed example has no serious or critical accessibility violation', async () => {
   const p = await env.open('embed-example.html', { bypassCSP: true });
   await p.locator('plan-calc').first().locator('.card').first().waitFor();
+  await allPainted(p);
   assert.deepEqual(await audit(p), []);
   assert.deepEqual(p.problems, []);
 });

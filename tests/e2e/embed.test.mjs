@@ -2,7 +2,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, allPainted, ARTIFACTS, ROOT } from './harness.mjs';
 import { serve, CSP } from '../../tools/serve.mjs';
 
 let env;
@@ -20,6 +20,7 @@ async function portal(base = env.url, path = 'embed-example.html') {
   p.csp = response.headers()['content-security-policy'];
   await p.locator('#first .card').first().waitFor();
   await p.locator('#second .card').first().waitFor();
+  await allPainted(p);
   return p;
 }
 

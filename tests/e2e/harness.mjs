@@ -58,6 +58,12 @@ export async function ready(env, query, options) {
   return page;
 }
 
+/** Waits until every calculator (<plan-calc>) in the page or frame has painted everything: the first paint holds the
+ * title, the line of counts and the first cards; the other cards and the table follow a frame later (the
+ * `plan-calc:all-figures` mark each sets). */
+export const allPainted = (page) => page.waitForFunction(() =>
+  performance.getEntriesByName('plan-calc:all-figures').length >= document.querySelectorAll('plan-calc').length);
+
 /** A target's card, and the first field of a series, on the planner's page. */
 export const card = (page, id) => page.locator(`.card[data-target="${id}"]`);
 export const field = (page, series) => page.locator(`#figures input[type="text"][data-series="${series}"]`).first();

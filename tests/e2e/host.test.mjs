@@ -4,7 +4,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ARTIFACTS } from './harness.mjs';
+import { start, allPainted, ARTIFACTS } from './harness.mjs';
 import { CSP } from '../../tools/serve.mjs';
 
 let env;
@@ -38,6 +38,7 @@ const ZUNYI = '<plan-calc id="c" src="/presets/zunyi.json" compact></plan-calc>'
 /** The element's height and the sizes inside it, once its cards are there. */
 async function measure(p) {
   await p.locator('#c .card').first().waitFor();
+  await allPainted(p);
   const box = await p.locator('#c').boundingBox();
   const inside = await p.locator('#c').evaluate((e) => {
     const pc = getComputedStyle(e.shadowRoot.querySelector('.pc'));

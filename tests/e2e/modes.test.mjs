@@ -3,7 +3,7 @@
 
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { start, ARTIFACTS, ROOT } from './harness.mjs';
+import { start, allPainted, ARTIFACTS, ROOT } from './harness.mjs';
 
 const AXE = `${ROOT}www/node_modules/axe-core/axe.min.js`;
 let env;
@@ -27,6 +27,7 @@ async function page(name, body, { bypassCSP = false } = {}) {
   }));
   await p.goto(`${env.url}modes/${name}.html`);
   await p.locator('plan-calc .card').first().waitFor();
+  await allPainted(p);
   return p;
 }
 
