@@ -543,9 +543,16 @@ loads and reads the marks through the protocol 2.5 s after navigation (asking ev
 element is \`embed.html?plan=presets/zunyi.json\` (the framed calculator, with its preload hints); the page is
 \`index.html?preset=zunyi\`.
 
-Both paint what the first screen shows first: the element its target cards, then its table of fields and sliders a
-frame later (median ${first.element.all} ms, \`plan-calc:all-figures\`); the page its plan, figures and targets, then the
-charts and the project table, which are far below the first screen.
+Both paint what the first screen shows first: the element its title, its line of counts and its first eight target
+cards, then the other cards and its table of fields and sliders a frame later (median ${first.element.all} ms,
+\`plan-calc:all-figures\`); the page its plan, figures and targets, then the charts and the project table, which are
+far below the first screen.
+
+What moved the element's time on 2026-11-30 (each against the code before it, in interleaved batches of 21–25 runs,
+medians; single batches move by ±40 ms, and this machine's speed drifts by more over an hour): its five modules bundled into one (its module ran 15–60 ms sooner);
+three sizes of text and no bold made up by the browser where the Chinese font has none (first layout 47 against 63
+ms); the first eight cards only in its first paint (503 against 530 ms); and this harness no longer asking the page
+for its marks every 50 ms while it loads, which had added about 40 ms.
 
 Until 2026-11-30 the marks were set when the first render returned, before the browser had laid out and painted it.
 Painting took another 150–250 ms on this machine, about half of it the first layout looking up a font for each Chinese
