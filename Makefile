@@ -102,7 +102,7 @@ $(XLSX_WASM): $(RUST_SOURCES) | setup-rust $(NPM_STAMP)
 # five: on the slow-PC profile its module ran 15–60 ms sooner (median) in each of five interleaved batches of 21–25
 # runs. Not minified, so that a portal's developer can read what runs in their page. What mode="full"
 # loads on first use (ui/plan-calc-full.js, the page's core) stays separate.
-$(ELEMENT): www/element.js www/ui/format.js www/ui/words.js www/ui/card.js $(EMBED_WASM) | $(NPM_STAMP)
+$(ELEMENT): www/element.js $(wildcard www/ui/*.js) $(EMBED_WASM) | $(NPM_STAMP)
 	www/node_modules/.bin/esbuild www/element.js --bundle --format=esm --log-level=warning \
 		--external:./pkg/plancalc.js --external:./ui/plan-calc-full.js --outfile=$@
 	@$(call report,$@)

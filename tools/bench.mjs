@@ -549,10 +549,11 @@ cards, then the other cards and its table of fields and sliders a frame later (m
 far below the first screen.
 
 What moved the element's time on 2026-11-30 (each against the code before it, in interleaved batches of 21–25 runs,
-medians; single batches move by ±40 ms, and this machine's speed drifts by more over an hour): its five modules bundled into one (its module ran 15–60 ms sooner);
-three sizes of text and no bold made up by the browser where the Chinese font has none (first layout 47 against 63
-ms); the first eight cards only in its first paint (503 against 530 ms); and this harness no longer asking the page
-for its marks every 50 ms while it loads, which had added about 40 ms.
+medians; single batches move by ±40 ms, and this machine's speed drifts by more over an hour): its five modules
+bundled into one (its module ran 15–60 ms sooner); three sizes of text and no bold made up by the browser where the
+Chinese font has none (first layout 47 against 63 ms); the first eight cards only in its first paint (503 against
+530 ms); and this harness no longer asking the page for its marks every 50 ms while it loads, which had added about
+40 ms.
 
 Until 2026-11-30 the marks were set when the first render returned, before the browser had laid out and painted it.
 Painting took another 150–250 ms on this machine, about half of it the first layout looking up a font for each Chinese

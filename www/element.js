@@ -308,9 +308,9 @@ export class PlanCalcElement extends HTMLElement {
     const summary = this.#session.summary();
     q('.summary').textContent = summary.text[locale] ?? summary.text.en;
     const shown = mode === 'summary' ? summary.order.slice(0, HEADLINES) : summary.order;
-    // The first time, only the cards a first screen holds; the rest follow with the table (below).
-    this.#rest = this.#shown ? [] : shown.slice(FIRST_CARDS);
-    q('.cards').replaceChildren(...shown.slice(0, shown.length - this.#rest.length).map((id) => this.#card(id, locale)));
+    const now = this.#shown ? shown : shown.slice(0, FIRST_CARDS);
+    this.#rest = shown.slice(now.length);
+    q('.cards').replaceChildren(...now.map((id) => this.#card(id, locale)));
     q('.announce').textContent = summary.text[locale] ?? summary.text.en;
     if (this.#shown) {
       this.#renderFigures(locale);
@@ -324,10 +324,10 @@ export class PlanCalcElement extends HTMLElement {
     this.#shown = true;
     afterPaint(() => {
       performance.mark('plan-calc:first-figures');
-      const now = localeOf(this.lang);
-      q('.cards').append(...this.#rest.map((id) => this.#card(id, now)));
+      const current = localeOf(this.lang); // a render of everything in between may have changed it
+      q('.cards').append(...this.#rest.map((id) => this.#card(id, current)));
       this.#rest = [];
-      this.#renderFigures(now);
+      this.#renderFigures(current);
       afterPaint(() => performance.mark('plan-calc:all-figures'));
     });
   }
