@@ -118,7 +118,7 @@ dist: $(ELEMENT) $(WASM) $(READER_WASM) $(XLSX_WASM) $(NPM_STAMP)
 	rm -rf dist/plancalc && mkdir -p dist/plancalc/pkg dist/plancalc/ui dist/plancalc/presets
 	cd www && cp --parents $(EMBED) ../dist/plancalc/
 	cp www/presets/*.json dist/plancalc/presets/
-	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.svg dist/plancalc/
+	cp www/embed-example.html www/embed-example.css www/embed-example.js www/favicon.png dist/plancalc/
 	cp www/embed.html www/embed.css www/embed.js www/plan-calc-frame.js dist/plancalc/
 	node tools/onefile.mjs --out dist/plancalc-offline.html
 	@echo "dist/plancalc/ is ready to copy; open embed-example.html from it to try it"

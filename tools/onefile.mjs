@@ -41,7 +41,7 @@ export async function onefile(out) {
   };
   const app = await bundle('app.js');
   const css = readFileSync(join(WWW, 'style.css'), 'utf8');
-  const icon = `data:image/svg+xml;base64,${readFileSync(join(WWW, 'favicon.svg')).toString('base64')}`;
+  const icon = `data:image/png;base64,${readFileSync(join(WWW, 'favicon.png')).toString('base64')}`;
   let html = readFileSync(join(WWW, 'index.html'), 'utf8');
   const swap = (from, to) => {
     if (!html.includes(from)) throw new Error(`index.html no longer has ${from}`);
@@ -50,7 +50,7 @@ export async function onefile(out) {
   // Preload hints name files beside the page; in one file there are none.
   html = html.replace(/\s*<!-- The page's modules and its core[\s\S]*?-->/, '').replace(/\s*<link rel="(module)?preload"[^>]*>/g, '');
   if (/preload/.test(html)) throw new Error('index.html: a preload hint is left');
-  swap('<link rel="icon" href="favicon.svg" type="image/svg+xml">', `<link rel="icon" href="${icon}" type="image/svg+xml">`);
+  swap('<link rel="icon" href="favicon.png" type="image/png">', `<link rel="icon" href="${icon}" type="image/png">`);
   swap('<link rel="stylesheet" href="style.css">', `<style>\n${css.replaceAll('</style', '<\\/style')}\n</style>`);
   swap('<script type="module" src="app.js"></script>',
     `<script>globalThis.PLANCALC_INLINE = ${scriptSafe(JSON.stringify(inline))};</script>\n`

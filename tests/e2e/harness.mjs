@@ -37,7 +37,7 @@ export async function start() {
       // A favicon fetch the browser itself abandons (a reload right after the address changed) is no failure of
       // the page; every other failed request is.
       page.on('requestfailed', (r) => {
-        const aborted = r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('/favicon.svg');
+        const aborted = r.failure()?.errorText === 'net::ERR_ABORTED' && r.url().endsWith('/favicon.png');
         if (!aborted) page.problems.push(`request failed: ${r.url()} ${r.failure()?.errorText}`);
       });
       page.on('response', (r) => r.status() >= 400 && page.problems.push(`HTTP ${r.status()}: ${r.url()}`));
