@@ -553,7 +553,9 @@ medians; single batches move by ±40 ms, and this machine's speed drifts by more
 bundled into one (its module ran 15–60 ms sooner); three sizes of text and no bold made up by the browser where the
 Chinese font has none (first layout 47 against 63 ms); the first eight cards only in its first paint (503 against
 530 ms); and this harness no longer asking the page for its marks every 50 ms while it loads, which had added about
-40 ms.
+40 ms. Later that day (interleaved batches of 11–15): the planner's page loads one module, \`page.js\`, bundled from its
+nineteen (first figures 73–97 ms sooner); and the pages' icon is a PNG, which the browser draws without the small
+document of its own that an SVG icon takes (15–38 ms of the main thread, at about the moment the figures are painted).
 
 Until 2026-11-30 the marks were set when the first render returned, before the browser had laid out and painted it.
 Painting took another 150–250 ms on this machine, about half of it the first layout looking up a font for each Chinese

@@ -47,12 +47,12 @@ export async function onefile(out) {
     if (!html.includes(from)) throw new Error(`index.html no longer has ${from}`);
     html = html.replace(from, () => to);
   };
-  // Preload hints name files beside the page; in one file there are none.
-  html = html.replace(/\s*<!-- The page's modules and its core[\s\S]*?-->/, '').replace(/\s*<link rel="(module)?preload"[^>]*>/g, '');
+  // The comment on the scripts and the preload hint name files beside the page; in one file there are none.
+  html = html.replace(/\s*<!-- The page's scripts are one module[\s\S]*?-->/, '').replace(/\s*<link rel="(module)?preload"[^>]*>/g, '');
   if (/preload/.test(html)) throw new Error('index.html: a preload hint is left');
   swap('<link rel="icon" href="favicon.png" type="image/png">', `<link rel="icon" href="${icon}" type="image/png">`);
   swap('<link rel="stylesheet" href="style.css">', `<style>\n${css.replaceAll('</style', '<\\/style')}\n</style>`);
-  swap('<script type="module" src="app.js"></script>',
+  swap('<script type="module" src="page.js"></script>',
     `<script>globalThis.PLANCALC_INLINE = ${scriptSafe(JSON.stringify(inline))};</script>\n`
     + `<script type="module">\n${scriptSafe(app)}\n</script>`);
   mkdirSync(dirname(out), { recursive: true });

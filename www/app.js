@@ -17,7 +17,7 @@ import { PlanEditor } from './ui/plan-editor.js';
 import { progressView } from './ui/progress.js';
 import { blankPlan, emptyPlan } from './ui/new-plans.js';
 import { dropLarge, getLarge, putLarge } from './ui/store.js';
-import { presetText, wasmModule } from './ui/assets.js';
+import { coreWasm, presetText } from './ui/assets.js';
 
 const PRESETS = ['zunyi', 'tongren', 'bijie', 'wuzhong', 'changzhi', 'projects-demo', 'monthly-demo'];
 /** Plans with more projects than this are kept in IndexedDB, and are too large for a link. */
@@ -891,8 +891,7 @@ async function start() {
   // The first plan is fetched while the core compiles.
   const first = params.get('preset') ?? localStorage.getItem(STORE + 'preset') ?? 'zunyi';
   if (PRESETS.includes(first) && !localStorage.getItem(STORE + first)) planText(first).catch(() => {});
-  const module = await wasmModule();
-  await (module ? init({ module_or_path: module }) : init());
+  await init({ module_or_path: await coreWasm() });
   state.projects = new ProjectsPanel({
     session: () => state.session, plan: () => state.plan, lang: () => state.lang, t: T, label: L, download,
     changed,
