@@ -102,6 +102,8 @@ export class PlanCalcElement extends HTMLElement {
   #rest = [];
   /** The full mode's extra part, once loaded. */
   #full = null;
+  /** A plan passed as the `plan` property, which takes the place of `src` and an inline plan until `src` is set. */
+  #given = null;
 
   constructor() {
     super();
@@ -117,6 +119,12 @@ export class PlanCalcElement extends HTMLElement {
         el('div', { className: 'announce', attrs: { 'aria-live': 'polite' } })));
     this.#root.addEventListener('input', (e) => this.#onInput(e));
     this.#root.addEventListener('click', (e) => this.#onAction(e));
+    // A plan set as a property before the element was defined sits on the element itself, in front of the setter.
+    if (Object.hasOwn(this, 'plan')) {
+      const plan = this.plan;
+      delete this.plan;
+      this.plan = plan;
+    }
   }
 
   // Attributes mirrored by properties (kebab-case attribute, camelCase property).
@@ -139,6 +147,14 @@ export class PlanCalcElement extends HTMLElement {
 
   /** Every result of the active scenario, or null before the plan has loaded. */
   get results() { return this.#results; }
+
+  /** The plan shown (a copy of its document), or null before one has loaded. Setting a plan document (an object, or
+   *  its JSON text) shows that plan in place of `src` or an inline plan; null goes back to them. */
+  get plan() { return this.#plan === null ? null : structuredClone(this.#plan); }
+  set plan(value) {
+    this.#given = value ?? null;
+    if (this.#started) this.#load();
+  }
 
   connectedCallback() {
     if (this.#started || this.#waiting) return;
@@ -173,6 +189,7 @@ export class PlanCalcElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
     // Before the element has started (an upgrade reports every attribute first), connectedCallback loads.
+    if (name === 'src') this.#given = null;
     if (name === 'src' && this.#started) this.#load();
     else if (name === 'mode' && this.#started && (old === 'full') !== (value === 'full')) this.#load();
     else if (name === 'scenario' && this.#session && value) this.#switch(value);
@@ -211,7 +228,13 @@ export class PlanCalcElement extends HTMLElement {
     try {
       const inline = this.querySelector(':scope > script[type="application/json"]');
       let text;
-      if (this.src) {
+      if (this.#given !== null) {
+        try {
+          text = typeof this.#given === 'string' ? this.#given : JSON.stringify(this.#given);
+        } catch (e) {
+          throw new CannotRun('cannot_plan', e); // e.g. an object that refers to itself
+        }
+      } else if (this.src) {
         const response = await fetch(new URL(this.src, document.baseURI)).catch((e) => {
           throw new CannotRun('cannot_plan', e);
         });
@@ -255,7 +278,7 @@ export class PlanCalcElement extends HTMLElement {
       const cause = e.cause;
       const coded = cause?.code ? ` [${cause.code}${cause.path ? ` ${cause.path}` : ''}]` : '';
       this.#error(t(locale, e.key) + coded);
-      tellDeveloper(e.key, `the plan ${this.src ? `at ${this.src} ` : ''}could not be loaded:${coded} ${cause?.message ?? ''}`);
+      tellDeveloper(e.key, `the plan ${this.#given === null && this.src ? `at ${this.src} ` : ''}could not be loaded:${coded} ${cause?.message ?? ''}`);
     }
   }
 

@@ -123,6 +123,58 @@ test('labels come from the plan text: an input series without figures gets a fie
   assert.deepEqual(p.problems, []);
 });
 
+test('the plan property: a plan object in, a copy out, a bad one refused with its code, null back to the plan inside', async () => {
+  const p = await portal();
+  const mini = {
+    schema: 1, id: 'mini', title: { 'zh-CN': '小方案', en: 'Mini plan' },
+    periods: [{ id: '2024', label: { 'zh-CN': '2024年', en: '2024' } }],
+    series: [
+      { id: 'a', label: { 'zh-CN': '甲', en: 'Part A' }, values: { 2024: '60' } },
+      { id: 'total', label: { 'zh-CN': '合计', en: 'Total' }, values: { 2024: '100' } }],
+    targets: [{ id: 'a-share', label: { 'zh-CN': '甲占比', en: 'Share of A' }, indicator: { kind: 'share', part: 'a', whole: 'total' },
+      period: '2024', cmp: '>=', value: '50' }],
+  };
+  const out = await p.locator('#second').evaluate(async (el, plan) => {
+    const changed = new Promise((ok) => el.addEventListener('change', ok, { once: true }));
+    el.plan = plan;
+    await changed;
+    const copy = el.plan;
+    copy.title.en = 'changed by the host';
+    return { id: el.plan.id, title: el.plan.title.en, share: el.results.targets[0].value.exact };
+  }, mini);
+  assert.deepEqual(out, { id: 'mini', title: 'Mini plan', share: '60' });
+  assert.equal(await shadow(p, 'second', '.title').textContent(), 'Mini plan');
+  assert.equal(await shadow(p, 'second', '.card').count(), 1);
+
+  // A plan the core refuses: its sentence, code and path; the plan before it stays in effect.
+  await p.locator('#second').evaluate((el, plan) => { el.plan = { ...plan, periods: [] }; }, mini);
+  await shadow(p, 'second', '.error:not([hidden])').waitFor();
+  assert.match(await shadow(p, 'second', '.error').textContent(), /\[[\w.]+( [^\]]+)?\]$/);
+  assert.equal(await p.locator('#second').evaluate((el) => el.plan.id), 'mini');
+  assert.equal(await shadow(p, 'second', '.card[data-target="a-share"] .value').textContent(), '60.0%');
+  p.problems = p.problems.filter((x) => !/plan-calc: the plan could not be loaded/.test(x));
+
+  // null goes back to the plan inside the element.
+  const inline = await p.locator('#second').evaluate((el) => JSON.parse(el.querySelector('script').textContent).title.en);
+  await p.locator('#second').evaluate((el) => { el.plan = null; });
+  await shadow(p, 'second', '.error[hidden]').waitFor({ state: 'attached' });
+  await p.waitForFunction((title) => document.querySelector('#second').plan?.title.en === title, inline);
+  assert.equal(await shadow(p, 'second', '.title').textContent(), inline);
+
+  // A plan set before the element is defined (the property sits on the element until it upgrades).
+  await p.evaluate((plan) => {
+    const late = document.createElement('plan-calc-late');
+    late.id = 'late';
+    late.lang = 'en';
+    late.plan = plan;
+    document.body.append(late);
+    customElements.define('plan-calc-late', class extends customElements.get('plan-calc') {});
+  }, mini);
+  await shadow(p, 'late', '.card').first().waitFor();
+  assert.equal(await shadow(p, 'late', '.title').textContent(), 'Mini plan');
+  assert.deepEqual(p.problems, []);
+});
+
 test('it works from a sub-path of a portal', async () => {
   const { server, url } = await serve({ root: ROOT, port: 0 });
   try {
