@@ -108,4 +108,8 @@ fn ranked_behind_first_and_counted_over_a_filter() {
         grid.rows.iter().map(|r| r.iter().map(|l| l.as_ref().map_or("-", |l| l.color)).collect()).collect();
     assert_eq!(colors[0], ["red", "red", "red", "red"], "e-red: 5, 10, 15, 20 of 120");
     assert!(s.project_month_grid("2023-05", &rows).unwrap().months.is_empty(), "a month is no year with months");
+    // Which year a month is reckoned against: the page asks before it shows a month's lights.
+    assert_eq!(s.year_of_month("2023-05"), Some("2023"));
+    assert_eq!(s.year_of_month("2023"), None, "a year is no month");
+    assert_eq!(s.year_of_month("2024-05"), None, "no such period");
 }

@@ -178,6 +178,13 @@ impl Session {
         Ok((p, year, values))
     }
 
+    /// The year period of month period `period` ("2023" for "2023-10") when the plan has that year, which the month's
+    /// lights, counts and ranking are reckoned against; None for any other period.
+    pub fn year_of_month(&self, period: &str) -> Option<&str> {
+        let year = crate::calc::project_months::year_of(&self.plan, self.plan.period_idx(period)?)?;
+        Some(self.plan.period_id(year))
+    }
+
     /// The projects' monthly lights: every project's light in every month of the year of month period `period`
     /// (escalation included), counted over `rows` (a filter's rows) in that month.
     pub fn project_month_counts(&self, period: &str, rows: &[u32]) -> Result<MonthCounts> {

@@ -47,6 +47,13 @@ impl PlanSession {
         to_js(&self.inner.project_rows(self.view.get(start.min(end)..end).unwrap_or(&[])))
     }
 
+    /// The year period of month period `period` ("2023" for "2023-10") when the plan has that year: the month then
+    /// has lights, counts and a ranking (`projectMonths`, `rankView`, `projectMonthRows`). Undefined otherwise.
+    #[wasm_bindgen(js_name = yearOfMonth)]
+    pub fn year_of_month(&self, period: &str) -> Option<String> {
+        self.inner.year_of_month(period).map(str::to_owned)
+    }
+
     /// The projects' lights month by month: every project's light in every month of the year of month period
     /// `period` (escalation included), counted over the current view (`projectView`) in that month.
     #[wasm_bindgen(js_name = projectMonths, unchecked_return_type = "MonthCounts")]

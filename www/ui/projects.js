@@ -65,12 +65,11 @@ export class ProjectsPanel {
     this.refresh();
   }
 
-  /** The selected period when it is a month whose year the plan has: the table then shows each project's month. */
+  /** The selected period when it is a month whose year the plan has (the core says): the table then shows each
+   *  project's month. */
   month() {
-    const plan = this.app.plan();
-    const p = plan.periods[Number(this.$('project-period').value || 0)];
-    const year = p?.kind === 'month' ? p.id.split('-')[0] : null;
-    return year && plan.periods.some((x) => x.id === year) ? p.id : null;
+    const p = this.app.plan().periods[Number(this.$('project-period').value || 0)];
+    return p && this.app.session().yearOfMonth(p.id) ? p.id : null;
   }
 
   /** The filter and search as they stand: how many match, then the rows in view. */
