@@ -28,7 +28,10 @@ function native() {
  * are taken in `rounds` spread over some seconds (a pause between rounds), so that a passing burst of load from
  * the machine's neighbours does not decide the median on its own. */
 async function inPage({ rounds, batches, perBatch }) {
-  const { PlanSession } = await import('/pkg/plancalc.js');
+  // The page's build in an instance of its own (the page's instance is inside its bundle, page.js).
+  const core = await import('/pkg/plancalc.js');
+  await core.default();
+  const { PlanSession } = core;
   const text = await (await fetch('/presets/tongren.json')).text();
   const pause = () => new Promise((resolve) => setTimeout(resolve, 400));
   const measure = async (f, calls = perBatch) => {
@@ -81,9 +84,12 @@ async function peerInPage({ n, engine, edits, bulks }) {
   const out = { n, engine };
 
   if (engine === 'plancalc') {
-    // The page's instance installs and edits; reading the CSV (the worker's job in the page) and the JSON loads run
-    // in a second instance of the module, so that the memory reported is what the page itself holds.
-    const { PlanSession, memoryBytes } = await import('/pkg/plancalc.js');
+    // One instance of the page's build installs and edits, as the page's own does (that one is inside page.js);
+    // reading the CSV (the worker's job in the page) and the JSON loads run in a second instance, so that the memory
+    // reported is what the installing instance holds.
+    const core = await import('/pkg/plancalc.js');
+    await core.default();
+    const { PlanSession, memoryBytes } = core;
     const reader = await import('/pkg/plancalc.js?reader');
     await reader.default();
     const l = (x) => ({ 'zh-CN': x, en: x });
@@ -310,9 +316,12 @@ async function workbookInPage(n) {
  * (`projectMonths`), the ranking behind first (`rankView`), one monthly figure edited (`apply`, everything it changes
  * back in JavaScript), and the module's memory. */
 async function projectMonthsInPage(n) {
-  // The page's path for a large list: read from CSV by a second instance (the worker's job), installed in this one,
-  // so that the memory reported is what the page's own instance holds.
-  const { PlanSession, memoryBytes } = await import('/pkg/plancalc.js');
+  // The page's path for a large list: read from CSV by a second instance (the worker's job), installed in an
+  // instance of the page's build (as in the page's own, which is inside page.js), so that the memory reported is what
+  // the installing instance holds.
+  const core = await import('/pkg/plancalc.js');
+  await core.default();
+  const { PlanSession, memoryBytes } = core;
   const reader = await import('/pkg/plancalc.js?months');
   await reader.default();
   const l = (v) => ({ 'zh-CN': v, en: v });
