@@ -265,6 +265,9 @@ pub const CATALOGUE: &[(&str, [&str; 3])] = &[
         "{met} 項達標 · {not_met} 項未達標 · {without} 項無數據",
         "{met} met · {not_met} not met · {without} without data",
     ]),
+    ("summary.group_not_met", ["未达标 · {n} 项", "未達標 · {n} 項", "Not met · {n}"]),
+    ("summary.group_without", ["无数据 · {n} 项", "無數據 · {n} 項", "Without data · {n}"]),
+    ("summary.group_met", ["已达标 · {n} 项", "已達標 · {n} 項", "Met · {n}"]),
     ("unreachable.lever_not_used", ["该指标不依赖于所选数字。", "該指標不依賴於所選數字。", "The indicator does not depend on this figure."]),
     ("unreachable.asymptote", [
         "无法达到:目标是该指标的极限(例如新增投资使占比趋近但达不到 100%)。",

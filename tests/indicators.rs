@@ -467,10 +467,21 @@ fn the_summary_counts_targets_by_status_and_puts_those_not_met_first() {
     assert_eq!(summary.text.zh_cn, "20 项达标 · 1 项未达标 · 1 项无数据");
     assert_eq!(summary.text.zh_tw, "20 項達標 · 1 項未達標 · 1 項無數據");
     assert_eq!(summary.text.en, "20 met · 1 not met · 1 without data");
+    // The same order in groups, each with its heading.
+    let groups: Vec<(&str, usize, &str)> =
+        summary.groups.iter().map(|g| (g.key.as_str(), g.ids.len(), g.title.zh_cn.as_str())).collect();
+    assert_eq!(
+        groups,
+        [("not_met", 1, "未达标 · 1 项"), ("without_data", 1, "无数据 · 1 项"), ("met", 20, "已达标 · 20 项")]
+    );
+    assert_eq!(summary.groups.iter().flat_map(|g| g.ids.clone()).collect::<Vec<_>>(), summary.order);
+    assert_eq!(summary.groups[2].title.en, "Met · 20");
     s.set_value("industrial", "2021-2023", "2040").unwrap();
     let after = s.summary();
     assert_eq!((after.met, after.not_met), (21, 0));
     assert_eq!(after.order[0], "private-share");
+    // A group without targets has no heading.
+    assert_eq!(after.groups.iter().map(|g| g.key.as_str()).collect::<Vec<_>>(), ["without_data", "met"]);
 }
 
 #[test]

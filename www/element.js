@@ -100,6 +100,8 @@ export class PlanCalcElement extends HTMLElement {
   #edits = [];
   /** The cards the first paint left for the next task (see #render). */
   #rest = [];
+  /** The groups the cards are shown in (the core's, or the summary's headline targets). */
+  #groups = [];
   /** The full mode's extra part, once loaded. */
   #full = null;
   /** A plan passed as the `plan` property, which takes the place of `src` and an inline plan until `src` is set. */
@@ -115,7 +117,7 @@ export class PlanCalcElement extends HTMLElement {
       el('div', { className: 'pc', part: 'container' },
         el('header', {}, el('h2', { className: 'title' }), el('p', { className: 'meta' }), el('p', { className: 'summary' })),
         el('p', { className: 'error', attrs: { role: 'alert' }, hidden: true }),
-        el('div', { className: 'body' }, el('table', { className: 'figures' }), el('ul', { className: 'cards' })),
+        el('div', { className: 'body' }, el('table', { className: 'figures' }), el('div', { className: 'cards' })),
         el('div', { className: 'announce', attrs: { 'aria-live': 'polite' } })));
     this.#root.addEventListener('input', (e) => this.#onInput(e));
     this.#root.addEventListener('click', (e) => this.#onAction(e));
@@ -327,13 +329,16 @@ export class PlanCalcElement extends HTMLElement {
     q('.pc').lang = locale;
     q('.title').textContent = label(plan.title, locale);
     q('.meta').textContent = plan.periods.map((p) => label(p.label, locale)).join('、');
-    // The order and the line of counts are the core's: not met first.
+    // The order, the groups and the line of counts are the core's: not met first, then without data, then met, each
+    // group under its heading; the summary shows its headline targets in one list.
     const summary = this.#session.summary();
     q('.summary').textContent = summary.text[locale] ?? summary.text.en;
-    const shown = mode === 'summary' ? summary.order.slice(0, HEADLINES) : summary.order;
+    this.#groups = mode === 'summary' ? [{ key: 'headline', ids: summary.order.slice(0, HEADLINES), title: null }] : summary.groups;
+    const shown = this.#groups.flatMap((g) => g.ids);
     const now = this.#shown ? shown : shown.slice(0, FIRST_CARDS);
     this.#rest = shown.slice(now.length);
-    q('.cards').replaceChildren(...now.map((id) => this.#card(id, locale)));
+    q('.cards').replaceChildren();
+    this.#place(now, locale);
     q('.announce').textContent = summary.text[locale] ?? summary.text.en;
     if (this.#shown) {
       this.#renderFigures(locale);
@@ -348,17 +353,33 @@ export class PlanCalcElement extends HTMLElement {
     afterPaint(() => {
       performance.mark('plan-calc:first-figures');
       const current = localeOf(this.lang); // a render of everything in between may have changed it
-      q('.cards').append(...this.#rest.map((id) => this.#card(id, current)));
+      this.#place(this.#rest, current);
       this.#rest = [];
       this.#renderFigures(current);
       afterPaint(() => performance.mark('plan-calc:all-figures'));
     });
   }
 
-  /** The card of target `id` as the active scenario has it. */
-  #card(id, locale) {
+  /** Appends the cards of `ids`, each to its group's list; a group gets its heading and list with its first card. */
+  #place(ids, locale) {
+    const box = this.#root.querySelector('.cards');
+    for (const id of ids) {
+      const group = this.#groups.find((g) => g.ids.includes(id));
+      if (!group) continue;
+      let list = box.querySelector(`:scope > [data-group="${group.key}"] > ul`);
+      if (!list) {
+        list = el('ul', { className: 'group-cards' });
+        box.append(el('section', { className: 'group', dataset: { group: group.key } },
+          group.title ? el('h3', { className: 'group-title' }, group.title[locale] ?? group.title.en) : null, list));
+      }
+      list.append(this.#card(id, locale, group.title ? 'h4' : 'h3'));
+    }
+  }
+
+  /** The card of target `id` as the active scenario has it, its name a heading of level `heading`. */
+  #card(id, locale, heading) {
     const plan = this.#plan;
-    const card = targetCard(this.#results.targets.find((x) => x.id === id), plan.targets.find((s) => s.id === id), plan, locale);
+    const card = targetCard(this.#results.targets.find((x) => x.id === id), plan.targets.find((s) => s.id === id), plan, locale, heading);
     if (this.mode !== 'full' || this.readonly) card.querySelector('.card-actions')?.remove();
     return card;
   }

@@ -111,6 +111,19 @@ pub struct Summary {
     pub order: Vec<String>,
     /// "3 met · 2 not met · 1 without data", in three languages.
     pub text: Text,
+    /// The same order in groups, those with targets only: not met, without a value, met.
+    pub groups: Vec<TargetGroup>,
+}
+
+/// Targets of one standing, as the element shows them under a heading.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct TargetGroup {
+    /// `not_met`, `without_data` or `met`.
+    pub key: String,
+    /// Its targets, in the summary's order.
+    pub ids: Vec<String>,
+    /// "未达标 · 2 项", in three languages.
+    pub title: Text,
 }
 
 impl Session {
@@ -129,16 +142,30 @@ impl Session {
             }
         }
         let [not_met, without_data, met] = counts;
-        let order = (0..3)
-            .flat_map(|r| self.results.targets.iter().filter(move |t| rank(t.status) == r))
-            .map(|t| t.id.clone())
-            .collect();
+        let in_rank = |r: usize| -> Vec<String> {
+            self.results.targets.iter().filter(|t| rank(t.status) == r).map(|t| t.id.clone()).collect()
+        };
+        let groups: Vec<TargetGroup> = [
+            ("not_met", "summary.group_not_met"),
+            ("without_data", "summary.group_without"),
+            ("met", "summary.group_met"),
+        ]
+        .into_iter()
+        .enumerate()
+        .map(|(r, (key, message))| {
+            let ids = in_rank(r);
+            let title = say(message, &[("n", Same(&ids.len().to_string()))]);
+            TargetGroup { key: key.to_owned(), ids, title }
+        })
+        .filter(|g| !g.ids.is_empty())
+        .collect();
+        let order = groups.iter().flat_map(|g| g.ids.iter().cloned()).collect();
         let n = |k: usize| k.to_string();
         let text = say(
             "summary.counts",
             &[("met", Same(&n(met))), ("not_met", Same(&n(not_met))), ("without", Same(&n(without_data)))],
         );
-        Summary { met, not_met, without_data, order, text }
+        Summary { met, not_met, without_data, order, text, groups }
     }
 
     /// Every result for the active scenario.
@@ -364,7 +391,9 @@ export interface SeriesResult { id: string; kind: "input" | "sum" | "projects"; 
 export interface BreakdownResult { id: string; remainder: (Quantity | null)[]; remainder_share: (Quantity | null)[]; }
 export interface Results { scenario: string; series: SeriesResult[]; breakdowns: BreakdownResult[]; targets: TargetResult[]; warnings: Warning[]; }
 /** The targets at a glance; `order`: not met first, then without a value, then met. */
-export interface Summary { met: number; not_met: number; without_data: number; order: string[]; text: Text; }
+export interface Summary { met: number; not_met: number; without_data: number; order: string[]; text: Text; groups: TargetGroup[]; }
+/** Targets of one standing, under a heading ("未达标 · 2 项"): not met, without a value, met. */
+export interface TargetGroup { key: 'not_met' | 'without_data' | 'met'; ids: string[]; title: Text; }
 export interface SeriesChange { id: string; period: string; value: Quantity | null; changed: boolean; }
 /** What an edit changed: patch a copy of `results()` with it. */
 export interface Outcome { scenario: string; series: SeriesChange[]; targets: TargetResult[]; breakdowns: BreakdownResult[]; warnings: WarningGroup[]; }

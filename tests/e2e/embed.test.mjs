@@ -46,7 +46,7 @@ test('the host page styles stay out and the element styles stay in', async () =>
   const p = await portal();
   const card = shadow(p, 'second', '.card').first();
   assert.ok(await card.isVisible(), 'the host rule `.card { display: none }` does not reach the cards');
-  const h3 = await card.locator('h3').evaluate((e) => getComputedStyle(e).color);
+  const h3 = await card.locator(':is(h3, h4)').evaluate((e) => getComputedStyle(e).color);
   assert.notEqual(h3, 'rgb(255, 0, 0)');
   const input = await shadow(p, 'second', 'input').first().evaluate((e) => getComputedStyle(e).backgroundColor);
   assert.notEqual(input, 'rgb(255, 192, 203)');
@@ -119,7 +119,7 @@ test('labels come from the plan text: an input series without figures gets a fie
   await shadow(p, 'third', 'input[data-series="b"]').fill('40');
   assert.equal(await shadow(p, 'third', 'td.computed[data-series="total"]').textContent(), '80.00 亿元');
   assert.equal(await shadow(p, 'third', '.card[data-target="a-share"] .value').textContent(), '50.0%');
-  assert.match(await shadow(p, 'third', '.card[data-target="a-share"] h3').textContent(), /^Share of A \(strive for\)$/);
+  assert.match(await shadow(p, 'third', '.card[data-target="a-share"] :is(h3, h4)').textContent(), /^Share of A \(strive for\)$/);
   assert.deepEqual(p.problems, []);
 });
 

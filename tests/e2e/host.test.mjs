@@ -42,7 +42,7 @@ async function measure(p) {
   const box = await p.locator('#c').boundingBox();
   const inside = await p.locator('#c').evaluate((e) => {
     const pc = getComputedStyle(e.shadowRoot.querySelector('.pc'));
-    const h3 = getComputedStyle(e.shadowRoot.querySelector('.card h3'));
+    const h3 = getComputedStyle(e.shadowRoot.querySelector('.card :is(h3, h4)'));
     return { font: pc.fontSize, line: pc.lineHeight, spacing: pc.letterSpacing, h3: h3.fontSize, family: h3.fontFamily };
   });
   // The width is the host's container's (a block element); everything else is the element's own.
@@ -59,7 +59,7 @@ test('the element measures the same whatever the host page does to its fonts and
     ['large-root', 'html { font-size: 200%; }'],
     ['hostile', `* { margin: 0; padding: 0; box-sizing: content-box; font: 30px serif !important;
        letter-spacing: 3px !important; line-height: 3 !important; text-transform: uppercase !important; }
-       div { display: none !important; } table, ul, li, p, h2, h3 { all: unset !important; }`],
+       div { display: none !important; } table, ul, li, p, h2, h3, h4 { all: unset !important; }`],
   ]) {
     const p = await host(name, { css, body: ZUNYI });
     assert.deepEqual(await measure(p), base, name);

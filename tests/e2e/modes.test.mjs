@@ -1,4 +1,4 @@
-// <plan-calc mode=…>: the summary, what-if (fields and sliders, the targets not met first) and full (goal seek applied
+// <plan-calc mode=…>: the summary, what-if (fields and sliders, the targets grouped, not met first) and full (goal seek applied
 // in one click, explanations, loaded only when asked for), by keyboard alone, and with axe on each.
 
 import { test, before, after } from 'node:test';
@@ -44,6 +44,7 @@ test('summary: the line of counts and the headline targets, those not met first'
   const p = await page('summary', '<plan-calc src="/presets/zunyi.json" mode="summary"></plan-calc>');
   assert.equal(await p.locator('plan-calc .summary').textContent(), '20 项达标 · 1 项未达标 · 1 项无数据');
   assert.deepEqual(await cards(p), ['industrial-share', 'private-share', 'fai-total']);
+  assert.equal(await p.locator('plan-calc .group-title').count(), 0, 'the headline targets are one list');
   assert.equal(await p.locator('plan-calc .figures').isVisible(), false);
   assert.ok(!p.requests.some((r) => r.endsWith('/plancalc_bg.wasm')), 'the full core is not loaded');
   assert.deepEqual(p.problems, []);
@@ -53,12 +54,17 @@ test('summary: the line of counts and the headline targets, those not met first'
 test('what-if by keyboard: a field, then a slider, and the cards reorder as targets are met', async () => {
   const p = await page('what-if', '<plan-calc src="/presets/zunyi.json" lang="en"></plan-calc>');
   assert.equal((await cards(p))[0], 'industrial-share', 'not met first');
+  // The targets in the core's groups, each under its heading, the cards' names a level below.
+  const groups = () => p.locator('plan-calc .group').evaluateAll((list) => list.map((g) => [g.querySelector('h3.group-title').textContent,
+    g.querySelectorAll('.card').length, g.querySelectorAll('.card h4').length]));
+  assert.deepEqual(await groups(), [['Not met · 1', 1, 1], ['Without data · 1', 1, 1], ['Met · 20', 20, 20]]);
   const field = p.locator('plan-calc input[data-series="industrial"]');
   await field.focus();
   await p.keyboard.press('Control+A');
   await p.keyboard.type('2040');
   await p.locator('plan-calc .summary', { hasText: '21 met · 0 not met' }).waitFor();
   assert.equal((await cards(p))[0], 'private-share');
+  assert.deepEqual(await groups(), [['Without data · 1', 1, 1], ['Met · 21', 21, 21]], 'no heading for an empty group');
   // Tab moves on to the slider beside the field; an arrow key moves it one step, which the field then shows.
   await p.keyboard.press('Tab');
   const slider = p.locator('plan-calc input[data-slider="industrial"]');

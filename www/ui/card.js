@@ -21,7 +21,7 @@ export function el(tag, props = {}, ...children) {
 }
 
 /** A target card: value, target, status by colour, icon and words, margin, what it needs, extras. */
-export function targetCard(result, spec, plan, locale) {
+export function targetCard(result, spec, plan, locale, heading = 'h3') {
   const name = label(spec.label, locale);
   const detail = [];
   if (result.status === 'no_data') {
@@ -31,7 +31,7 @@ export function targetCard(result, spec, plan, locale) {
   if (result.status === 'undefined') detail.push(result.reason_text?.[locale] ?? result.reason);
   const lever = plan.series.find((s) => s.id === result.lever);
   return el('li', { className: 'card', dataset: { status: result.status, target: result.id } },
-    el('h3', {}, name, ' ', el('span', { className: 'soft' }, `(${word(locale, spec.soft ? 'soft' : 'hard')})`)),
+    el(heading, {}, name, ' ', el('span', { className: 'soft' }, `(${word(locale, spec.soft ? 'soft' : 'hard')})`)),
     el('p', { className: 'value' }, quantity(result.value, locale)),
     el('p', { className: 'target' }, `${CMP[spec.cmp]} ${quantity(result.target, locale)}`,
       spec.tolerance ? ` ± ${decimal(spec.tolerance, locale)}` : ''),
