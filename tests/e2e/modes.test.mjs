@@ -95,6 +95,8 @@ test('full: what would it take, applied by keyboard in one step, and the explana
   const steps = p.locator('plan-calc .card[data-target="private-share"] .card-extra .steps li');
   await steps.first().waitFor();
   assert.ok(await steps.count() >= 2);
+  // Its title a level below the card's name, which is below its group's heading.
+  assert.equal(await p.locator('plan-calc .card[data-target="private-share"] .explanation > h5').count(), 1);
   assert.ok(p.requests.some((r) => r.endsWith('/ui/plan-calc-full.js')), 'the full part loads when asked for');
   await p.screenshot({ path: `${ARTIFACTS}/embed-full-mode.png`, fullPage: true });
   assert.deepEqual(p.problems, []);

@@ -12,7 +12,9 @@ export function act(action, { session, plan, target, card, locale, apply }) {
   const box = el('div', { className: 'card-extra', tabIndex: -1, dataset: { action } });
   try {
     if (action === 'explain') {
-      box.append(explanation(session.explainTarget(target, locale), locale));
+      // Its title a level below the card's name (an h4 under a group's heading).
+      const level = Number(card.querySelector('h3, h4')?.tagName.slice(1) ?? 3) + 1;
+      box.append(explanation(session.explainTarget(target, locale), locale, `h${level}`));
     } else {
       // The figure the target's gap is about (its part, its level, what is done): new investment in it.
       const lever = session.results().targets.find((x) => x.id === target)?.lever;

@@ -49,10 +49,11 @@ export function mathml(expr, locale) {
   return root;
 }
 
-/** An explanation from the core: an ordered list of steps, each a sentence and its formula. */
-export function explanation(exp, locale) {
+/** An explanation from the core: an ordered list of steps, each a sentence and its formula; its title a heading of
+ *  level `heading`. */
+export function explanation(exp, locale, heading = 'h3') {
   return el('section', { className: 'explanation', attrs: { 'aria-label': exp.title } },
-    el('h3', {}, exp.title),
+    el(heading, {}, exp.title),
     el('ol', { className: 'steps' }, exp.steps.map((s) => el('li', { dataset: { kind: s.kind } },
       el('p', {}, s.text), s.math ? mathml(s.math, locale) : null))));
 }
