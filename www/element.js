@@ -191,9 +191,10 @@ export class PlanCalcElement extends HTMLElement {
   attributeChangedCallback(name, old, value) {
     if (old === value || !this.isConnected) return;
     // Before the element has started (an upgrade reports every attribute first), connectedCallback loads.
-    if (name === 'src') this.#given = null;
-    if (name === 'src' && this.#started) this.#load();
-    else if (name === 'mode' && this.#started && (old === 'full') !== (value === 'full')) this.#load();
+    if (name === 'src') {
+      this.#given = null; // a new src takes the place of a plan passed as the `plan` property
+      if (this.#started) this.#load();
+    } else if (name === 'mode' && this.#started && (old === 'full') !== (value === 'full')) this.#load();
     else if (name === 'scenario' && this.#session && value) this.#switch(value);
     else this.#schedule();
   }
@@ -364,8 +365,7 @@ export class PlanCalcElement extends HTMLElement {
   #place(ids, locale) {
     const box = this.#root.querySelector('.cards');
     for (const id of ids) {
-      const group = this.#groups.find((g) => g.ids.includes(id));
-      if (!group) continue;
+      const group = this.#groups.find((g) => g.ids.includes(id)); // ids come from #groups: always found
       let list = box.querySelector(`:scope > [data-group="${group.key}"] > ul`);
       if (!list) {
         list = el('ul', { className: 'group-cards' });

@@ -129,37 +129,34 @@ pub struct TargetGroup {
 impl Session {
     /// The active scenario's targets at a glance.
     pub fn summary(&self) -> Summary {
-        // Not met, then without a value, then met: each target's rank, kept in plan order within a rank.
+        // Not met, then without a value, then met: the targets of each rank in plan order. The counts, the order and
+        // the groups all come from these three lists.
         let rank = |s: Status| match s {
             Status::NotMet => 0,
             Status::NoData | Status::Undefined => 1,
             Status::Met => 2,
         };
-        let mut counts = [0usize; 3];
+        let mut ranked: [Vec<String>; 3] = Default::default();
         for t in &self.results.targets {
-            if let Some(c) = counts.get_mut(rank(t.status)) {
-                *c += 1;
+            if let Some(ids) = ranked.get_mut(rank(t.status)) {
+                ids.push(t.id.clone());
             }
         }
-        let [not_met, without_data, met] = counts;
-        let in_rank = |r: usize| -> Vec<String> {
-            self.results.targets.iter().filter(|t| rank(t.status) == r).map(|t| t.id.clone()).collect()
-        };
+        let [not_met, without_data, met] = ranked.each_ref().map(Vec::len);
+        let order = ranked.concat();
         let groups: Vec<TargetGroup> = [
             ("not_met", "summary.group_not_met"),
             ("without_data", "summary.group_without"),
             ("met", "summary.group_met"),
         ]
         .into_iter()
-        .enumerate()
-        .map(|(r, (key, message))| {
-            let ids = in_rank(r);
+        .zip(ranked)
+        .filter(|(_, ids)| !ids.is_empty())
+        .map(|((key, message), ids)| {
             let title = say(message, &[("n", Same(&ids.len().to_string()))]);
             TargetGroup { key: key.to_owned(), ids, title }
         })
-        .filter(|g| !g.ids.is_empty())
         .collect();
-        let order = groups.iter().flat_map(|g| g.ids.iter().cloned()).collect();
         let n = |k: usize| k.to_string();
         let text = say(
             "summary.counts",
