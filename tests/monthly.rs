@@ -83,17 +83,17 @@ fn the_months_bulletin_is_written_from_the_numbers_in_three_languages() {
     let b = s.bulletin(None).unwrap();
     assert_eq!(
         b.zh_cn,
-        "1—10月,全市固定资产投资累计完成 1005.00 亿元,完成年度计划的 83.8%,超序时进度 0.4 个百分点,同比增长 7.5%；\
-         甲县累计完成 262.00 亿元,完成年度计划的 87.3%,超序时进度 4.0 个百分点；\
-         乙县累计完成 160.00 亿元,完成年度计划的 69.6%,慢于序时进度 13.8 个百分点。红灯单位:乙县。绿灯单位:全市固定资产投资、甲县。"
+        "1—10月，全市固定资产投资累计完成 1005.00 亿元，完成年度计划的 83.8%，超序时进度 0.4 个百分点，同比增长 7.5%；\
+         甲县累计完成 262.00 亿元，完成年度计划的 87.3%，超序时进度 4.0 个百分点；\
+         乙县累计完成 160.00 亿元，完成年度计划的 69.6%，慢于序时进度 13.8 个百分点。红灯单位：乙县。绿灯单位：全市固定资产投资、甲县。"
     );
     assert!(b
         .en
-        .starts_with("January to month 10: City FAI completed 1005.00 亿元, 83.8% of its annual plan, 0.4 pp ahead"));
+        .starts_with("January to October: City FAI completed 1005.00 亿元, 83.8% of its annual plan, 0.4 pp ahead"));
     assert!(b.en.ends_with("Red: County B. Green: City FAI, County A."));
     assert!(b.zh_tw.contains("慢於序時進度 13.8 個百分點"));
     // An earlier month on request; none for a plan that follows nothing.
-    assert!(s.bulletin(Some(2)).unwrap().en.starts_with("January to month 2:"));
+    assert!(s.bulletin(Some(2)).unwrap().en.starts_with("January to February:"));
     let zunyi = Session::from_json(&std::fs::read_to_string("www/presets/zunyi.json").unwrap()).unwrap();
     assert!(zunyi.bulletin(None).is_none());
 }
@@ -236,22 +236,22 @@ fn what_the_next_month_must_bring() {
     let city = units[0].next.as_ref().unwrap();
     assert_eq!(
         city.zh_cn,
-        "全市固定资产投资:1—11月累计须完成 1100.00 亿元 才达到序时进度(11月需完成 95.00 亿元);此后每月完成 97.50 亿元 可完成年度计划。"
+        "全市固定资产投资：1—11月累计须完成 1100.00 亿元 才达到序时进度（11月需完成 95.00 亿元）；此后每月完成 97.50 亿元 可完成年度计划。"
     );
     assert!(
         city.en.starts_with(
-            "City FAI: to be on time-progress, January to month 11 must reach 1100.00 亿元 (95.00 亿元 in month 11)"
+            "City FAI: to be on time-progress, January to November must reach 1100.00 亿元 (95.00 亿元 in November)"
         ),
         "{}",
         city.en
     );
     // County A: 262 of 300; November's time-progress is 300 × 11 ÷ 12 = 275, so 13 in November.
     let a = units[1].next.as_ref().unwrap();
-    assert!(a.en.contains("must reach 275.00 亿元 (13.00 亿元 in month 11); 19.00 亿元 a month"), "{}", a.en);
+    assert!(a.en.contains("must reach 275.00 亿元 (13.00 亿元 in November); 19.00 亿元 a month"), "{}", a.en);
     // At 280 by October it is already past November's time-progress, and says so.
     s.set_value("a", "2023-10", "280").unwrap();
     let a = s.progress()[1].next.clone().unwrap();
-    assert!(a.en.contains("already past time-progress for January to month 11 (275.00 亿元)"), "{}", a.en);
+    assert!(a.en.contains("already past time-progress for January to November (275.00 亿元)"), "{}", a.en);
     // December's figure in: nothing is left to bring.
     s.set_value("fai", "2023-10", "1200").unwrap();
     assert!(s.progress()[0].next.as_ref().unwrap().en.contains("0.00 亿元 a month"), "{:?}", s.progress()[0].next);

@@ -3,9 +3,9 @@
 // autosave. The core computes; this file wires the page to it and displays.
 
 import init, { PlanSession, indicatorKinds, planWithoutSeries } from './pkg/plancalc.js';
-import { csvText, decimal, quantity, signed, sliderScale } from './ui/format.js';
+import { aside, csvText, decimal, labelled, quantity, signed, sliderScale } from './ui/format.js';
 import { policy, snippet } from './ui/snippet.js';
-import { LOCALES, label, t } from './ui/i18n.js';
+import { LOCALES, label, t, withMonth } from './ui/i18n.js';
 import { ICONS, el, explanation, goalAnswer, targetCard, warningItem } from './ui/render.js';
 import { completionChart, compositionChart, contributionsChart, sharesChart } from './ui/charts.js';
 import { ProjectsPanel } from './ui/projects.js';
@@ -269,9 +269,9 @@ function renderPlan() {
   const src = plan.source;
   // Absent parts are left out (replaceChildren would write a null as the text "null").
   $('plan-meta').replaceChildren(...[
-    plan.region ? el('span', {}, `${T('region')}: ${L(plan.region)}`) : null,
-    el('span', {}, `${T('period')}: ${plan.periods.map((p) => L(p.label)).join('、')}`),
-    src ? el('span', {}, `${T('source')}: ${L(src.issuer)} · ${L(src.document)} · ${src.date ?? T('undated')}`) : null,
+    plan.region ? el('span', {}, labelled(T('region'), L(plan.region), state.lang)) : null,
+    el('span', {}, labelled(T('period'), plan.periods.map((p) => L(p.label)).join('、'), state.lang)),
+    src ? el('span', {}, labelled(T('source'), `${L(src.issuer)} · ${L(src.document)} · ${src.date ?? T('undated')}`, state.lang)) : null,
     el('span', {}, T(plan.baseline)),
   ].filter(Boolean));
   $('plan-notes').replaceChildren(...(plan.notes ?? []).map((n) => el('li', {}, L(n))));
@@ -384,7 +384,7 @@ function updateFigures(outcome) {
     const p = Number(td.dataset.period);
     const rest = b?.remainder[p];
     const share = b?.remainder_share[p];
-    td.textContent = rest ? `${decimal(rest.display, state.lang)} (${quantity(share, state.lang)})` : '—';
+    td.textContent = rest ? `${decimal(rest.display, state.lang)}${aside(quantity(share, state.lang), state.lang)}` : '—';
     td.dataset.negative = rest?.sign === 'negative' ? 'true' : 'false';
   }
 }
@@ -420,7 +420,7 @@ async function importMonthly(file) {
     announce(T('progress_imported').replace('{n}', n));
     save();
   } catch (e) {
-    const rows = (e.rows ?? []).slice(0, 20).map((r) => `${T('csv_line').replace('{n}', r.line)} ${r.column}: [${r.code}] ${r.reason}`);
+    const rows = (e.rows ?? []).slice(0, 20).map((r) => labelled(`${T('csv_line').replace('{n}', r.line)} ${r.column}`, `[${r.code}] ${r.reason}`, state.lang));
     showError('progress-error', { code: e.code, message: [e.message, ...rows].join('\n') }, T('csv_failed'));
   }
 }
@@ -435,7 +435,7 @@ function renderProgress() {
   if (!all.length) return;
   const months = [...new Set(all.flatMap((g) => g.months.filter((m) => m.done).map((m) => m.month)))].sort((a, b) => a - b);
   const keep = pick.value;
-  pick.replaceChildren(el('option', { value: '' }, T('progress_latest')), ...months.map((m) => el('option', { value: String(m) }, T('progress_month').replace('{m}', m))));
+  pick.replaceChildren(el('option', { value: '' }, T('progress_latest')), ...months.map((m) => el('option', { value: String(m) }, withMonth(state.lang, 'progress_month', m))));
   pick.value = months.includes(Number(keep)) ? keep : '';
   $('progress').replaceChildren(...progressView(all, view.ranking, {
     lang: state.lang, t: T,

@@ -18,7 +18,7 @@ use serde::Serialize;
 use crate::calc::grid::Grid;
 use crate::calc::indicator::{Ctx, Quantity, Sign};
 use crate::exact::Exact;
-use crate::messages::{say, Arg, Text};
+use crate::messages::{month as month_arg, say, Arg, Text};
 use crate::model::indicator::{IndicatorSpec, Unit};
 use crate::model::plan::{LightRules, PeriodKind, Plan};
 
@@ -121,7 +121,7 @@ pub fn next_month(plan: &Plan, grid: &Grid, done: usize, annual: usize, year: &s
     let month = next.to_string();
     let args = [
         ("unit", unit),
-        ("month", Arg::Same(&month)),
+        ("month", month_arg(&month)),
         ("on_pace", Arg::Same(&on_pace)),
         ("run_rate", Arg::Same(&run_rate)),
     ];
@@ -305,7 +305,7 @@ fn written(plan: &Plan, progress: &[SeriesProgress], month: Option<u32>, marked:
         return None;
     }
     let m = month.to_string();
-    let mut text = say("bulletin.opening", &[("month", Arg::Same(&m))]);
+    let mut text = say("bulletin.opening", &[("month", month_arg(&m))]);
     for (i, p) in parts.iter().enumerate() {
         text = join_text(&text, p, if i == 0 { "" } else { "; " });
     }

@@ -177,6 +177,6 @@ pub fn plan(title: Option<&str>, targets: &[DraftTarget], notes: &mut Vec<Note>)
         "periods": periods,
         "series": series.list,
         "targets": out,
-        "notes": [labels("由方案文本读出的草稿:数字为空,请填入统计数据。", "A draft read from the plan's text: figures are empty until you enter statistics.")],
+        "notes": [labels("由方案文本读出的草稿：数字为空，请填入统计数据。", "A draft read from the plan's text: figures are empty until you enter statistics.")],
     })
 }

@@ -32,6 +32,11 @@ test('two calculators under the strict policy, independent of each other', async
   assert.equal(await shadow(p, 'first', '.card').count(), 22);
   assert.equal(await shadow(p, 'second', '.card').count(), 2);
   assert.equal(await shadow(p, 'first', '.card[data-target="industrial-share"] .value').textContent(), '21.3%');
+  // Chinese text in Chinese punctuation and units, as plans print them.
+  const card = shadow(p, 'first', '.card[data-target="industrial-share"]');
+  assert.equal(await card.locator('.margin').textContent(), '差距：−8.7 个百分点');
+  assert.equal(await card.locator('.soft').textContent(), '（力争）');
+  assert.match(await card.locator('.needed').textContent(), /^恰好达标需变动：工业投资 \+590\.00 亿元$/);
   // Typing in the second leaves the first as it was, and the host page hears the change event.
   await shadow(p, 'second', 'input[data-series="industrial"]').fill('300');
   assert.equal(await shadow(p, 'second', '.card[data-target="industrial-share"] .value').textContent(), '30.0%');

@@ -109,7 +109,7 @@ test('under a policy without wasm-unsafe-eval it says so in the page language an
   });
   const message = (id) => p.locator(`#${id} .error`);
   await message('en').waitFor();
-  assert.equal(await message('zh').textContent(), '此计算器无法在本页运行:网站的安全设置阻止了它所需的计算组件。请联系网站管理员。');
+  assert.equal(await message('zh').textContent(), '此计算器无法在本页运行：网站的安全设置阻止了它所需的计算组件。请联系网站管理员。');
   assert.match(await message('en').textContent(), /^This calculator cannot run on this page: the site's security settings/);
   assert.match(await message('tw').textContent(), /^此計算器無法在本頁運行/);
   assert.equal(await message('en').getAttribute('role'), 'alert');

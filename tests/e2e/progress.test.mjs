@@ -16,7 +16,7 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   assert.equal(await grid.locator('tbody tr').count(), 3);
   assert.match(await p.locator('#bulletin-text').textContent(), /Red: County B\./);
   // What November must bring, in the core's words, and each unit's months as charts with their numbers.
-  assert.match(await p.locator('.progress-next').first().textContent(), /^City FAI: .*must reach 1100\.00 亿元 \(95\.00 亿元 in month 11\)/);
+  assert.match(await p.locator('.progress-next').first().textContent(), /^City FAI: .*must reach 1100\.00 亿元 \(95\.00 亿元 in November\)/);
   assert.equal(await p.locator('.chart-box[data-chart="monthly"]').count(), 3);
   assert.match(await p.locator('.chart-box[data-chart="monthly"]').nth(2).locator('table').textContent(), /69\.6%.*83\.3%.*−13\.8 pp/s);
   await p.locator('.chart-box[data-chart="monthly"]').first().screenshot({ path: `${ARTIFACTS}/monthly-chart.png` });
@@ -39,10 +39,10 @@ test('months, lights with words and symbols, and a monthly figure edited', async
   await p.waitForFunction(() => document.querySelectorAll('.progress-table')[2]?.querySelector('tbody tr:last-child .light')?.textContent.startsWith('● green'));
   assert.match(await p.locator('.progress-table').nth(2).locator('tbody tr').last().textContent(), /87\.0%/);
   // The month's bulletin follows: County B is no longer listed red.
-  assert.match(await p.locator('#bulletin-text').textContent(), /^January to month 10: .*Green: City FAI, County A, County B\.$/);
+  assert.match(await p.locator('#bulletin-text').textContent(), /^January to October: .*Green: City FAI, County A, County B\.$/);
   // As of September instead: the bulletin and the ranking of that month.
-  await p.locator('#progress-month').selectOption({ label: 'Jan–month 9' });
-  await p.locator('#bulletin-text', { hasText: /^January to month 9: / }).waitFor();
+  await p.locator('#progress-month').selectOption({ label: 'Jan–Sep' });
+  await p.locator('#bulletin-text', { hasText: /^January to September: / }).waitFor();
   assert.equal(await p.locator('#progress-month').inputValue(), '9', 'the month picked stays picked');
   assert.deepEqual(p.problems, []);
   await p.context().close();

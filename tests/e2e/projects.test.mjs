@@ -160,7 +160,7 @@ test('each project’s month: lit against time-progress, counted over the filter
   // October (70 + i mod 60 of 120): 100 is on time-progress (83.3%); 94 to 99 within 5 pp (yellow); below, red.
   await p.locator('#project-period').selectOption({ label: 'Jan–Oct 2023' });
   await p.locator('#project-months:not([hidden])').waitFor();
-  assert.equal(await p.locator('#project-months').textContent(), 'Jan–month 10: ● 1,500 green · ▲ 300 yellow · ■ 1,200 red · 0 without a light');
+  assert.equal(await p.locator('#project-months').textContent(), 'Jan–Oct: ● 1,500 green · ▲ 300 yellow · ■ 1,200 red · 0 without a light');
   await p.locator('#project-sector').selectOption('工业');
   assert.match(await p.locator('#project-months').textContent(), /● 750 green · ▲ 150 yellow · ■ 600 red/);
   await p.locator('#project-rank').check();

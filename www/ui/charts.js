@@ -9,7 +9,7 @@ import { el } from './render.js';
 const SVG = 'http://www.w3.org/2000/svg';
 const WIDTH = 560;
 const LABEL_W = 170;
-const VALUE_W = 90;
+const VALUE_W = 110; // "−13.8 个百分点" fits
 const ROW_H = 26;
 const BAR_H = 14;
 let serial = 0;

@@ -13,16 +13,31 @@ export function decimal(text, locale) {
   return `${minus ? '−' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals}`;
 }
 
-/** A Quantity {display, unit, symbol} with its unit: "21.3%", "−8.7 pp", "6,800.00 亿元", "2.50×". */
+/** Percentage points in each language: 个百分点 is how plans and bulletins write them. */
+const POINTS = { 'zh-CN': '个百分点', 'zh-TW': '個百分點', en: 'pp' };
+
+/** A Quantity {display, unit, symbol} with its unit: "21.3%", "−8.7 个百分点" (en "−8.7 pp"), "6,800.00 亿元",
+ *  "2.50×". */
 export function quantity(q, locale) {
   if (!q) return '—';
   const n = decimal(q.display, locale);
   switch (q.unit) {
     case 'percent': return `${n}%`;
-    case 'pp': return `${n} pp`;
+    case 'pp': return `${n} ${POINTS[locale] ?? POINTS.en}`;
     case 'times': return `${n}×`;
     default: return `${n} ${q.symbol}`;
   }
+}
+
+/** A label and its value, with the colon of the language: "差距：−8.7 个百分点", "Margin: −8.7 pp". Chinese text takes
+ *  full-width punctuation, with no space after it. */
+export function labelled(name, value, locale) {
+  return `${name}${locale === 'en' ? ': ' : '：'}${value}`;
+}
+
+/** An aside in the parentheses of the language: "（约束性）", " (binding)". */
+export function aside(text, locale) {
+  return locale === 'en' ? ` (${text})` : `（${text}）`;
 }
 
 /** The same with an explicit sign, for margins and deltas. */

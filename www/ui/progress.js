@@ -1,7 +1,7 @@
 // Monthly progress as the page draws it: a grid of units × months with their lights, and a table per unit. Each
 // light is its symbol and its word as well as its colour. The figures and the lights are the core's (`progress()`).
 
-import { quantity, signed } from './format.js';
+import { aside, labelled, quantity, signed } from './format.js';
 import { el } from './render.js';
 import { monthlyCharts } from './charts.js';
 
@@ -26,7 +26,7 @@ export function progressView(all, ranking, { lang, t, name, label }) {
       'progress_growth_change', 'progress_share', 'progress_contribution', 'progress_run_rate', 'progress_year_end', 'progress_light']
       .map((k) => el('th', { scope: 'col' }, t(k))))),
     el('tbody', {}, g.months.map((m) => el('tr', { className: m.revised ? 'revised' : '' },
-      el('th', { scope: 'row' }, label(m.period), m.revised ? ` (${t('progress_revised')})` : ''),
+      el('th', { scope: 'row' }, label(m.period), m.revised ? aside(t('progress_revised'), lang) : ''),
       el('td', {}, cell(m.done)), el('td', {}, explained(g, m, 'completion', cell(m.completion))),
       el('td', {}, explained(g, m, 'time_progress', cell(m.time_progress))),
       el('td', {}, explained(g, m, 'ahead', m.ahead ? signed(m.ahead, lang) : '—')), el('td', {}, explained(g, m, 'growth', cell(m.growth))),
@@ -36,6 +36,6 @@ export function progressView(all, ranking, { lang, t, name, label }) {
       el('td', {}, explained(g, m, 'year_end', cell(m.year_end))), el('td', {}, lightCell(m.light)))))),
   el('div', { className: 'charts progress-charts' }, monthlyCharts(name(g.done), g.months, label, lang))]);
   const ranked = el('ol', { className: 'progress-ranking', attrs: { 'aria-label': t('progress_ranking') } },
-    ranking.map((r) => el('li', { value: r.rank }, `${name(r.done)}: ${signed(r.ahead, lang)} `, lightCell(r.light))));
+    ranking.map((r) => el('li', { value: r.rank }, `${labelled(name(r.done), signed(r.ahead, lang), lang)} `, lightCell(r.light))));
   return [grid, el('h3', {}, t('progress_ranking')), ranked, ...tables];
 }

@@ -4,6 +4,7 @@
 
 import { importWorker } from './assets.js';
 import { csvText, decimal, quantity, signed } from './format.js';
+import { withMonth } from './i18n.js';
 import { el } from './render.js';
 
 const ROW = 34; // px; the same height in style.css (.project-table tr)
@@ -113,8 +114,8 @@ export class ProjectsPanel {
     const c = this.app.session().projectMonths(month);
     const lang = this.app.lang();
     const n = (x) => x.toLocaleString(lang);
-    this.$('project-months').textContent = this.app.t('project_months').replace('{green}', n(c.green)).replace('{yellow}', n(c.yellow))
-      .replace('{red}', n(c.red)).replace('{none}', n(c.none)).replace('{month}', String(c.month))
+    this.$('project-months').textContent = withMonth(lang, 'project_months', c.month).replace('{green}', n(c.green)).replace('{yellow}', n(c.yellow))
+      .replace('{red}', n(c.red)).replace('{none}', n(c.none))
       + (c.note ? ` ${c.note[lang] ?? c.note.en}` : '');
   }
 

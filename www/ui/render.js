@@ -2,7 +2,7 @@
 // and returns elements. Text from a plan file only ever enters through text nodes, never as HTML.
 
 import { el } from './card.js';
-import { decimal, quantity, signed } from './format.js';
+import { aside, decimal, labelled, quantity, signed } from './format.js';
 import { coreText, label, t } from './i18n.js';
 
 export { CMP, ICONS, el, targetCard } from './card.js';
@@ -70,13 +70,13 @@ export function goalAnswer(goal, plan, locale) {
   const o = goal.outcome;
   if (o.status === 'unreachable') {
     return el('p', { className: 'answer', dataset: { status: 'unreachable', reason: o.reason } },
-      `${t(locale, 'unreachable')}: ${coreText(goal.message, locale)}`);
+      labelled(t(locale, 'unreachable'), coreText(goal.message, locale), locale));
   }
   const lever = label(plan.series.find((s) => s.id === goal.lever)?.label, locale);
   const side = { at_least: 'also_meets', at_most: 'also_meets_below', exactly: 'exactly' }[o.side];
   return el('div', { className: 'answer', dataset: { status: 'reachable' } },
-    el('p', { className: 'answer-value' }, `${lever}: ${quantity(o.from, locale)} → `,
-      el('strong', {}, quantity(o.value, locale)), ` (${signed(o.delta, locale)})`),
+    el('p', { className: 'answer-value' }, labelled(lever, `${quantity(o.from, locale)} → `, locale),
+      el('strong', {}, quantity(o.value, locale)), aside(signed(o.delta, locale), locale)),
     o.value.fraction ? el('p', { className: 'fraction' }, `= ${o.value.fraction}`) : null,
     el('p', { className: 'side' }, t(locale, side)));
 }

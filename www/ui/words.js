@@ -3,7 +3,7 @@
 
 export const LOCALES = ['zh-CN', 'zh-TW', 'en'];
 
-const WORDS = {
+export const WORDS = {
   'zh-CN': {
     met: '已达标',
     not_met: '未达标',
@@ -13,8 +13,8 @@ const WORDS = {
     hard: '约束性',
     margin: '差距',
     needed: '恰好达标需变动',
-    missing: '缺少数字:',
-    seek: '怎样才能达标?',
+    missing: '缺少数字：',
+    seek: '怎样才能达标？',
     explain: '逐步解释',
     time_progress: '序时进度',
     ahead: '超序时进度',
@@ -23,8 +23,8 @@ const WORDS = {
     base_revision: '可比基数较上年公布数',
     slider: '滑块',
     // When the calculator cannot run at all (the core is not there to say it): for a member of the public.
-    cannot_blocked: '此计算器无法在本页运行:网站的安全设置阻止了它所需的计算组件。请联系网站管理员。',
-    cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器;如使用双核浏览器,请切换到极速模式。',
+    cannot_blocked: '此计算器无法在本页运行：网站的安全设置阻止了它所需的计算组件。请联系网站管理员。',
+    cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器；如使用双核浏览器，请切换到极速模式。',
     cannot_plan: '无法读取方案文件。',
   },
   'zh-TW': {
@@ -36,8 +36,8 @@ const WORDS = {
     hard: '約束性',
     margin: '差距',
     needed: '恰好達標需變動',
-    missing: '缺少數字:',
-    seek: '怎樣才能達標?',
+    missing: '缺少數字：',
+    seek: '怎樣才能達標？',
     explain: '逐步解釋',
     time_progress: '序時進度',
     ahead: '超序時進度',
@@ -45,8 +45,8 @@ const WORDS = {
     comparable_base: '上年可比基數',
     base_revision: '可比基數較上年公布數',
     slider: '滑桿',
-    cannot_blocked: '此計算器無法在本頁運行:網站的安全設定阻擋了它所需的計算元件。請聯絡網站管理員。',
-    cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器;如使用雙核瀏覽器,請切換到極速模式。',
+    cannot_blocked: '此計算器無法在本頁運行：網站的安全設定阻擋了它所需的計算元件。請聯絡網站管理員。',
+    cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器；如使用雙核瀏覽器，請切換到極速模式。',
     cannot_plan: '無法讀取方案檔案。',
   },
   en: {

@@ -4,6 +4,7 @@
 // Text from a workbook enters the page as text only.
 
 import { xlsxWorker } from './assets.js';
+import { labelled } from './format.js';
 import { el } from './render.js';
 
 export class WorkbookPanel {
@@ -63,7 +64,7 @@ export class WorkbookPanel {
 
   failed(e) {
     const { t } = this.app;
-    const rows = (e.rows ?? []).slice(0, 20).map((r) => `${t('csv_line').replace('{n}', r.line)} ${r.column}: [${r.code}] ${r.reason}`);
+    const rows = (e.rows ?? []).slice(0, 20).map((r) => labelled(`${t('csv_line').replace('{n}', r.line)} ${r.column}`, `[${r.code}] ${r.reason}`, this.app.lang()));
     this.status([`${t('xlsx_failed')}[${e.code}] ${e.message}`, ...rows].join('\n'), true);
   }
 
