@@ -546,7 +546,8 @@ From navigation start to the moment the figures first show, painted: the \`perfo
 their first render, which runs once that frame has been laid out and painted. Chromium's CPU is throttled ${CONDITIONS.cpu}× and
 the network is at ${CONDITIONS.mbit} Mbit/s (CDP \`Emulation.setCPUThrottlingRate\`, \`Network.emulateNetworkConditions\`), from the
 project's dev server on the same machine (gzip, as a portal's server sends), the cache empty, a fresh browser context
-each time: ${CONDITIONS.runs} runs after an untimed one, median (\`tools/first-figures.mjs\`). The harness leaves the page alone while it
+each time: ${CONDITIONS.runs} runs of each after an untimed one, the element and the page in turn, median
+(\`tools/first-figures.mjs\`). The harness leaves the page alone while it
 loads and reads the marks through the protocol 2.5 s after navigation (asking every 50 ms, as it did until
 2026-11-30, added about 40 ms to the element's median: each question is a task on the throttled main thread). The
 element is \`embed.html?plan=presets/zunyi.json\` (the framed calculator, with its preload hints); the page is
@@ -576,6 +577,11 @@ character (the font lists now start with Chinese fonts), so the times written he
 | the planner's page (Zunyi) | ${first.page.median} | ${first.page.runs.join(', ')} | 1000 |
 
 Budgets (issue 16): the element ${first.element.median <= 500 ? 'met' : 'not met'}, the page ${first.page.median <= 1000 ? 'met' : 'not met'}.
+
+The machine's own speed while these ran: a fixed loop of integer arithmetic, unthrottled, in a page of its own, timed
+before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). These machines are shared, and first figures
+measured on the same code have moved by a third between benches an hour apart; compare this time too when comparing
+two benches.
 `;
 writeFileSync(`${ROOT}BENCHMARKS.md`, doc);
 console.log(table);

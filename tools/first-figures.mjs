@@ -50,6 +50,20 @@ async function once(browser, url, marks) {
   }
 }
 
+/**
+ * The host's own speed, between visits: a fixed loop of integer arithmetic (the same work every time), in a page of
+ * its own without throttling, timed in ms. These machines are shared and their speed drifts by a third within an hour;
+ * first figures move with it, so the loop's time says what state the machine was in when they were measured.
+ */
+async function hostSpeed(page) {
+  return page.evaluate(() => {
+    const t0 = performance.now();
+    let x = 0;
+    for (let i = 0; i < 3e7; i++) x = (x * 31 + i) % 1000003;
+    return x >= 0 ? performance.now() - t0 : NaN;
+  });
+}
+
 export async function firstFigures() {
   const { server, url } = await serve({ root: `${ROOT}www`, port: 0 });
   const browser = await chromium.launch({
@@ -63,14 +77,21 @@ export async function firstFigures() {
       ['element', `${url}embed.html?plan=presets/zunyi.json`, ['plan-calc:first-figures', 'plan-calc:all-figures']],
       ['page', `${url}index.html?preset=zunyi`, ['plancalc:first-figures']],
     ];
-    const out = {};
-    for (const [name, address, marks] of cases) {
-      await once(browser, address, marks); // a first visit warms the machine, not the page (each run has its own cache)
-      const runs = [];
-      for (let i = 0; i < CONDITIONS.runs; i++) runs.push(await once(browser, address, marks));
-      const first = runs.map((r) => r[0]);
+    // A first visit to each warms the machine, not the pages (each run has its own cache). Then the two in turn, so
+    // that both medians come from the same minutes of this machine, with the host's speed taken before each pair.
+    for (const [, address, marks] of cases) await once(browser, address, marks);
+    const probe = await (await browser.newContext()).newPage();
+    const runs = cases.map(() => []);
+    const speed = [];
+    for (let i = 0; i < CONDITIONS.runs; i++) {
+      speed.push(await hostSpeed(probe));
+      for (const [j, [, address, marks]] of cases.entries()) runs[j].push(await once(browser, address, marks));
+    }
+    const out = { host: { median: Math.round(median(speed)), runs: speed.map(Math.round) } };
+    for (const [j, [name, , marks]] of cases.entries()) {
+      const first = runs[j].map((r) => r[0]);
       out[name] = { median: Math.round(median(first)), runs: first.map(Math.round) };
-      if (marks.length > 1) out[name].all = Math.round(median(runs.map((r) => r[1])));
+      if (marks.length > 1) out[name].all = Math.round(median(runs[j].map((r) => r[1])));
     }
     return out;
   } finally {
