@@ -52,8 +52,9 @@ async function once(browser, url, marks) {
 
 /**
  * The host's own speed, between visits: a fixed loop of integer arithmetic (the same work every time), in a page of
- * its own without throttling, timed in ms. These machines are shared and their speed drifts by a third within an hour;
- * first figures move with it, so the loop's time says what state the machine was in when they were measured.
+ * its own without throttling, timed in ms. These machines are shared, and first figures on the same code have moved
+ * by a fifth between benches twenty minutes apart; the loop's time is written beside them, so that a reader comparing
+ * two benches can see whether the machine itself was slower.
  */
 async function hostSpeed(page) {
   return page.evaluate(() => {
