@@ -579,8 +579,8 @@ character (the font lists now start with Chinese fonts), so the times written he
 Budgets (issue 16): the element ${first.element.median <= 500 ? 'met' : 'not met'}, the page ${first.page.median <= 1000 ? 'met' : 'not met'}.
 
 The machine's own speed while these ran: a fixed loop of integer arithmetic, unthrottled, in a page of its own, timed
-before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). These machines are shared: on 2026-12-01 two benches of the same code
-twenty minutes apart measured the element at 586 and 500 ms and the page at 1055 and 868 ms (their CPU benches above,
+before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). These machines are shared: on 2026-12-01 two benches of the same calculator
+twenty minutes apart (the second alternating element and page) measured the element at 586 and 500 ms and the page at 1055 and 868 ms (their CPU benches above,
 43.2 against 30.9 ms and 1169 against 771 ms, moved alike); compare this time too when comparing two benches.
 `;
 writeFileSync(`${ROOT}BENCHMARKS.md`, doc);
