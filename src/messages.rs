@@ -549,7 +549,7 @@ pub const XLSX: &[(&str, [&str; 3])] = &[
     ("xlsx.stage.new", ["新开工", "新開工", "new"]),
     ("xlsx.stage.continuing", ["续建", "續建", "continuing"]),
     ("xlsx.stage.finishing", ["竣工", "竣工投產", "finishing"]),
-    ("xlsx.monthly.month", ["1—{month}月", "1—{month}月", "Jan–M{month}"]),
+    ("xlsx.monthly.month", ["1—{month}月", "1—{month}月", "January–{month}"]),
     ("xlsx.monthly.done", ["累计完成", "累計完成", "done to date"]),
     ("xlsx.monthly.completion", ["完成率（%）", "完成率（%）", "completion (%)"]),
     ("xlsx.monthly.time_progress", ["序时进度（%）", "序時進度（%）", "time-progress (%)"]),

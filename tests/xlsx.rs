@@ -122,6 +122,11 @@ fn monthly_actuals_come_back_with_the_plan() {
     let mut book = Workbook::open(bytes).unwrap();
     let names: Vec<String> = book.sheet_names().into_iter().map(|(n, _)| n).collect();
     assert!(names.contains(&"Monthly".to_owned()), "{names:?}");
+    // Each month since January by name in English (1—10月 in Chinese).
+    let monthly = book.sheet_index("Monthly").unwrap();
+    let cells: Vec<String> = book.sheet(monthly, &mut |_, _| {}).unwrap().rows.concat();
+    assert!(cells.iter().any(|c| c == "January–October"), "{cells:?}");
+    assert!(!cells.iter().any(|c| c.contains("Jan–M")), "{cells:?}");
     let doc = import::plan_document(&mut book, &mut |_, _| {}).unwrap().unwrap();
     let back = Session::new(Plan::from_json(&doc.to_string()).unwrap());
     assert_eq!(back.progress_view(), s.progress_view(), "the months, their lights and the bulletin");

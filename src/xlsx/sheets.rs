@@ -6,7 +6,7 @@ use super::write::{Cell, SheetOut, Style};
 use crate::error::Result;
 use crate::exact::TieRule;
 use crate::explain::{explain_target, Expr};
-use crate::messages::{say_in, Arg};
+use crate::messages::{month, say_in, Arg};
 use crate::model::plan::SeriesKind;
 use crate::session::Session;
 
@@ -132,7 +132,7 @@ pub(super) fn monthly_sheet(
         for m in &series.months {
             rows.push(vec![
                 Cell::text(label),
-                Cell::text(say_in(locale, "xlsx.monthly.month", &[("month", Arg::Same(&m.month.to_string()))])),
+                Cell::text(say_in(locale, "xlsx.monthly.month", &[("month", month(&m.month.to_string()))])),
                 q(&m.done),
                 q(&m.completion),
                 q(&m.time_progress),
