@@ -585,6 +585,9 @@ mod tests {
         }
         let mut rest = t;
         while let Some(open) = rest.find('(') {
+            if rest[..open].contains(')') {
+                return false;
+            }
             let after = &rest[open + 1..];
             let Some(close) = after.find(')') else { return false };
             let inner = &after[..close];
