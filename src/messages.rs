@@ -168,10 +168,14 @@ const MONTHS: [&str; 12] = [
     "December",
 ];
 
+/// The English name of month `number` ("10" or "09" → "October"), if it is one.
+pub fn month_name(number: &str) -> Option<&'static str> {
+    number.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1))).copied()
+}
+
 /// A month (its number as text, "10") as a slot: "10" in Chinese, "October" in English.
 pub fn month(number: &str) -> Arg<'_> {
-    let name = number.parse::<usize>().ok().and_then(|m| MONTHS.get(m.wrapping_sub(1)));
-    Arg::Each { zh_cn: number, zh_tw: number, en: name.copied().unwrap_or(number) }
+    Arg::Each { zh_cn: number, zh_tw: number, en: month_name(number).unwrap_or(number) }
 }
 
 /// The consistency warnings (their codes are the keys): key → [zh-CN, zh-TW, en]. Only the page's build checks

@@ -86,7 +86,9 @@ fn period(id: &str, ids: &[String]) -> Value {
         let (zh, en) = if h == "1" { ("上半年", "first half") } else { ("下半年", "second half") };
         (format!("{y}年{zh}"), format!("{en} {y}"), "span")
     } else if let Some((y, m)) = id.split_once('-').filter(|(y, _)| y.len() == 4) {
-        (format!("{y}年1—{}月", m.trim_start_matches('0')), format!("Jan–{m} {y}"), "month")
+        // "Jan–Sep 2023", as the presets write it: the month's name cut to its usual three letters.
+        let short = crate::messages::month_name(m).and_then(|n| n.get(..3)).unwrap_or(m);
+        (format!("{y}年1—{}月", m.trim_start_matches('0')), format!("Jan–{short} {y}"), "month")
     } else if id == "each-year" {
         ("每年".to_owned(), "each year".to_owned(), "year")
     } else if id.len() == 4 {

@@ -282,3 +282,17 @@ fn random_text_is_read_in_linear_time_without_panicking() {
         assert!(crate::Plan::from_value(&draft.plan).is_ok());
     }
 }
+
+#[test]
+fn a_months_period_is_labelled_by_the_months_name_in_english() {
+    let draft = read("2023年1—9月，全市固定资产投资完成800亿元以上。");
+    let label = draft.plan["periods"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .find(|p| p["id"] == "2023-09")
+        .map(|p| p["label"].clone())
+        .unwrap();
+    assert_eq!(label["zh-CN"], "2023年1—9月");
+    assert_eq!(label["en"], "Jan–Sep 2023");
+}

@@ -1,6 +1,8 @@
 // Number display: the core has already rounded (once, by the plan's rule); this only adds the locale's grouping to the
 // exact decimal string, with exactly the places the core chose.
 
+import { word } from './words.js';
+
 /** A decimal string the core rounded ("1234.50") in the locale's format ("1,234.50"), never re-rounded. zh-CN, zh-TW
  * and en all group by thousands with "," and write "." before the decimals, so the grouping is done on the string:
  * Intl.NumberFormat would say the same, but building its formatters took 130 ms of the element's first render on a
@@ -13,9 +15,6 @@ export function decimal(text, locale) {
   return `${minus ? '−' : ''}${whole.replace(/\B(?=(\d{3})+$)/g, ',')}${decimals}`;
 }
 
-/** Percentage points in each language: 个百分点 is how plans and bulletins write them. */
-const POINTS = { 'zh-CN': '个百分点', 'zh-TW': '個百分點', en: 'pp' };
-
 /** A Quantity {display, unit, symbol} with its unit: "21.3%", "−8.7 个百分点" (en "−8.7 pp"), "6,800.00 亿元",
  *  "2.50×". */
 export function quantity(q, locale) {
@@ -23,7 +22,7 @@ export function quantity(q, locale) {
   const n = decimal(q.display, locale);
   switch (q.unit) {
     case 'percent': return `${n}%`;
-    case 'pp': return `${n} ${POINTS[locale] ?? POINTS.en}`;
+    case 'pp': return `${n} ${word(locale, 'pp')}`; // 个百分点, as plans and bulletins write it
     case 'times': return `${n}×`;
     default: return `${n} ${q.symbol}`;
   }
