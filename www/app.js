@@ -891,7 +891,16 @@ async function start() {
   // The first plan is fetched while the core compiles.
   const first = params.get('preset') ?? localStorage.getItem(STORE + 'preset') ?? 'zunyi';
   if (PRESETS.includes(first) && !localStorage.getItem(STORE + first)) planText(first).catch(() => {});
-  await init({ module_or_path: await coreWasm() });
+  try {
+    await init({ module_or_path: await coreWasm() });
+  } catch (e) {
+    // Nothing can be computed without the core: a sentence for the planner, and for whoever serves the page the cause.
+    $('load-error').hidden = false;
+    $('load-error').textContent = T('core_failed');
+    console.error(`plancalc: the core (pkg/plancalc_bg.wasm) could not be loaded: ${e?.message ?? e}. Serve the whole `
+      + "folder, pkg/ included, with .wasm files as application/wasm, under a policy whose script-src has 'wasm-unsafe-eval'.");
+    return;
+  }
   state.projects = new ProjectsPanel({
     session: () => state.session, plan: () => state.plan, lang: () => state.lang, t: T, label: L, download,
     changed,

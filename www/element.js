@@ -29,9 +29,11 @@ function loadCore(full) {
       .then(() => m.PlanSession))
     : init({ module_or_path: new URL('./pkg/plancalc_embed_bg.wasm', import.meta.url) }).then(() => PlanSession)
   ).catch((e) => {
+    delete cores[key]; // the next load (a new src, a reload) asks again
     // Chromium names the policy in the message ("Refused to compile or instantiate WebAssembly module because
     // 'unsafe-eval' is not an allowed source of script in the following Content Security Policy directive…").
-    throw /Content Security Policy|unsafe-eval/i.test(String(e?.message)) ? new CannotRun('cannot_blocked', e) : e;
+    // Anything else means the core's files did not arrive whole: not found, not served as they are, or offline.
+    throw new CannotRun(/Content Security Policy|unsafe-eval/i.test(String(e?.message)) ? 'cannot_blocked' : 'cannot_core', e);
   });
   return cores[key];
 }
@@ -45,15 +47,20 @@ class CannotRun extends Error {
   }
 }
 
+/** What the portal's developer reads in the console for each reason, given what went wrong (`detail`). */
 const FIXES = {
-  cannot_blocked: "WebAssembly is blocked by this page's Content-Security-Policy. Add 'wasm-unsafe-eval' to script-src, "
-    + "e.g. Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
-  cannot_no_wasm: 'this browser has no WebAssembly (an old or IE-mode engine). Dual-core browsers take '
+  cannot_blocked: () => "WebAssembly is blocked by this page's Content-Security-Policy. Add 'wasm-unsafe-eval' to "
+    + "script-src, e.g. Content-Security-Policy: default-src 'self'; script-src 'self' 'wasm-unsafe-eval'; style-src 'self'",
+  cannot_no_wasm: () => 'this browser has no WebAssembly (an old or IE-mode engine). Dual-core browsers take '
     + '<meta name="renderer" content="webkit"> in the page head as the hint to use their Chromium engine.',
+  cannot_core: (detail) => `its core could not be loaded (${detail}). Copy the whole plancalc folder, pkg/ included, `
+    + 'next to plan-calc.js, and have the server send .wasm files as application/wasm (on IIS, '
+    + '<mimeMap fileExtension=".wasm" mimeType="application/wasm" /> in web.config).',
+  cannot_plan: (detail) => detail,
 };
 const told = new Set();
 function tellDeveloper(key, detail) {
-  const text = FIXES[key] ?? detail;
+  const text = FIXES[key](detail);
   if (told.has(text)) return;
   told.add(text);
   console.error(`plan-calc: ${text}`);
@@ -281,7 +288,9 @@ export class PlanCalcElement extends HTMLElement {
       const cause = e.cause;
       const coded = cause?.code ? ` [${cause.code}${cause.path ? ` ${cause.path}` : ''}]` : '';
       this.#error(t(locale, e.key) + coded);
-      tellDeveloper(e.key, `the plan ${this.#given === null && this.src ? `at ${this.src} ` : ''}could not be loaded:${coded} ${cause?.message ?? ''}`);
+      tellDeveloper(e.key, e.key === 'cannot_plan'
+        ? `the plan ${this.#given === null && this.src ? `at ${this.src} ` : ''}could not be loaded:${coded} ${cause?.message ?? ''}`
+        : String(cause?.message ?? cause));
     }
   }
 

@@ -13,8 +13,9 @@ after(async () => { await env?.close(); });
 
 const NO_WASM_CSP = "default-src 'self'; script-src 'self'; style-src 'self'";
 
-/** A host page at `/host/<name>.html` with `css` as its stylesheet and `body` inside, under `policy`. */
-async function host(name, { css = '', body, policy = CSP, lang = 'zh-CN', init } = {}) {
+/** A host page at `/host/<name>.html` with `css` as its stylesheet and `body` inside, under `policy`; `setup(page)` runs
+ *  before it is opened (routes of its own). */
+async function host(name, { css = '', body, policy = CSP, lang = 'zh-CN', init, setup } = {}) {
   const context = await env.browser.newContext({ viewport: { width: 1000, height: 800 } });
   const p = await context.newPage();
   p.console = [];
@@ -22,6 +23,7 @@ async function host(name, { css = '', body, policy = CSP, lang = 'zh-CN', init }
   p.on('console', (m) => m.type() === 'error' && p.console.push(m.text()));
   p.on('pageerror', (e) => p.problems.push(`page error: ${e.message}`));
   if (init) await p.addInitScript(init);
+  if (setup) await setup(p);
   const html = `<!doctype html><html lang="${lang}"><head><meta charset="utf-8">
     <link rel="stylesheet" href="/host/${name}.css"><script type="module" src="/plan-calc.js"></script></head>
     <body>${body}</body></html>`;
@@ -139,5 +141,30 @@ test('a plan that is missing or invalid is named, with the core error code', asy
   assert.equal(await p.locator('#missing .error').textContent(), 'The plan file could not be read.');
   assert.match(await p.locator('#invalid .error').textContent(), /^The plan file could not be read\. \[[a-z_]+\.[a-z_]+/);
   assert.ok(p.console.some((t) => t.includes('/presets/nope.json')), p.console.join('\n'));
+  await p.context().close();
+});
+
+test('a core file that does not arrive is named for the public, the developer told how to serve it, and asked for again', async () => {
+  let there = false; // the portal's server, before and after the folder is copied whole
+  const p = await host('no-core', {
+    body: `<plan-calc id="zh" src="/presets/zunyi.json"></plan-calc>
+           <plan-calc id="en" lang="en" src="/presets/zunyi.json"></plan-calc>`,
+    setup: (page) => page.route('**/pkg/plancalc_embed_bg.wasm', (r) => (there ? r.continue() : r.fulfill({ status: 404, body: 'Not Found' }))),
+  });
+  await p.locator('#en .error').waitFor();
+  assert.equal(await p.locator('#zh .error').textContent(), '此计算器的程序文件未能载入。请稍后刷新页面再试；如仍不行，请联系网站管理员。');
+  assert.equal(await p.locator('#en .error').textContent(),
+    "This calculator's program files could not be loaded. Please reload the page later; if it still fails, contact the site's administrator.");
+  const fixes = p.console.filter((t) => t.startsWith('plan-calc:'));
+  assert.equal(fixes.length, 1, 'one line for the developer, however many elements');
+  assert.match(fixes[0], /404/);
+  assert.match(fixes[0], /pkg\/ included/);
+  assert.match(fixes[0], /application\/wasm/);
+  // The next load asks for the core again: once the file is there, the plan shows and the sentence goes.
+  there = true;
+  await p.locator('#en').evaluate((e) => { e.src = '/presets/changzhi.json'; });
+  await p.locator('#en .card').first().waitFor();
+  assert.equal(await p.locator('#en .error').isHidden(), true);
+  assert.deepEqual(p.problems, []);
   await p.context().close();
 });

@@ -88,3 +88,18 @@ test('private investment entered: 3,536 of 6,800 is 52.0%, met', async () => {
   assert.equal(await priv.locator('.status').textContent(), '✔ Met');
   assert.deepEqual(page.problems, []);
 });
+
+test('a core file that does not arrive: the page says so in its language and the console says what to serve', async () => {
+  const context = await env.browser.newContext();
+  const page = await context.newPage();
+  const errors = [];
+  page.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+  await page.route('**/pkg/plancalc_bg.wasm', (r) => r.fulfill({ status: 404, body: 'Not Found' }));
+  await page.goto(`${env.url}index.html?preset=zunyi&lang=zh-TW`);
+  const message = page.locator('#load-error');
+  await message.waitFor();
+  assert.equal(await message.textContent(), '計算器的程式檔案未能載入。請稍後重新整理頁面再試；如仍不行，請聯絡網站管理員。');
+  assert.equal(await message.getAttribute('role'), 'alert');
+  assert.ok(errors.some((t) => t.startsWith('plancalc: the core') && t.includes('404') && t.includes('application/wasm')), errors.join('\n'));
+  await context.close();
+});

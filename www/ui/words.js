@@ -26,6 +26,7 @@ export const WORDS = {
     // When the calculator cannot run at all (the core is not there to say it): for a member of the public.
     cannot_blocked: '此计算器无法在本页运行：网站的安全设置阻止了它所需的计算组件。请联系网站管理员。',
     cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器；如使用双核浏览器，请切换到极速模式。',
+    cannot_core: '此计算器的程序文件未能载入。请稍后刷新页面再试；如仍不行，请联系网站管理员。',
     cannot_plan: '无法读取方案文件。',
   },
   'zh-TW': {
@@ -49,6 +50,7 @@ export const WORDS = {
     pp: '個百分點',
     cannot_blocked: '此計算器無法在本頁運行：網站的安全設定阻擋了它所需的計算元件。請聯絡網站管理員。',
     cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器；如使用雙核瀏覽器，請切換到極速模式。',
+    cannot_core: '此計算器的程式檔案未能載入。請稍後重新整理頁面再試；如仍不行，請聯絡網站管理員。',
     cannot_plan: '無法讀取方案檔案。',
   },
   en: {
@@ -72,6 +74,7 @@ export const WORDS = {
     pp: 'pp',
     cannot_blocked: "This calculator cannot run on this page: the site's security settings block a part it needs. Please contact the site's administrator.",
     cannot_no_wasm: 'This calculator cannot run in this browser. Please use an up-to-date browser; in a dual-core browser, switch to its fast mode.',
+    cannot_core: "This calculator's program files could not be loaded. Please reload the page later; if it still fails, contact the site's administrator.",
     cannot_plan: 'The plan file could not be read.',
   },
 };
