@@ -6,26 +6,18 @@
 
 (() => {
   const params = new URLSearchParams(location.search.length > 1 ? location.search : location.hash.slice(1));
-  const calc = document.createElement('plan-calc');
-  // A plan on this server only: a path relative to this page, never another origin.
+  const lang = params.get('lang');
+  if (lang) document.documentElement.lang = lang;
+  // A plan on this server only: a path relative to this page, never another origin (anyone could otherwise show
+  // figures of their own in a portal's frame). A plan elsewhere is refused in words, not with an empty frame.
   const url = new URL(params.get('plan') ?? 'presets/zunyi.json', location.href);
   if (url.origin === location.origin) {
-    calc.setAttribute('src', url.pathname + url.search);
-    const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url.href });
-    preload.crossOrigin = 'anonymous';
-    document.head.append(preload);
+    document.getElementById('frame').append(calculator(params, url));
+  } else {
+    document.getElementById('frame').append(refusal());
+    console.error(`plan-calc: embed.html shows plans from its own server only, and ${url.href} is on another. Copy the `
+      + 'plan file into the plancalc folder and name it by its path there, e.g. embed.html?plan=presets/my-plan.json');
   }
-  const lang = params.get('lang');
-  if (lang) {
-    calc.setAttribute('lang', lang);
-    document.documentElement.lang = lang;
-  }
-  const mode = params.get('mode');
-  if (mode) calc.setAttribute('mode', mode);
-  for (const flag of ['compact', 'readonly', 'large']) {
-    if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
-  }
-  document.getElementById('frame').append(calc);
 
   if (window.parent === window) return;
   let last = 0;
@@ -38,4 +30,32 @@
     window.parent.postMessage({ type: 'plan-calc:height', height }, '*');
   };
   new ResizeObserver(post).observe(document.documentElement);
+
+  /** The calculator for the plan at `url` (on this server), with the address's language, mode and flags. */
+  function calculator(params, url) {
+    const calc = document.createElement('plan-calc');
+    calc.setAttribute('src', url.pathname + url.search);
+    const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url.href });
+    preload.crossOrigin = 'anonymous';
+    document.head.append(preload);
+    const lang = params.get('lang');
+    if (lang) calc.setAttribute('lang', lang);
+    const mode = params.get('mode');
+    if (mode) calc.setAttribute('mode', mode);
+    for (const flag of ['compact', 'readonly', 'large']) {
+      if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
+    }
+    return calc;
+  }
+
+  /** What the frame says, in its language (zh-CN unless the address asks for another), when the plan is elsewhere. */
+  function refusal() {
+    const lang = document.documentElement.lang.toLowerCase();
+    const text = lang.startsWith('en') ? 'This calculator shows plan files from this site only.'
+      : /^zh-(hant|tw|hk|mo)/.test(lang) ? '此計算器只顯示本網站上的方案檔案。'
+        : '此计算器只显示本网站上的方案文件。';
+    const p = Object.assign(document.createElement('p'), { className: 'refused', textContent: text });
+    p.setAttribute('role', 'alert');
+    return p;
+  }
 })();

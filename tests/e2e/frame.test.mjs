@@ -169,3 +169,28 @@ test('the page writes the code for its plan in either form, and the code works a
   assert.deepEqual(page.problems, []);
   await page.context().close();
 });
+
+test('a plan on another server is refused in words, in the frame language, and the console says what to do', async () => {
+  for (const [address, text] of [
+    ['?plan=https://example.org/plan.json&lang=en', 'This calculator shows plan files from this site only.'],
+    ['#plan=//example.org/plan.json&lang=zh-TW', '此計算器只顯示本網站上的方案檔案。'],
+    ['?plan=https://example.org/plan.json', '此计算器只显示本网站上的方案文件。'],
+  ]) {
+    const context = await env.browser.newContext();
+    const p = await context.newPage();
+    const errors = [];
+    const asked = [];
+    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
+    p.on('request', (r) => asked.push(r.url()));
+    await p.goto(`${env.url}embed.html${address}`);
+    const refused = p.locator('#frame .refused');
+    await refused.waitFor();
+    assert.equal(await refused.textContent(), text, address);
+    assert.equal(await refused.getAttribute('role'), 'alert');
+    assert.equal(await p.locator('plan-calc').count(), 0);
+    assert.ok(errors.some((t) => t.startsWith('plan-calc: embed.html shows plans from its own server only')
+      && t.includes('example.org/plan.json')), errors.join('\n'));
+    assert.deepEqual(asked.filter((u) => new URL(u).hostname === 'example.org'), [], 'nothing is asked of the other server');
+    await context.close();
+  }
+});
