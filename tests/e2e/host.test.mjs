@@ -168,3 +168,20 @@ test('a core file that does not arrive is named for the public, the developer to
   assert.deepEqual(p.problems, []);
   await p.context().close();
 });
+
+test('under Trusted Types, with no policy allowed, every mode runs and explains with nothing refused', async () => {
+  const p = await host('trusted-types', {
+    policy: `${CSP}; require-trusted-types-for 'script'; trusted-types 'none'`,
+    body: `<plan-calc id="summary" mode="summary" src="/presets/zunyi.json"></plan-calc>
+           <plan-calc id="what-if" src="/presets/zunyi.json"></plan-calc>
+           <plan-calc id="full" mode="full" src="/presets/zunyi.json"></plan-calc>`,
+  });
+  for (const id of ['summary', 'what-if', 'full']) await p.locator(`#${id} .card`).first().waitFor();
+  const card = p.locator('#full .card').first();
+  await card.getByRole('button', { name: '逐步解释' }).click();
+  await card.locator('math').first().waitFor();
+  await card.getByRole('button', { name: '怎样才能达标？' }).click();
+  await allPainted(p);
+  assert.deepEqual([...p.console, ...p.problems], []);
+  await p.context().close();
+});
