@@ -896,7 +896,7 @@ async function start() {
   } catch (e) {
     // Nothing can be computed without the core: a sentence for the planner, and for whoever serves the page the cause.
     $('load-error').hidden = false;
-    $('load-error').textContent = T('core_failed');
+    $('load-error').textContent = T('cannot_core'); // the element's sentence (words.js)
     console.error(`plancalc: the core (pkg/plancalc_bg.wasm) could not be loaded: ${e?.message ?? e}. Serve the whole `
       + "folder, pkg/ included, with .wasm files as application/wasm, under a policy whose script-src has 'wasm-unsafe-eval'.");
     return;

@@ -98,7 +98,7 @@ test('a core file that does not arrive: the page says so in its language and the
   await page.goto(`${env.url}index.html?preset=zunyi&lang=zh-TW`);
   const message = page.locator('#load-error');
   await message.waitFor();
-  assert.equal(await message.textContent(), '計算器的程式檔案未能載入。請稍後重新整理頁面再試；如仍不行，請聯絡網站管理員。');
+  assert.equal(await message.textContent(), '此計算器的程式檔案未能載入。請稍後重新整理頁面再試；如仍不行，請聯絡網站管理員。');
   assert.equal(await message.getAttribute('role'), 'alert');
   assert.ok(errors.some((t) => t.startsWith('plancalc: the core') && t.includes('404') && t.includes('application/wasm')), errors.join('\n'));
   await context.close();
