@@ -579,9 +579,21 @@ character (the font lists now start with Chinese fonts), so the times written he
 Budgets (issue 16): the element ${first.element.median <= 500 ? 'met' : 'not met'}, the page ${first.page.median <= 1000 ? 'met' : 'not met'}.
 
 The machine's own speed while these ran: a fixed loop of integer arithmetic, unthrottled, in a page of its own, timed
-before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). These machines are shared: on 2026-12-01 two benches of the same calculator
-twenty minutes apart (the second alternating element and page) measured the element at 586 and 500 ms and the page at 1055 and 868 ms (their CPU benches above,
-43.2 against 30.9 ms and 1169 against 771 ms, moved alike); compare this time too when comparing two benches.
+before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). It shows when one core is slower, but not
+everything that moves these times: on 2026-12-01, within one hour and with the loop at 133–135 ms each time, four runs
+of \`tools/first-figures.mjs\` on the same code put the element's median at 642, 491, 501 and 611 ms (the last two
+from a copy that timed the element alone); a bench at 616 ms was followed within minutes by an interleaved batch of
+41 runs at 484 ms for the same code (and 506 ms for the code of the bench before, 9d0efa1, which had measured 500 ms);
+and earlier that day two full benches twenty minutes apart had put the element at 586 and 500 ms and the page at 1055
+and 868 ms. One bench's median is one draw from that spread.
+
+How far to trust a comparison of two versions here (2026-12-01): embed.html loading the element and its own few lines
+as one module, in place of two scripts, measured 48, 61 and 86 ms faster than the code it would replace in three
+interleaved batches of 21 runs each (the trial copy), then 16 ms slower in a fourth (the version to commit; the trial
+copy 24 ms slower); in two batches of 41 runs each it was level (531 against 530 ms) and 15 ms slower (median of the
+paired differences, faster in 18 of 41 pairs), so it was not kept. A difference under about 50 ms from one
+interleaved batch of 21 runs is not a finding on this machine; the comparisons above from batches of 11–25 runs carry
+that caveat.
 `;
 writeFileSync(`${ROOT}BENCHMARKS.md`, doc);
 console.log(table);
