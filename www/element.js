@@ -15,6 +15,8 @@ import init, { PlanSession } from './pkg/plancalc_embed.js';
 import { quantity, sliderScale } from './ui/format.js';
 import { label, localeOf, word as t } from './ui/words.js';
 import { el, targetCard } from './ui/card.js';
+// The element's words and its rule for a page's language, for embed.html's own sentence (a plan refused).
+export { localeOf, word } from './ui/words.js';
 
 const cores = {};
 /** Runs `fn` once the next frame has been laid out and painted (a task queued from that frame's callback). */

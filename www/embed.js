@@ -14,7 +14,14 @@
   if (url.origin === location.origin) {
     document.getElementById('frame').append(calculator(params, url));
   } else {
-    document.getElementById('frame').append(refusal());
+    // In the element's words (its module, which embed.html has asked for already) and the frame's language.
+    import('./plan-calc.js').then(({ localeOf, word }) => {
+      const p = Object.assign(document.createElement('p'), {
+        className: 'refused', textContent: word(localeOf(document.documentElement.lang), 'cannot_elsewhere'),
+      });
+      p.setAttribute('role', 'alert');
+      document.getElementById('frame').append(p);
+    });
     console.error(`plan-calc: embed.html shows plans from its own server only, and ${url.href} is on another. Copy the `
       + 'plan file into the plancalc folder and name it by its path there, e.g. embed.html?plan=presets/my-plan.json');
   }
@@ -46,16 +53,5 @@
       if (params.has(flag) && params.get(flag) !== 'false') calc.setAttribute(flag, '');
     }
     return calc;
-  }
-
-  /** What the frame says, in its language (zh-CN unless the address asks for another), when the plan is elsewhere. */
-  function refusal() {
-    const lang = document.documentElement.lang.toLowerCase();
-    const text = lang.startsWith('en') ? 'This calculator shows plan files from this site only.'
-      : /^zh-(hant|tw|hk|mo)/.test(lang) ? '此計算器只顯示本網站上的方案檔案。'
-        : '此计算器只显示本网站上的方案文件。';
-    const p = Object.assign(document.createElement('p'), { className: 'refused', textContent: text });
-    p.setAttribute('role', 'alert');
-    return p;
   }
 })();

@@ -28,6 +28,8 @@ export const WORDS = {
     cannot_no_wasm: '此计算器无法在当前浏览器中运行。请使用新版浏览器；如使用双核浏览器，请切换到极速模式。',
     cannot_core: '此计算器的程序文件未能载入。请稍后刷新页面再试；如仍不行，请联系网站管理员。',
     cannot_plan: '无法读取方案文件。',
+    // embed.html, asked for a plan on another server (it shows plans of its own server only).
+    cannot_elsewhere: '此计算器只显示本网站上的方案文件。',
   },
   'zh-TW': {
     met: '已達標',
@@ -52,6 +54,7 @@ export const WORDS = {
     cannot_no_wasm: '此計算器無法在目前的瀏覽器中運行。請使用新版瀏覽器；如使用雙核瀏覽器，請切換到極速模式。',
     cannot_core: '此計算器的程式檔案未能載入。請稍後重新整理頁面再試；如仍不行，請聯絡網站管理員。',
     cannot_plan: '無法讀取方案檔案。',
+    cannot_elsewhere: '此計算器只顯示本網站上的方案檔案。',
   },
   en: {
     met: 'Met',
@@ -76,6 +79,7 @@ export const WORDS = {
     cannot_no_wasm: 'This calculator cannot run in this browser. Please use an up-to-date browser; in a dual-core browser, switch to its fast mode.',
     cannot_core: "This calculator's program files could not be loaded. Please reload the page later; if it still fails, contact the site's administrator.",
     cannot_plan: 'The plan file could not be read.',
+    cannot_elsewhere: 'This calculator shows plan files from this site only.',
   },
 };
 
