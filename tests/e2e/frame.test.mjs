@@ -170,6 +170,39 @@ test('the page writes the code for its plan in either form, and the code works a
   await page.context().close();
 });
 
+test('the frame under a policy without wasm-unsafe-eval says so; a server sending .wasm under another type still works', async () => {
+  const visit = async (setup) => {
+    const context = await env.browser.newContext();
+    const p = await context.newPage();
+    p.errors = [];
+    p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
+    await setup(p);
+    await p.goto(`${env.url}embed.html?plan=presets/zunyi.json&lang=en`);
+    return p;
+  };
+  const headers = (pattern, change) => (p) => p.route(pattern, async (r) => {
+    const response = await r.fetch();
+    await r.fulfill({ response, headers: { ...response.headers(), ...change } });
+  });
+
+  // A portal's server whose policy for the frame leaves out 'wasm-unsafe-eval'.
+  const blocked = await visit(headers(/\/embed\.html\?/, { 'content-security-policy': "default-src 'self'; script-src 'self'; style-src 'self'" }));
+  const error = blocked.locator('plan-calc .error');
+  await error.waitFor();
+  assert.match(await error.textContent(), /^This calculator cannot run on this page/);
+  assert.equal(await blocked.locator('plan-calc .card').count(), 0);
+  assert.ok(blocked.errors.some((t) => t.startsWith('plan-calc:') && /add 'wasm-unsafe-eval' to script-src/i.test(t)),
+    blocked.errors.join('\n'));
+  await blocked.context().close();
+
+  // An IIS without the .wasm type: the core still loads (compiled from its bytes instead of as they arrive).
+  const octets = await visit(headers('**/pkg/plancalc_embed_bg.wasm', { 'content-type': 'application/octet-stream' }));
+  await octets.locator('plan-calc .card').first().waitFor();
+  assert.equal(await octets.locator('plan-calc .error').isHidden(), true);
+  assert.deepEqual(octets.errors, []);
+  await octets.context().close();
+});
+
 test('a plan on another server is refused in words, in the frame language, and the console says what to do', async () => {
   for (const [address, text] of [
     ['?plan=https://example.org/plan.json&lang=en', 'This calculator shows plan files from this site only.'],
