@@ -571,12 +571,40 @@ Until 2026-11-30 the marks were set when the first render returned, before the b
 Painting took another 150–250 ms on this machine, about half of it the first layout looking up a font for each Chinese
 character (the font lists now start with Chinese fonts), so the times written here before then were low by that much.
 
-| what | median ms | runs ms | budget ms |
-|---|---:|---|---:|
-| the element (embed.html, Zunyi) | ${first.element.median} | ${first.element.runs.join(', ')} | 500 |
-| the planner's page (Zunyi) | ${first.page.median} | ${first.page.runs.join(', ')} | 1000 |
+The floor is a page of one line of text and nothing else (\`tools/floor/\`: one module adds the element's title and
+marks the frame it is painted in, by the element's rule), visited in turn with the other two under the same
+conditions: what any page takes on this machine at that moment. "Beyond the floor" is each run less the floor's run
+of the same round, median. It moves less with the machine's state than the times themselves: in two runs on
+2026-12-01 ten minutes apart, the element's median moved by 107 ms and its time beyond the floor by 28 ms (the page's by
+157 and 121 ms).
+
+| what | median ms | beyond the floor ms | runs ms | budget ms |
+|---|---:|---:|---|---:|
+| the element (embed.html, Zunyi) | ${first.element.median} | ${first.element.overFloor} | ${first.element.runs.join(', ')} | 500 |
+| the planner's page (Zunyi) | ${first.page.median} | ${first.page.overFloor} | ${first.page.runs.join(', ')} | 1000 |
+| the floor (one line of text) | ${first.floor.median} | | ${first.floor.runs.join(', ')} | |
 
 Budgets (issue 16): the element ${first.element.median <= 500 ? 'met' : 'not met'}, the page ${first.page.median <= 1000 ? 'met' : 'not met'}.
+
+Where the element's time goes (2026-12-01, interleaved batches of 21 runs, medians): the floor 195–250 ms while the
+element took 607–613 ms. embed.html with a module that only adds one line (its styles, \`embed.js\`, its preloads with
+the core's 130 KB among them) took 367–403 ms, 87–116 ms beyond the floor (paired); without the core's preload
+56 ms less, the bandwidth and main thread it shares. The element's first screen written as static HTML into that
+page (no core, no computing) took 88 ms more than the one line (paired; 495 ms in a slow hour, when the element took
+699). So of the element's time, the browser and this machine take about 200–250 ms, the frame's own files about
+90–120 ms, laying out and painting the first screen about 90 ms, and the element's own work about 210 ms. One trace
+of that work: its module evaluated in 38 ms; the core ready about 60 ms later (the preloaded bytes handed to the compiler, then instantiated); the plan opened, its results
+and summary taken and the first cards built in one task of 103 ms, 67 ms of it compiling the 397 functions of the core
+it calls for the first time; the first layout and paint 57 ms.
+
+Tried that day and not kept: \`embed.js\` starting the core's compile (\`WebAssembly.compileStreaming\`) before the
+element's module runs, for the element to take over. The trial copy measured 91, 39, 25 and 12 ms sooner (medians of
+the paired differences; batches of 21, 41, 41 and 41 runs), the version to commit 12 ms later and 11 ms sooner (41
+each): sooner in 131 of 226 pairs. About 10–25 ms, which no one sees, for a hand-over between two files through a
+global. Single batches of 21 showed nothing better for \`async\` on the element's module script (40 ms later, sooner in
+6 of 21), the core asked for after the module (57 ms later) or at low priority (39 ms later), no preload of the core
+(116 ms later, sooner in 4 of 21), the test server in a process of its own (16 ms sooner, 11 of 21) or the font found
+on this machine first in the font list (44 ms later).
 
 The machine's own speed while these ran: a fixed loop of integer arithmetic, unthrottled, in a page of its own, timed
 before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). It shows when one core is slower, but not

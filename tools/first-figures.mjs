@@ -67,6 +67,7 @@ async function hostSpeed(page) {
 
 export async function firstFigures() {
   const { server, url } = await serve({ root: `${ROOT}www`, port: 0 });
+  const floor = await serve({ root: `${ROOT}tools/floor`, port: 0 });
   const browser = await chromium.launch({
     executablePath: '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update',
@@ -77,6 +78,9 @@ export async function firstFigures() {
     const cases = [
       ['element', `${url}embed.html?plan=presets/zunyi.json`, ['plan-calc:first-figures', 'plan-calc:all-figures']],
       ['page', `${url}index.html?preset=zunyi`, ['plancalc:first-figures']],
+      // The floor (tools/floor): one line of text and nothing else, in the same minutes as the other two, so that
+      // each run of theirs can be read against what any page takes on this machine at that moment.
+      ['floor', `${floor.url}index.html`, ['floor:first-figures']],
     ];
     // A first visit to each warms the machine, not the pages (each run has its own cache). Then the two in turn, so
     // that both medians come from the same minutes of this machine, with the host's speed taken before each pair.
@@ -94,10 +98,16 @@ export async function firstFigures() {
       out[name] = { median: Math.round(median(first)), runs: first.map(Math.round) };
       if (marks.length > 1) out[name].all = Math.round(median(runs[j].map((r) => r[1])));
     }
+    // Beyond the floor: each run less the floor's run of the same round, median.
+    const floorRuns = out.floor.runs;
+    for (const name of ['element', 'page']) {
+      out[name].overFloor = Math.round(median(out[name].runs.map((ms, i) => ms - floorRuns[i])));
+    }
     return out;
   } finally {
     await browser.close();
     server.close();
+    floor.server.close();
   }
 }
 
