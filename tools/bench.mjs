@@ -546,7 +546,7 @@ From navigation start to the moment the figures first show, painted: the \`perfo
 their first render, which runs once that frame has been laid out and painted. Chromium's CPU is throttled ${CONDITIONS.cpu}× and
 the network is at ${CONDITIONS.mbit} Mbit/s (CDP \`Emulation.setCPUThrottlingRate\`, \`Network.emulateNetworkConditions\`), from the
 project's dev server on the same machine (gzip, as a portal's server sends), the cache empty, a fresh browser context
-each time: ${CONDITIONS.runs} runs of each after an untimed one, the element and the page in turn, median
+each time: ${CONDITIONS.runs} runs of each after an untimed one, the element, the page and the floor (below) in turn, median
 (\`tools/first-figures.mjs\`). The harness leaves the page alone while it
 loads and reads the marks through the protocol 2.5 s after navigation (asking every 50 ms, as it did until
 2026-11-30, added about 40 ms to the element's median: each question is a task on the throttled main thread). The
@@ -606,10 +606,9 @@ global. Single batches of 21 showed nothing better for \`async\` on the element'
 (116 ms later, sooner in 4 of 21), the test server in a process of its own (16 ms sooner, 11 of 21) or the font found
 on this machine first in the font list (44 ms later).
 
-The machine's own speed while these ran: a fixed loop of integer arithmetic, unthrottled, in a page of its own, timed
-before each pair of visits, took ${first.host.median} ms (median; runs ${Math.min(...first.host.runs)}–${Math.max(...first.host.runs)} ms). It shows when one core is slower, but not
-everything that moves these times: on 2026-12-01, within one hour and with the loop at 133–135 ms each time, four runs
-of \`tools/first-figures.mjs\` on the same code put the element's median at 642, 491, 501 and 611 ms (the last two
+Until 2026-12-01 the bench timed, before each pair of visits, a fixed loop of integer arithmetic in a page of its
+own; the floor replaced it, since it showed when one core was slower but not everything that moves these times: on
+2026-12-01, within one hour and with the loop at 133–135 ms each time, four runs of \`tools/first-figures.mjs\` on the same code put the element's median at 642, 491, 501 and 611 ms (the last two
 from a copy that timed the element alone); a bench at 616 ms was followed within minutes by an interleaved batch of
 41 runs at 484 ms for the same code (and 506 ms for the code of the bench before, 9d0efa1, which had measured 500 ms);
 and earlier that day two full benches twenty minutes apart had put the element at 586 and 500 ms and the page at 1055

@@ -50,21 +50,6 @@ async function once(browser, url, marks) {
   }
 }
 
-/**
- * The host's own speed, between visits: a fixed loop of integer arithmetic (the same work every time), in a page of
- * its own without throttling, timed in ms. These machines are shared, and first figures on the same code have moved
- * by a fifth between benches twenty minutes apart; the loop's time is written beside them, so that a reader comparing
- * two benches can see whether the machine itself was slower.
- */
-async function hostSpeed(page) {
-  return page.evaluate(() => {
-    const t0 = performance.now();
-    let x = 0;
-    for (let i = 0; i < 3e7; i++) x = (x * 31 + i) % 1000003;
-    return x >= 0 ? performance.now() - t0 : NaN;
-  });
-}
-
 export async function firstFigures() {
   const { server, url } = await serve({ root: `${ROOT}www`, port: 0 });
   const floor = await serve({ root: `${ROOT}tools/floor`, port: 0 });
@@ -82,17 +67,14 @@ export async function firstFigures() {
       // each run of theirs can be read against what any page takes on this machine at that moment.
       ['floor', `${floor.url}index.html`, ['floor:first-figures']],
     ];
-    // A first visit to each warms the machine, not the pages (each run has its own cache). Then the two in turn, so
-    // that both medians come from the same minutes of this machine, with the host's speed taken before each pair.
+    // A first visit to each warms the machine, not the pages (each run has its own cache). Then the three in turn,
+    // so that all medians come from the same minutes of this machine.
     for (const [, address, marks] of cases) await once(browser, address, marks);
-    const probe = await (await browser.newContext()).newPage();
     const runs = cases.map(() => []);
-    const speed = [];
     for (let i = 0; i < CONDITIONS.runs; i++) {
-      speed.push(await hostSpeed(probe));
       for (const [j, [, address, marks]] of cases.entries()) runs[j].push(await once(browser, address, marks));
     }
-    const out = { host: { median: Math.round(median(speed)), runs: speed.map(Math.round) } };
+    const out = {};
     for (const [j, [name, , marks]] of cases.entries()) {
       const first = runs[j].map((r) => r[0]);
       out[name] = { median: Math.round(median(first)), runs: first.map(Math.round) };

@@ -12,7 +12,7 @@
   // figures of their own in a portal's frame). A plan elsewhere is refused in words, not with an empty frame.
   const url = new URL(params.get('plan') ?? 'presets/zunyi.json', location.href);
   if (url.origin === location.origin) {
-    document.getElementById('frame').append(calculator(params, url));
+    document.getElementById('frame').append(calculator(url));
   } else {
     // In the element's words (its module, which embed.html has asked for already) and the frame's language.
     import('./plan-calc.js').then(({ localeOf, word }) => {
@@ -39,13 +39,12 @@
   new ResizeObserver(post).observe(document.documentElement);
 
   /** The calculator for the plan at `url` (on this server), with the address's language, mode and flags. */
-  function calculator(params, url) {
+  function calculator(url) {
     const calc = document.createElement('plan-calc');
     calc.setAttribute('src', url.pathname + url.search);
     const preload = Object.assign(document.createElement('link'), { rel: 'preload', as: 'fetch', href: url.href });
     preload.crossOrigin = 'anonymous';
     document.head.append(preload);
-    const lang = params.get('lang');
     if (lang) calc.setAttribute('lang', lang);
     const mode = params.get('mode');
     if (mode) calc.setAttribute('mode', mode);

@@ -47,6 +47,18 @@ async function portal(name, body, { script = true } = {}) {
 const frameTag = (query, attrs = '') =>
   `<iframe data-plan-calc title="plancalc" src="${env.url}embed.html?${query}" ${attrs} width="100%" frameborder="0" height="300"></iframe>`;
 
+/** embed.html opened on its own (not framed) at `address` (a query or a hash), after `setup(page)`; `errors` collects
+ *  the console's errors. */
+async function frameAlone(address, setup = () => {}) {
+  const context = await env.browser.newContext();
+  const p = await context.newPage();
+  p.errors = [];
+  p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
+  await setup(p);
+  await p.goto(`${env.url}embed.html${address}`);
+  return p;
+}
+
 const frameHeight = (p, n = 0) => p.locator('iframe').nth(n).evaluate((f) => f.getBoundingClientRect().height);
 
 test('across origins the frame grows and shrinks with its calculator', async () => {
@@ -171,15 +183,7 @@ test('the page writes the code for its plan in either form, and the code works a
 });
 
 test('the frame under a policy without wasm-unsafe-eval says so; a server sending .wasm under another type still works', async () => {
-  const visit = async (setup) => {
-    const context = await env.browser.newContext();
-    const p = await context.newPage();
-    p.errors = [];
-    p.on('console', (m) => m.type() === 'error' && p.errors.push(m.text()));
-    await setup(p);
-    await p.goto(`${env.url}embed.html?plan=presets/zunyi.json&lang=en`);
-    return p;
-  };
+  const visit = (setup) => frameAlone('?plan=presets/zunyi.json&lang=en', setup);
   const headers = (pattern, change) => (p) => p.route(pattern, async (r) => {
     const response = await r.fetch();
     await r.fulfill({ response, headers: { ...response.headers(), ...change } });
@@ -209,13 +213,9 @@ test('a plan on another server is refused in words, in the frame language, and t
     ['#plan=//example.org/plan.json&lang=zh-TW', '此計算器只顯示本網站上的方案檔案。'],
     ['?plan=https://example.org/plan.json', '此计算器只显示本网站上的方案文件。'],
   ]) {
-    const context = await env.browser.newContext();
-    const p = await context.newPage();
-    const errors = [];
     const asked = [];
-    p.on('console', (m) => m.type() === 'error' && errors.push(m.text()));
-    p.on('request', (r) => asked.push(r.url()));
-    await p.goto(`${env.url}embed.html${address}`);
+    const p = await frameAlone(address, (page) => page.on('request', (r) => asked.push(r.url())));
+    const { errors } = p;
     const refused = p.locator('#frame .refused');
     await refused.waitFor();
     assert.equal(await refused.textContent(), text, address);
@@ -224,6 +224,6 @@ test('a plan on another server is refused in words, in the frame language, and t
     assert.ok(errors.some((t) => t.startsWith('plan-calc: embed.html shows plans from its own server only')
       && t.includes('example.org/plan.json')), errors.join('\n'));
     assert.deepEqual(asked.filter((u) => new URL(u).hostname === 'example.org'), [], 'nothing is asked of the other server');
-    await context.close();
+    await p.context().close();
   }
 });
