@@ -606,6 +606,23 @@ global. Single batches of 21 showed nothing better for \`async\` on the element'
 (116 ms later, sooner in 4 of 21), the test server in a process of its own (16 ms sooner, 11 of 21) or the font found
 on this machine first in the font list (44 ms later).
 
+What the element's 103 ms task compiles (2026-12-01, a trace of the size build with its function names kept): 397 of
+the core's 773 functions, 165 of its 274 KB of code, the engine compiling each as it first runs; about three quarters
+of the task. The largest are the plan's reader (23 KB, one function) and the evaluation of indicators (10 KB); the rest
+is the exact arithmetic, results, summary and the goal seek behind "how much more is needed", all of which the first
+cards show. Tried the same day and not kept, paired differences against the code as it is: the whole core compiled
+as it arrives instead (Chromium's \`--js-flags=--no-wasm-lazy-compilation\`, only to see what that would give; no page
+can ask for it) 26 ms later, sooner in 7 of 15; the core compiled from its whole bytes rather than as they stream
+(\`WebAssembly.compile\`) 10 ms sooner in 12 of 21; the element's module marked render-blocking (\`blocking="render"\`,
+so that no blank frame is painted before it runs) 18 ms sooner in 12 of 21 and 38 ms sooner in 23 of 41, and with the
+whole-bytes compile 6 ms later in 20 of 41; four cards in the first paint instead of eight 18 ms sooner in 12 of 21.
+For the planner's page: one size and weight of text everywhere 27 ms sooner in 10 of 15; \`content-visibility: auto\`
+on the cards and the sections below the first screen 50 ms later in 6 of 15. None is a finding here. A core moved
+into a worker was not tried: the CPU throttle of this bench (DevTools' \`Emulation.setCPUThrottlingRate\`) slows the
+page's main thread only (a loop of integer arithmetic in a dedicated worker took 129–180 ms unthrottled and 146–218
+ms throttled 4×, the same loop on the main thread 66–82 against 131–192 ms), so a worker would look faster here than
+it is on a slow office PC.
+
 Until 2026-12-01 the bench timed, before each pair of visits, a fixed loop of integer arithmetic in a page of its
 own; the floor replaced it, since it showed when one core was slower but not everything that moves these times: on
 2026-12-01, within one hour and with the loop at 133–135 ms each time, four runs of \`tools/first-figures.mjs\` on the same code put the element's median at 642, 491, 501 and 611 ms (the last two
