@@ -614,8 +614,9 @@ cards show. Tried the same day and not kept, paired differences against the code
 as it arrives instead (Chromium's \`--js-flags=--no-wasm-lazy-compilation\`, only to see what that would give; no page
 can ask for it) 26 ms later, sooner in 7 of 15; the core compiled from its whole bytes rather than as they stream
 (\`WebAssembly.compile\`) 10 ms sooner in 12 of 21; the element's module marked render-blocking (\`blocking="render"\`,
-so that no blank frame is painted before it runs) 18 ms sooner in 12 of 21 and 38 ms sooner in 23 of 41, and with the
-whole-bytes compile 6 ms later in 20 of 41; four cards in the first paint instead of eight 18 ms sooner in 12 of 21.
+so that no blank frame is painted before it runs) 18 ms sooner in 12 of 21, then 38 and 30 ms sooner in 23 of 41
+twice (sooner in 58 of 103 pairs, not enough to tell from chance), and with the whole-bytes compile 6 ms later in 20
+of 41; four cards in the first paint instead of eight 18 ms sooner in 12 of 21.
 For the planner's page: one size and weight of text everywhere 27 ms sooner in 10 of 15; \`content-visibility: auto\`
 on the cards and the sections below the first screen 50 ms later in 6 of 15. None is a finding here. A core moved
 into a worker was not tried: the CPU throttle of this bench (DevTools' \`Emulation.setCPUThrottlingRate\`) slows the
